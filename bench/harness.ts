@@ -1,0 +1,25 @@
+// The benchmark table: each bench/*.bench.ts module exports `bench()` returning rows; bench/run.ts
+// runs them all and prints one table. A row names its unit and how it was measured.
+
+export interface BenchRow {
+  /** What was measured, e.g. "tagging (5 KB articles)". */
+  name: string;
+  value: number;
+  /** e.g. "articles/s", "ms p50", "KB". */
+  unit: string;
+  /** How: corpus, harness, runs, warm-up. */
+  how: string;
+}
+
+/** Median of a list of numbers. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** The p-th percentile (0–100) by nearest rank. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}

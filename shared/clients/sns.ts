@@ -1,0 +1,9 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+
+let shared: SNSClient | undefined;
+
+/** The process-wide SNS client (region and credentials from the environment). */
+export function snsClient(): SNSClient {
+  shared ??= new SNSClient({});
+  return shared;
+}

@@ -1,0 +1,142 @@
+// The shapes every stage of the pipeline passes on. Each stage's module (feeds/, tagging/, store/,
+// alerts/) takes and returns these; nothing else crosses a module boundary.
+
+/** What a tag names. `region` covers provinces, contested areas and cities' regions. */
+export type TagKind = 'country' | 'organization' | 'person' | 'institution' | 'region' | 'city' | 'sea' | 'macro-region';
+
+/** Where a tag was found: exact offsets into the field it was found in (`text` unless `field` says `title`). */
+export interface Mention {
+  text: string;
+  start: number;
+  end: number;
+  field?: 'title' | 'text';
+}
+
+/** One actor or region found in (or rolled up from) an article. The DESIGN.md Tag contract. */
+export interface Tag {
+  id: string;
+  name: string;
+  kind: TagKind;
+  /** ISO 3166-1 alpha-2 of the country the tag is or lies in. */
+  country?: string;
+  wikidata?: string;
+  /** Salience: title, dateline and lead mentions count more. Lists are sorted by it. */
+  score: number;
+  /** True when the article is about the tag, false for a passing mention. */
+  salient: boolean;
+  mentions: Mention[];
+  /** Ids of the tags this one rolls up to (Donetsk → donbas, UA, eastern-europe…). */
+  parents?: string[];
+  /** For a tag with no mentions of its own: the ids of the found tags it was rolled up from. */
+  via?: string[];
+}
+
+export interface TagResult {
+  actors: Tag[];
+  regions: Tag[];
+}
+
+/** A feed as the config names it. */
+export interface FeedConfig {
+  url: string;
+  name: string;
+}
+
+/** One feed item turned into an article (before tagging). */
+export interface Article {
+  /** Stable id: a hash of the canonical URL, else GUID, else title + feed. */
+  id: string;
+  /** Canonical URL (tracking parameters and fragment dropped). May be '' when the item has none. */
+  url: string;
+  title: string;
+  /** Plain text, no HTML. */
+  summary: string;
+  /** ISO 8601. The fetch time when the item's date was missing or invalid (then `dateMissing`). */
+  publishedAt: string;
+  dateMissing?: boolean;
+  fetchedAt: string;
+  feedName: string;
+  feedUrl: string;
+  /** Normalised title, for cross-feed alert de-duplication. */
+  storyKey: string;
+}
+
+export interface TaggedArticle extends Article {
+  actors: Tag[];
+  regions: Tag[];
+}
+
+/** Per-feed state kept in the table between runs (conditional GET and health). */
+export interface FeedState {
+  url: string;
+  name: string;
+  etag?: string;
+  lastModified?: string;
+  lastSuccessAt?: string;
+  lastAttemptAt?: string;
+  lastError?: string;
+  consecutiveFailures: number;
+  /** Do not poll before this time (backoff, Retry-After). */
+  nextAttemptAt?: string;
+  /** First failure of the current failing streak. */
+  failingSince?: string;
+  paused?: boolean;
+}
+
+export type Severity = 'info' | 'warning' | 'critical';
+export type Delivery = 'instant' | 'digest';
+
+export interface RuleConfig {
+  id: string;
+  name: string;
+  query: string;
+  severity: Severity;
+  /** Alerts per hour before the overflow folds into one "and N more" message. */
+  maxPerHour?: number;
+}
+
+export interface SubscriptionConfig {
+  protocol: 'email' | 'sms';
+  endpoint: string;
+  /** Rule ids; empty or absent = all rules. */
+  rules?: string[];
+  minSeverity?: Severity;
+  delivery?: Delivery;
+}
+
+/** The validated config file (DESIGN.md). */
+export interface Config {
+  feeds: FeedConfig[];
+  rules: RuleConfig[];
+  subscriptions: SubscriptionConfig[];
+  allowPrivateNetworks: boolean;
+  retentionDays: number;
+  /** Minutes between scheduled passes. */
+  intervalMinutes: number;
+  /** Cron or rate expression for digests (EventBridge Scheduler syntax). */
+  digestSchedule: string;
+  /** A feed failing this long is paused and reported. */
+  pauseFailingFeedAfterHours: number;
+  opsEmail?: string;
+}
+
+/** One alert, as the outbox writes it (DESIGN.md) and SNS carries it. */
+export interface AlertMessage {
+  ruleId: string;
+  severity: Severity;
+  delivery: Delivery;
+  article: { id: string; url: string; title: string; publishedAt: string; feedName?: string };
+  actors: string[];
+  regions: string[];
+  email: { subject: string; body: string };
+  sms: string;
+}
+
+/** The `run --json` summary (DESIGN.md). */
+export interface RunSummary {
+  feeds: { total: number; ok: number; notModified: number; failed: number; skipped: number };
+  articles: { new: number; duplicate: number };
+  alerts: { sent: number; suppressed: number };
+  errors: { feed: string; message: string }[];
+  durationMs: number;
+}
