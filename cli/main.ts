@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './errors';
 // Each command lives in cli/commands/<name>.ts and exports register(program).
 // --- commands (one import + one register call per command module) ---
+import { register as registerRun } from './commands/run';
 // --- end commands ---
 
 /** Builds the `news-monitor` program with every command registered. */
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   // --- register ---
+  registerRun(program);
   // --- end register ---
   return program;
 }

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const severity = z.enum(['info', 'warning', 'critical']);
+const delivery = z.enum(['instant', 'digest']);
+
+/** A feed URL: http(s):// for the web, file: for local demos and tests. */
+const feedUrl = z.string().refine((s) => {
+  try {
+    return ['http:', 'https:', 'file:'].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an http://, https:// or file: URL');
+
+export const feedSchema = z.strictObject({
+  url: feedUrl,
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+});
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-"'),
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  query: z.string().trim().min(1, 'must not be empty').max(2000),
+  severity: severity.default('info'),
+  maxPerHour: z.int().min(1).max(1000).optional(),
+});
+
+export const subscriptionSchema = z.strictObject({
+  protocol: z.enum(['email', 'sms']),
+  endpoint: z.string().trim().min(1, 'must not be empty'),
+  rules: z.array(z.string()).optional(),
+  minSeverity: severity.optional(),
+  delivery: delivery.optional(),
+});
+
+/** The config file (DESIGN.md §4), with the defaults a user would expect. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  feeds: z.array(feedSchema).min(1, 'needs at least one feed'),
+  rules: z.array(ruleSchema).default([]),
+  subscriptions: z.array(subscriptionSchema).default([]),
+  allowPrivateNetworks: z.boolean().default(false),
+  retentionDays: z.int().min(1).max(3650).default(365),
+  intervalMinutes: z.int().min(1).max(1440).default(15),
+  digestSchedule: z.string().min(1).default('cron(0 7 * * ? *)'),
+  pauseFailingFeedAfterHours: z.number().positive().max(24 * 365).default(72),
+  opsEmail: z.email().optional(),
+});
