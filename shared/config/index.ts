@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Config } from '../model';
 import { compileRules, isE164, isEmail } from '../alerts';
@@ -41,7 +43,18 @@ export function loadConfig(file: string): Config {
   } catch (err) {
     throw new ConfigError(file, [`not valid JSON: ${(err as Error).message}`], { cause: err });
   }
-  return parseConfig(raw, file);
+  return parseConfig(resolveRelativeFeeds(raw, path.dirname(path.resolve(file))), file);
+}
+
+/** Feed URLs written as "./x.xml" or "../x.xml" are files relative to the config file. */
+function resolveRelativeFeeds(raw: unknown, dir: string): unknown {
+  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { feeds?: unknown }).feeds)) return raw;
+  const feeds = (raw as { feeds: unknown[] }).feeds.map((f) => {
+    const url = (f as { url?: unknown })?.url;
+    if (typeof url !== 'string' || !/^\.\.?\//.test(url)) return f;
+    return { ...(f as object), url: pathToFileURL(path.resolve(dir, url)).href };
+  });
+  return { ...(raw as object), feeds };
 }
 
 /** The config bundled into a Lambda function (esbuild `define` of process.env.NEWS_MONITOR_CONFIG). */
