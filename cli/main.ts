@@ -3,6 +3,7 @@ import { CliError } from './errors';
 // Each command lives in cli/commands/<name>.ts and exports register(program).
 // --- commands (one import + one register call per command module) ---
 import { register as registerRun } from './commands/run';
+import { register as registerCost } from './commands/cost';
 // --- end commands ---
 
 /** Builds the `news-monitor` program with every command registered. */
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   // --- register ---
   registerRun(program);
+  registerCost(program);
   // --- end register ---
   return program;
 }

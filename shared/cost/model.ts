@@ -1,0 +1,146 @@
+import { PRICES } from './prices';
+
+/** What the user tells the model. */
+export interface CostInput {
+  feeds: number;
+  /** Minutes between polls. */
+  intervalMinutes: number;
+  /** New articles a day across all feeds. */
+  itemsPerDay: number;
+  smsPerDay?: number;
+  emailsPerDay?: number;
+}
+
+/** What the model assumes about the deployed stack; defaults match infra/ and shared/store/. */
+export interface CostAssumptions {
+  /** DynamoDB items written per new article (main item + index items), and their average size. */
+  itemsPerArticle: number;
+  writeUnitsPerArticle: number;
+  /** Read units per poll of one feed (feed state) and per alert (dedupe claim + counter). */
+  readUnitsPerPoll: number;
+  writeUnitsPerPoll: number;
+  writeUnitsPerAlert: number;
+  articleStoredKb: number;
+  retentionDays: number;
+  ingestMsPerFeed: number;
+  ingestMemoryMb: number;
+  dispatchMs: number;
+  dispatchMemoryMb: number;
+  alertMsPerArticle: number;
+  alertMemoryMb: number;
+  /** SQS requests per feed message: send (batched by 10), receive, delete. */
+  sqsRequestsPerMessage: number;
+  /** Lambda's SQS pollers long-poll even when idle: requests a month. */
+  sqsIdlePollRequestsMonth: number;
+  logKbPerInvocation: number;
+  customMetrics: number;
+  alarms: number;
+  dashboards: number;
+  customerKmsKeys: number;
+}
+
+export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
+  itemsPerArticle: 12,
+  writeUnitsPerArticle: 16,
+  readUnitsPerPoll: 0.5,
+  writeUnitsPerPoll: 1,
+  writeUnitsPerAlert: 2,
+  articleStoredKb: 8,
+  retentionDays: 365,
+  ingestMsPerFeed: 800,
+  ingestMemoryMb: 512,
+  dispatchMs: 150,
+  dispatchMemoryMb: 256,
+  alertMsPerArticle: 40,
+  alertMemoryMb: 256,
+  sqsRequestsPerMessage: 2.1,
+  // 5 pollers × 3 long polls a minute (20 s each) × 60 × 24 × 30.4
+  sqsIdlePollRequestsMonth: 5 * 3 * 60 * 24 * 30.4,
+  logKbPerInvocation: 1.5,
+  customMetrics: 6,
+  alarms: 7,
+  dashboards: 1,
+  customerKmsKeys: 1,
+};
+
+export interface CostLine {
+  service: string;
+  item: string;
+  quantity: number;
+  unit: string;
+  usd: number;
+  /** What the always-free tier takes off (per account; shared with other workloads). */
+  freeTierUsd: number;
+}
+
+export interface CostEstimate {
+  lines: CostLine[];
+  totalUsd: number;
+  totalAfterFreeTierUsd: number;
+  /** Before SMS, which dominates wherever it is used. */
+  totalBeforeSmsUsd: number;
+  assumptions: string[];
+}
+
+const DAYS = 30.4;
+
+/** Monthly AWS bill for a deployment, line by line, with every assumption spelled out. */
+export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAULT_ASSUMPTIONS): CostEstimate {
+  const polls = input.feeds * ((24 * 60) / input.intervalMinutes) * DAYS;
+  const passes = ((24 * 60) / input.intervalMinutes) * DAYS;
+  const articles = input.itemsPerDay * DAYS;
+  const sms = (input.smsPerDay ?? 0) * DAYS;
+  const emails = (input.emailsPerDay ?? Math.min(input.itemsPerDay, 20)) * DAYS;
+  const alerts = Math.max(sms, emails);
+  const invocations = passes + polls + articles / 10 + 31;
+  const gbSeconds =
+    (passes * a.dispatchMs * a.dispatchMemoryMb + polls * a.ingestMsPerFeed * a.ingestMemoryMb + articles * a.alertMsPerArticle * a.alertMemoryMb) / 1000 / 1024;
+  const storedGb = (input.itemsPerDay * Math.min(a.retentionDays, 3650) * a.articleStoredKb) / 1024 / 1024;
+  const logGb = (invocations * a.logKbPerInvocation) / 1024 / 1024;
+  const line = (service: string, item: string, quantity: number, unit: string, price: number, free = 0): CostLine => ({
+    service,
+    item,
+    quantity,
+    unit,
+    usd: quantity * price,
+    freeTierUsd: Math.min(quantity, free) * price,
+  });
+  const lines: CostLine[] = [
+    line('Lambda', 'requests', invocations, 'invocations', PRICES.lambdaRequest, 1e6),
+    line('Lambda', 'compute (arm64)', gbSeconds, 'GB-s', PRICES.lambdaGbSecondArm, 400_000),
+    line('DynamoDB', 'writes (articles, feed state, alerts)', articles * a.writeUnitsPerArticle + polls * a.writeUnitsPerPoll + alerts * a.writeUnitsPerAlert, 'WRU', PRICES.dynamoWriteUnit),
+    line('DynamoDB', 'reads (feed state, queries)', polls * a.readUnitsPerPoll + 10_000, 'RRU', PRICES.dynamoReadUnit),
+    line('DynamoDB', `storage at steady state (${a.retentionDays}-day TTL)`, storedGb, 'GB-month', PRICES.dynamoStorageGbMonth, 25),
+    line('DynamoDB', 'point-in-time recovery', storedGb, 'GB-month', PRICES.dynamoPitrGbMonth),
+    line('SQS', 'feed messages + idle long polls', polls * a.sqsRequestsPerMessage + a.sqsIdlePollRequestsMonth, 'requests', PRICES.sqsRequest, 1e6),
+    line('Scheduler', 'schedule invocations', passes + 31, 'invocations', PRICES.schedulerInvocation, 14e6),
+    line('SNS', 'publishes', alerts + 31, 'publishes', PRICES.snsPublish, 1e6),
+    line('SNS', 'email notifications', emails, 'emails', PRICES.snsEmail, 1000),
+    line('SNS', 'SMS (US rate)', sms, 'messages', PRICES.smsUs),
+    line('CloudWatch', 'log ingestion', logGb, 'GB', PRICES.logsIngestGb, 5),
+    line('CloudWatch', 'custom metrics', a.customMetrics, 'metrics', PRICES.customMetric, 10),
+    line('CloudWatch', 'alarms', a.alarms, 'alarms', PRICES.alarm, 10),
+    line('CloudWatch', 'dashboard', a.dashboards, 'dashboards', PRICES.dashboard, 3),
+    line('KMS', 'customer-managed key (SNS topics)', a.customerKmsKeys, 'keys', PRICES.kmsKeyMonth),
+    line('KMS', 'requests (SNS publish data keys)', alerts + 31, 'requests', PRICES.kmsRequest, 20_000),
+  ];
+  const totalUsd = lines.reduce((s, l) => s + l.usd, 0);
+  const smsUsd = lines.find((l) => l.item.startsWith('SMS'))!.usd;
+  return {
+    lines,
+    totalUsd,
+    totalAfterFreeTierUsd: totalUsd - lines.reduce((s, l) => s + l.freeTierUsd, 0),
+    totalBeforeSmsUsd: totalUsd - smsUsd,
+    assumptions: [
+      `region us-east-1 list prices, a month of ${DAYS} days, no free tier in the total (the free tier is shown separately)`,
+      `${Math.round(polls).toLocaleString('en-US')} feed polls a month (${input.feeds} feeds every ${input.intervalMinutes} min), one SQS message and one ingest invocation each`,
+      `ingest ${a.ingestMsPerFeed} ms at ${a.ingestMemoryMb} MB per feed (mostly waiting on the network), dispatch ${a.dispatchMs} ms at ${a.dispatchMemoryMb} MB per pass, alert ${a.alertMsPerArticle} ms at ${a.alertMemoryMb} MB per new article`,
+      `${a.itemsPerArticle} DynamoDB items per new article (main item + index items), ${a.writeUnitsPerArticle} write units in all, ${a.articleStoredKb} KB stored; ${a.writeUnitsPerPoll} write unit per poll (feed state)`,
+      `${input.itemsPerDay} new articles a day, kept ${a.retentionDays} days (storage shown at steady state)`,
+      `emails: ${input.emailsPerDay ?? `min(articles, 20)`} a day; SMS: ${input.smsPerDay ?? 0} a day at the US rate ($${PRICES.smsUs} each; other countries cost up to 10× more)`,
+      `Lambda's SQS event source long-polls even when idle: about ${Math.round(a.sqsIdlePollRequestsMonth).toLocaleString('en-US')} requests a month`,
+      `${a.customMetrics} custom metrics, ${a.alarms} alarms, ${a.dashboards} dashboard, ${a.customerKmsKeys} customer-managed KMS key: fixed costs, largely inside the always-free tier of a quiet account`,
+      `${a.logKbPerInvocation} KB of logs per invocation`,
+    ],
+  };
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from '../../../shared/config';
+
+const feed = { url: 'https://example.org/rss.xml', name: 'Example' };
+
+function problemsOf(raw: unknown): string[] {
+  try {
+    parseConfig(raw, 'cfg.json');
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error('config was accepted');
+}
+
+describe('parseConfig', () => {
+  it('fills the defaults a user expects', () => {
+    const c = parseConfig({ feeds: [feed] });
+    expect(c).toMatchObject({ rules: [], subscriptions: [], allowPrivateNetworks: false, retentionDays: 365, intervalMinutes: 15 });
+  });
+
+  it('names the field of a bad feed URL', () => {
+    expect(problemsOf({ feeds: [feed, { url: 'ftp://x', name: 'F' }] })).toEqual(['feeds[1].url: must be an http://, https:// or file: URL']);
+  });
+
+  it('reports unknown fields instead of ignoring a typo', () => {
+    expect(problemsOf({ feeds: [feed], retentionDay: 30 })).toEqual(['config: unknown field "retentionDay"']);
+  });
+
+  it('names a missing required field', () => {
+    expect(problemsOf({ feeds: [{ url: feed.url }] })).toEqual(['feeds[0].name: is required']);
+  });
+
+  it('rejects a rule whose query does not parse, naming the rule', () => {
+    const problems = problemsOf({ feeds: [feed], rules: [{ id: 'ru-ua', name: 'x', query: 'actor:RU AND (invasion', severity: 'critical' }] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/rule "ru-ua", column \d+/);
+  });
+
+  it('rejects duplicate rule ids and subscriptions to rules that do not exist', () => {
+    const rule = { id: 'r1', name: 'R', query: 'NATO', severity: 'info' };
+    const problems = problemsOf({
+      feeds: [feed],
+      rules: [rule, rule],
+      subscriptions: [{ protocol: 'email', endpoint: 'a@example.org', rules: ['nope'] }],
+    });
+    expect(problems).toContain('rules[1].id: duplicate rule id "r1" (also rules[0])');
+    expect(problems).toContain('subscriptions[0].rules: no rule with id "nope"');
+  });
+
+  it('rejects a phone number that is not E.164 and an email that is not one', () => {
+    const problems = problemsOf({
+      feeds: [feed],
+      subscriptions: [
+        { protocol: 'sms', endpoint: '0412 345 678' },
+        { protocol: 'email', endpoint: 'not-an-address' },
+      ],
+    });
+    expect(problems.join('\n')).toMatch(/subscriptions\[0\]\.endpoint: .*E\.164/);
+    expect(problems.join('\n')).toMatch(/subscriptions\[1\]\.endpoint: .*not an email address/);
+  });
+});
+
+describe('loadConfig', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-config-'));
+
+  it('resolves ./relative feed paths against the config file', () => {
+    const file = path.join(dir, 'c.json');
+    fs.writeFileSync(file, JSON.stringify({ feeds: [{ url: './feeds/a.xml', name: 'A' }] }));
+    expect(loadConfig(file).feeds[0]!.url).toBe(`file://${path.join(dir, 'feeds/a.xml')}`);
+  });
+
+  it('says the file is missing or not JSON in one line', () => {
+    expect(() => loadConfig(path.join(dir, 'missing.json'))).toThrow(/missing\.json: file not found/);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '{ "feeds": [ }');
+    expect(() => loadConfig(bad)).toThrow(/bad\.json: not valid JSON/);
+  });
+});
