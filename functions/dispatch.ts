@@ -1,0 +1,17 @@
+// Scheduled by EventBridge Scheduler every config.intervalMinutes: one SQS message per feed.
+import { configFromEnvironment } from '../shared/config';
+import { requireEnv } from '../shared/clients/env';
+import { dispatchFeeds } from './lib/dispatch-feeds';
+import { count, logger, observed } from './lib/observability';
+import { sqsClient } from './lib/sqs';
+
+const config = configFromEnvironment();
+const queueUrl = requireEnv('QUEUE_URL');
+
+/** Queues every configured feed for the ingest function. */
+export const handler = observed('dispatch', async () => {
+  const { queued } = await dispatchFeeds(config.feeds, { client: sqsClient(), queueUrl });
+  count('FeedsDispatched', queued);
+  logger.info('feeds queued', { queued });
+  return { queued };
+});

@@ -1,0 +1,57 @@
+// The CDK app: reads the context (config path, destroyData), validates the config with the same
+// checks and messages as `news-monitor rules check`, builds the stack and runs cdk-nag on it.
+import path from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ConfigError, loadConfig } from '../shared/config';
+import { NewsMonitorStack } from './news-monitor-stack';
+
+/** The context values the app reads (cdk.json, or `-c key=value`). */
+export interface AppContext {
+  config: string;
+  destroyData: boolean;
+  stackName: string;
+  ingestConcurrency?: number;
+}
+
+/** Reads and checks the app's context. */
+export function readContext(app: App): AppContext {
+  const config = app.node.tryGetContext('config');
+  if (typeof config !== 'string' || !config) throw new ConfigError('cdk.json', ['context "config" must name the config file (-c config=path/to/config.json)']);
+  const destroy = app.node.tryGetContext('destroyData');
+  const concurrency = app.node.tryGetContext('ingestConcurrency');
+  return {
+    config,
+    destroyData: destroy === true || destroy === 'true',
+    stackName: String(app.node.tryGetContext('stackName') ?? 'NewsMonitor'),
+    ingestConcurrency: concurrency === undefined ? undefined : Number(concurrency),
+  };
+}
+
+/** Builds the app with cdk-nag's AwsSolutions checks registered; throws ConfigError for a bad config. */
+export function buildApp(app = new App()): { app: App; stack: NewsMonitorStack } {
+  const ctx = readContext(app);
+  const file = path.resolve(ctx.config);
+  const config = loadConfig(file);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = new NewsMonitorStack(app, ctx.stackName, {
+    config,
+    configSource: ctx.config,
+    destroyData: ctx.destroyData,
+    ingestConcurrency: ctx.ingestConcurrency,
+    description: 'news-monitor: watches news feeds, tags actors and regions, stores articles, sends alerts',
+    env: process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } : undefined,
+  });
+  return { app, stack };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  try {
+    buildApp().app.synth();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    // The same lines `rules check` prints, one per problem, and no stack trace.
+    process.stderr.write(`news-monitor: ${err.message.split('\n').join('\nnews-monitor: ')}\n`);
+    process.exit(1);
+  }
+}
