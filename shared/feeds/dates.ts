@@ -1,0 +1,35 @@
+// Feed dates → ISO 8601. RFC 822 (RSS), RFC 3339 (Atom) and the usual deviations: local month names,
+// time-zone abbreviations, missing weekday. A date that cannot be read, or lies in the future, is
+// "missing": the article keeps its fetch time and a flag instead of an invented date.
+import names from './month-names.json';
+
+const MONTHS = names.months as Record<string, string>;
+const ZONES = names.zones as Record<string, string>;
+/** Clocks differ; a date this far ahead of the fetch is a feed error, not news from tomorrow. */
+const FUTURE_SLACK_MS = 26 * 3_600_000;
+const EARLIEST = Date.UTC(1990, 0, 1);
+
+/** ISO 8601 for a feed date string, or undefined when it is missing, unreadable or implausible. */
+export function parseFeedDate(raw: string | undefined, now: Date): string | undefined {
+  if (!raw) return undefined;
+  const s = raw.trim();
+  // Date.parse reads strings such as "1" or "May" as some year; a real feed date has a 4-digit year.
+  if (!/\d{4}/.test(s)) return undefined;
+  const t = readable(s);
+  if (t === undefined || t < EARLIEST || t > now.getTime() + FUTURE_SLACK_MS) return undefined;
+  return new Date(t).toISOString();
+}
+
+function readable(s: string): number | undefined {
+  const direct = Date.parse(s);
+  if (!Number.isNaN(direct)) return direct;
+  const cleaned = s
+    .replace(/^[^\d,]{1,20},\s*/, '') // weekday in any language
+    .replace(/\p{L}+\.?/gu, (w) => {
+      const key = w.replace(/\.$/, '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      return MONTHS[key] ?? ZONES[w.replace(/\.$/, '').toUpperCase()] ?? w;
+    })
+    .replace(/\s+/g, ' ');
+  const t = Date.parse(cleaned);
+  return Number.isNaN(t) ? undefined : t;
+}

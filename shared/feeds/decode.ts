@@ -1,0 +1,98 @@
+// Bytes → text. The charset comes from the byte-order mark, then the Content-Type header, then the
+// XML declaration; a label that is wrong for the bytes (a "UTF-8" header on windows-1251 bytes is
+// common) falls through to the next source, and undecodable UTF-8 ends as windows-1252, which never
+// fails. iconv-lite does the decoding (windows-125x, KOI8-R/U, ISO-8859-x, Shift_JIS, GBK, Big5…).
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+  text: string;
+  /** The charset used, lower case. */
+  charset: string;
+  /** Where it came from: bom, header, declaration, sniffed, default, fallback. */
+  source: string;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a feed body; never throws. */
+export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
+  const bom = fromBom(bytes);
+  if (bom) return { text: iconv.decode(bytes.subarray(bom.skip), bom.charset), charset: bom.charset, source: 'bom' };
+  const sniffed = sniffUtf16(bytes);
+  if (sniffed) return { text: iconv.decode(bytes, sniffed), charset: sniffed, source: 'sniffed' };
+  const candidates: [string | undefined, string][] = [
+    [charsetFromContentType(contentType), 'header'],
+    [charsetFromDeclaration(bytes), 'declaration'],
+  ];
+  // Bytes that are valid UTF-8 and labelled UTF-8 anywhere are UTF-8, whatever the other label says:
+  // valid multi-byte UTF-8 almost never happens by accident in a legacy charset.
+  const utf8Label = candidates.find(([l]) => l && isUtf8(normaliseLabel(l) ?? ''));
+  if (utf8Label) {
+    const text = tryUtf8(bytes);
+    if (text !== undefined) return { text, charset: 'utf-8', source: utf8Label[1] };
+  }
+  for (const [label, source] of candidates) {
+    const charset = label && normaliseLabel(label);
+    if (!charset) continue;
+    if (isUtf8(charset)) {
+      const text = tryUtf8(bytes);
+      if (text !== undefined) return { text, charset: 'utf-8', source };
+      continue; // labelled UTF-8 but is not: let the next source (or the fallback) decide
+    }
+    if (charset.startsWith('utf-16') && bytes.length % 2 === 1) continue;
+    return { text: iconv.decode(bytes, charset), charset, source };
+  }
+  const text = tryUtf8(bytes);
+  if (text !== undefined) return { text, charset: 'utf-8', source: 'default' };
+  return { text: iconv.decode(bytes, 'windows-1252'), charset: 'windows-1252', source: 'fallback' };
+}
+
+/** The charset parameter of a Content-Type header. */
+export function charsetFromContentType(contentType?: string): string | undefined {
+  const m = /;\s*charset\s*=\s*"?([^";,\s]+)/i.exec(contentType ?? '');
+  return m?.[1];
+}
+
+/** The encoding pseudo-attribute of an ASCII-compatible XML declaration. */
+export function charsetFromDeclaration(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 1024).toString('latin1');
+  const m = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  return m?.[1];
+}
+
+function normaliseLabel(label: string): string | undefined {
+  let l = label.trim().toLowerCase();
+  // Labels seen in the wild that iconv-lite does not know by that spelling.
+  const aliases: Record<string, string> = { 'x-sjis': 'shift_jis', 'x-euc-jp': 'euc-jp', gb2312: 'gbk', 'x-gbk': 'gbk', 'x-mac-roman': 'macintosh', 'utf8': 'utf-8', 'unicode': 'utf-16le' };
+  l = aliases[l] ?? l;
+  // US-ASCII and Latin-1 labels mean windows-1252 in practice (the WHATWG encoding rule).
+  if (l === 'us-ascii' || l === 'ascii' || l === 'iso-8859-1' || l === 'latin1' || l === 'iso_8859-1') l = 'windows-1252';
+  return iconv.encodingExists(l) ? l : undefined;
+}
+
+function isUtf8(charset: string): boolean {
+  return charset === 'utf-8' || charset === 'utf8';
+}
+
+function tryUtf8(bytes: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function fromBom(b: Buffer): { charset: string; skip: number } | undefined {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { charset: 'utf-8', skip: 3 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { charset: 'utf-16le', skip: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { charset: 'utf-16be', skip: 2 };
+  return undefined;
+}
+
+/** "<?" or "<r" in UTF-16 without a BOM: one byte of each pair is zero. */
+function sniffUtf16(b: Buffer): string | undefined {
+  if (b.length < 4) return undefined;
+  if (b[0] === 0x3c && b[1] === 0 && b[2] !== 0 && b[3] === 0) return 'utf-16le';
+  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] !== 0) return 'utf-16be';
+  return undefined;
+}

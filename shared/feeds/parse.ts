@@ -1,0 +1,213 @@
+// XML text → feed items. rss-parser builds the items (its field mapping for RSS 0.9x/1.0/2.0 and
+// Atom); the choice of format is ours, because rss-parser's own dispatch rejects <rss> without a
+// version and crashes on a feed without a channel, and its parseString never settles on some inputs.
+import Parser from 'rss-parser';
+import { FeedError, oneLine } from './errors';
+import { prepareXml, repairXml } from './xml-prepare';
+import { fromCdf } from './cdf';
+import { asNode, firstText, type Node } from './xml-node';
+
+/** One item as rss-parser gives it, plus the raw date we keep ourselves. */
+export interface RawItem {
+  title?: unknown;
+  link?: unknown;
+  guid?: unknown;
+  id?: unknown;
+  pubDate?: unknown;
+  isoDate?: unknown;
+  date?: unknown;
+  rawDate?: string;
+  content?: unknown;
+  'content:encoded'?: unknown;
+  summary?: unknown;
+  'media:title'?: unknown;
+  'rdf:about'?: unknown;
+  [k: string]: unknown;
+}
+
+export interface RawFeed {
+  format: 'rss' | 'rss-0.9x' | 'rss-1.0' | 'atom' | 'cdf';
+  title?: string;
+  link?: string;
+  items: RawItem[];
+  warnings: string[];
+}
+
+/** The namespaces whose prefixed elements (rss:item, atom:entry) mean the plain ones. */
+const FEED_NAMESPACES = new Set([
+  'http://purl.org/rss/1.0/',
+  'http://my.netscape.com/rdf/simple/0.9/',
+  'http://www.w3.org/2005/Atom',
+  'http://purl.org/atom/ns#',
+  'http://backend.userland.com/rss',
+  'http://backend.userland.com/rss2',
+  'http://blogs.law.harvard.edu/tech/rss',
+]);
+
+interface XmlParser {
+  parseString(text: string, cb: (err: Error | null, result: unknown) => void): void;
+}
+
+/** Parses feed XML: strict first, then once more after lenient repairs; errors in words. */
+export function parseFeedXml(raw: string): RawFeed {
+  const prepared = prepareXml(raw);
+  const warnings = [...prepared.warnings];
+  let doc: Node;
+  try {
+    doc = parseXml(prepared.text);
+  } catch (strictError) {
+    const repaired = repairXml(prepared.text, prepared.root);
+    if (repaired.repairs.length === 0) throw strictError;
+    try {
+      doc = parseXml(repaired.text);
+    } catch {
+      throw strictError; // the strict error points at the original text
+    }
+    warnings.push(`malformed XML read leniently (repaired ${repaired.repairs.join(', ')})`);
+  }
+  const feed = buildFeed(doc);
+  feed.warnings.unshift(...warnings);
+  return feed;
+}
+
+function parseXml(text: string): Node {
+  // A fresh parser each time: xml2js parsers keep state after an error. Parsing is synchronous, so a
+  // callback that has not run when parseString returns never will (it happens on some inputs).
+  const parser = (new Parser() as unknown as { xmlParser: XmlParser }).xmlParser;
+  let outcome: { err: Error | null; result: unknown } | undefined;
+  try {
+    parser.parseString(text, (err: Error | null, result: unknown) => {
+      outcome ??= { err, result };
+    });
+  } catch (err) {
+    outcome ??= { err: err as Error, result: undefined };
+  }
+  if (!outcome) throw new FeedError('xml', 'XML error: the document ended before its root element was closed');
+  if (outcome.err) throw xmlError(outcome.err);
+  if (!outcome.result || typeof outcome.result !== 'object') throw new FeedError('not-a-feed', 'not a feed: the document has no root element');
+  return outcome.result as Node;
+}
+
+function xmlError(err: Error): FeedError {
+  const [what = 'malformed XML', ...rest] = err.message.split('\n');
+  const line = /Line: (\d+)/.exec(rest.join('\n'));
+  const col = /Column: (\d+)/.exec(rest.join('\n'));
+  const where = line ? ` at line ${Number(line[1]) + 1}${col ? `, column ${col[1]}` : ''}` : '';
+  const words = what.replace(/\.$/, '');
+  return new FeedError('xml', oneLine(`XML error${where}: ${words.charAt(0).toLowerCase()}${words.slice(1)}`), { cause: err });
+}
+
+function buildFeed(doc: Node): RawFeed {
+  const rootKey = Object.keys(doc)[0]!;
+  const rootNode = asNode(doc[rootKey]);
+  const prefixes = feedPrefixes(rootNode, rootKey);
+  const root = unprefix(rootNode, prefixes);
+  const name = stripPrefix(rootKey, prefixes);
+  const rss = new Parser() as unknown as RssParserBuilders;
+  try {
+    if (name === 'feed') return atom(rss, root);
+    if (name === 'rss') return rss2(rss, root);
+    if (/(^|:)RDF$/.test(name)) return rdf(rss, root);
+    if (name.toLowerCase() === 'channel') return fromCdf(root);
+  } catch (err) {
+    if (err instanceof FeedError) throw err;
+    throw new FeedError('not-a-feed', `not a feed: the ${name} document has an unexpected structure (${(err as Error).message})`, { cause: err });
+  }
+  throw new FeedError('not-a-feed', `not a feed: the root element is <${rootKey}>, not <rss>, <feed> or <rdf:RDF>`);
+}
+
+interface RssParserBuilders {
+  buildAtomFeed(o: Node): { title?: string; link?: string; items: RawItem[] };
+  buildRSS0_9(o: Node): { title?: string; link?: string; items: RawItem[] };
+  buildRSS1(o: Node): { title?: string; link?: string; items: RawItem[] };
+  buildRSS2(o: Node): { title?: string; link?: string; items: RawItem[] };
+}
+
+function atom(rss: RssParserBuilders, root: Node): RawFeed {
+  // rss-parser calls toISOString() on an entry's date and throws on a bad one: keep the raw dates
+  // ourselves and hide them from it; normalise decides what a date means.
+  const entries = (Array.isArray(root.entry) ? root.entry : []).map((e) => asNode(e));
+  const dates = entries.map((e) => {
+    const d = firstText(e.published) ?? firstText(e.updated) ?? firstText(e.issued) ?? firstText(e.modified) ?? firstText(e.created);
+    delete e.published;
+    delete e.updated;
+    return d;
+  });
+  root.entry = entries;
+  const built = rss.buildAtomFeed({ feed: root });
+  built.items.forEach((item, i) => {
+    if (dates[i]) item.rawDate = dates[i];
+    if (!item.summary && !item.content) item.summary = firstText(entries[i]?.summary) ?? firstText(entries[i]?.content);
+  });
+  return { format: 'atom', title: textOf(built.title), link: textOf(built.link), items: built.items, warnings: [] };
+}
+
+function rss2(rss: RssParserBuilders, root: Node): RawFeed {
+  const version = String(asNode(root.$).version ?? '');
+  root.channel = [asNode(Array.isArray(root.channel) ? root.channel[0] : undefined)];
+  const channel = (root.channel as Node[])[0]!;
+  channel.item = normaliseItems(channel.item);
+  const old = /^0\.9/.test(version);
+  const built = old ? rss.buildRSS0_9({ rss: root }) : rss.buildRSS2({ rss: root });
+  addRawDates(built.items, channel.item as Node[]);
+  return { format: old ? 'rss-0.9x' : 'rss', title: textOf(built.title), link: textOf(built.link), items: built.items, warnings: [] };
+}
+
+function rdf(rss: RssParserBuilders, root: Node): RawFeed {
+  root.channel = [asNode(Array.isArray(root.channel) ? root.channel[0] : undefined)];
+  // RSS 1.0 puts items beside the channel; some files nest them inside it.
+  const items = normaliseItems(root.item ?? asNode((root.channel as Node[])[0]).item);
+  root.item = items;
+  const built = rss.buildRSS1({ 'rdf:RDF': root });
+  addRawDates(built.items, items);
+  return { format: 'rss-1.0', title: textOf(built.title), link: textOf(built.link), items: built.items, warnings: [] };
+}
+
+function normaliseItems(items: unknown): Node[] {
+  return (Array.isArray(items) ? items : []).map((i) => asNode(i));
+}
+
+function addRawDates(items: RawItem[], nodes: Node[]): void {
+  items.forEach((item, i) => {
+    const n = nodes[i] ?? {};
+    const d = firstText(n.pubDate) ?? firstText(n['dc:date']) ?? firstText(n.pubdate) ?? firstText(n['dcterms:issued']) ?? firstText(n['dcterms:modified']);
+    if (d) item.rawDate = d;
+    const mediaTitle = firstText(n['media:title']);
+    if (mediaTitle) item['media:title'] = mediaTitle;
+    const description = firstText(n.description);
+    if (description !== undefined && item.content === undefined) item.content = description;
+  });
+}
+
+/** Prefixes bound (on the root) to a feed vocabulary's namespace. */
+function feedPrefixes(root: Node, rootKey: string): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(asNode(root.$))) {
+    const m = /^xmlns:(.+)$/.exec(k);
+    if (m && typeof v === 'string' && FEED_NAMESPACES.has(v)) out.add(m[1]!);
+  }
+  const rootPrefix = /^([^:]+):(feed|rss|channel)$/.exec(rootKey)?.[1];
+  if (rootPrefix) out.add(rootPrefix);
+  return out;
+}
+
+function stripPrefix(key: string, prefixes: Set<string>): string {
+  const i = key.indexOf(':');
+  return i > 0 && prefixes.has(key.slice(0, i)) ? key.slice(i + 1) : key;
+}
+
+function unprefix(node: Node, prefixes: Set<string>): Node {
+  if (prefixes.size === 0) return node;
+  const out: Node = {};
+  for (const [k, v] of Object.entries(node)) {
+    const key = k === '$' || k === '_' ? k : stripPrefix(k, prefixes);
+    const value = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? unprefix(x as Node, prefixes) : x)) : v;
+    const prev = out[key];
+    out[key] = Array.isArray(prev) && Array.isArray(value) ? [...prev, ...value] : value;
+  }
+  return out;
+}
+
+function textOf(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : firstText(v);
+}
