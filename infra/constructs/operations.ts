@@ -32,7 +32,7 @@ export interface OperationsProps {
 
 /** An application metric (Powertools EMF, `service` dimension). */
 export function appMetric(name: MetricName, period = Duration.minutes(5)): cloudwatch.Metric {
-  return new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: SERVICE_NAME }, statistic: 'Sum', period, label: name });
+  return new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: SERVICE_NAME }, statistic: 'Sum', period });
 }
 
 /** The ops topic, the alarms that publish to it, and a dashboard of the pipeline. */
