@@ -1,0 +1,58 @@
+// BatchWriteItem / BatchGetItem with their limits (25 writes, 100 reads a call) and DynamoDB's
+// "unprocessed" answers retried with capped exponential backoff and full jitter.
+import { BatchGetItemCommand, type BatchGetItemCommandOutput, BatchWriteItemCommand, type DynamoDBClient, type KeysAndAttributes, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { Item } from './attr';
+import { StoreError } from './errors';
+
+/** How hard to retry unprocessed items (tests shorten the delays). */
+export interface RetryPolicy {
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseMs: 25, maxMs: 2000 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const backoff = (p: RetryPolicy, attempt: number) => Math.random() * Math.min(p.maxMs, p.baseMs * 2 ** attempt);
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** Puts every item, 25 a call, retrying unprocessed ones; throws StoreError if some never go through. */
+export async function batchPut(client: DynamoDBClient, table: string, items: Item[], retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
+  for (const chunk of chunks(items, 25)) {
+    let pending: WriteRequest[] = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt >= retry.attempts) throw new StoreError(`${pending.length} of ${items.length} items stayed unprocessed after ${retry.attempts} attempts (throttled)`);
+      if (attempt > 0) await sleep(backoff(retry, attempt));
+      const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+      pending = out.UnprocessedItems?.[table] ?? [];
+    }
+  }
+}
+
+/** Reads items by key, 100 a call, retrying unprocessed keys; the result is in the order of `keys` (undefined where missing). */
+export async function batchGet(client: DynamoDBClient, table: string, keys: Item[], retry: RetryPolicy = DEFAULT_RETRY): Promise<(Item | undefined)[]> {
+  const found = new Map<string, Item>();
+  const id = (k: Item) => `${k.pk?.S}\u0000${k.sk?.S}`;
+  for (const chunk of chunks(dedupe(keys, id), 100)) {
+    let pending: KeysAndAttributes | undefined = { Keys: chunk };
+    for (let attempt = 0; pending?.Keys?.length; attempt++) {
+      if (attempt >= retry.attempts) throw new StoreError(`${pending.Keys.length} reads stayed unprocessed after ${retry.attempts} attempts (throttled)`);
+      if (attempt > 0) await sleep(backoff(retry, attempt));
+      const out: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: { [table]: pending } }));
+      for (const item of out.Responses?.[table] ?? []) found.set(id(item), item);
+      pending = out.UnprocessedKeys?.[table];
+    }
+  }
+  return keys.map((k) => found.get(id(k)));
+}
+
+function dedupe(keys: Item[], id: (k: Item) => string): Item[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => !seen.has(id(k)) && seen.add(id(k)));
+}

@@ -1,0 +1,375 @@
+// The article store: one DynamoDB table (docs/STORE.md). Every key format comes from ./keys.
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DescribeTableCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import type { Delivery, FeedState, TaggedArticle } from '../model';
+import type { Item } from './attr';
+import { alertFromItem, alertItem, type StoredAlert } from './alert-items';
+import { articleFromItem, articleItem, articleMonth, indexedMarker, listingItems } from './article-items';
+import { batchGet, batchPut, DEFAULT_RETRY, type RetryPolicy } from './batch';
+import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
+import { createTableInput } from './design';
+import { StoreError } from './errors';
+import { feedStateFromItem, feedStateItem } from './feed-items';
+import { toInstant, ttlAfter } from './instant';
+import { ALERT_POSITION_PATTERN, ATTR, INDEX, ITEM_TYPE, keys, MONTH_PATTERN, POSITION_PATTERN, sortKeyUpTo, type TagSide } from './keys';
+import { walk, type BucketRead } from './walk';
+
+export { tableDesign, createTableInput, type IndexDesign } from './design';
+export { StoreError, InvalidCursorError } from './errors';
+export type { StoredAlert } from './alert-items';
+export { articleFromStreamImage } from './stream';
+export { encodeCursor, decodeCursor, type CursorPosition } from './cursor';
+export type { TagSide } from './keys';
+export type { RetryPolicy } from './batch';
+
+/** A tag an article must carry, on the actor or the region side. */
+export interface TagFilter {
+  side: TagSide;
+  id: string;
+}
+
+/** What listArticles reads: one listing (a tag's, or every article's), narrowed by time and further tags. */
+export interface ArticleListing {
+  /** The listing walked; absent = every article (byTime index). */
+  via?: TagFilter;
+  /** Tags every returned article must also carry (checked by DynamoDB on the listing items; needs `via`). */
+  alsoTagged?: TagFilter[];
+  /** Tags that must be salient on the article (`via` included when it is salient too); needs `via`. */
+  salient?: TagFilter[];
+  /** Inclusive bounds, normalised ISO instants. */
+  since?: string;
+  until?: string;
+  limit: number;
+  start?: CursorPosition;
+  /** A last check on the loaded article (the query module's word filter). */
+  accept?: (a: TaggedArticle) => boolean;
+  maxReads?: number;
+}
+
+const DEFAULT_RETENTION_DAYS = 365;
+const ARTICLE_MONTHS = 'articles';
+const ALERT_MONTHS = 'alerts';
+
+/** The pipeline's DynamoDB store: articles, feed states, alert claims and counters in one table. */
+export class ArticleStore {
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  readonly retentionDays: number;
+  private readonly now: () => Date;
+  private readonly retry: RetryPolicy;
+  // Months already registered by this process: the registry is written once per month, not per article.
+  private readonly knownMonths = new Set<string>();
+
+  constructor(opts: { client: DynamoDBClient; tableName: string; retentionDays?: number; now?: () => Date; retry?: RetryPolicy }) {
+    this.client = opts.client;
+    this.tableName = opts.tableName;
+    this.retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    this.now = opts.now ?? (() => new Date());
+    this.retry = opts.retry ?? DEFAULT_RETRY;
+  }
+
+  /** Creates the table when it is missing (local use; in AWS the CDK app owns it) and waits until it is active. */
+  async ensureTable(): Promise<void> {
+    try {
+      await this.client.send(new CreateTableCommand(createTableInput(this.tableName)));
+    } catch (err) {
+      if (!(err instanceof ResourceInUseException)) throw err;
+    }
+    for (let i = 0; i < 120; i++) {
+      const d = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
+      const gsisReady = (d.Table?.GlobalSecondaryIndexes ?? []).every((g) => !g.IndexStatus || g.IndexStatus === 'ACTIVE');
+      if (d.Table?.TableStatus === 'ACTIVE' && gsisReady) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new StoreError(`table ${this.tableName} did not become active within a minute`);
+  }
+
+  /**
+   * Stores an article once. The conditional put of the main item alone decides 'new'; the listing
+   * items follow in batches, then a small "indexed" marker. A later put of the same id first reads
+   * that marker (half a read unit): present → 'duplicate' at once; absent → the main item decides,
+   * and if it already exists a crashed or concurrent earlier put is completed from the stored item.
+   */
+  async putArticle(a: TaggedArticle): Promise<'new' | 'duplicate'> {
+    if (!a.id) throw new StoreError('cannot store an article without an id');
+    const now = this.now();
+    const ttl = ttlAfter(now, this.retentionDays);
+    if (await this.isIndexed(a.id)) return 'duplicate';
+    // Registered before the article exists, so no stored article ever sits in an unlisted month.
+    await this.registerMonth(ARTICLE_MONTHS, articleMonth(a, now));
+    try {
+      await this.client.send(
+        new PutItemCommand({ TableName: this.tableName, Item: articleItem(a, { ttl, now }), ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': ATTR.pk } }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      await this.repairListings(a.id);
+      return 'duplicate';
+    }
+    await this.writeListings(a, ttl, now);
+    return 'new';
+  }
+
+  private async writeListings(a: TaggedArticle, ttl: number, now: Date): Promise<void> {
+    const listings = listingItems(a, { ttl, now });
+    await batchPut(this.client, this.tableName, listings, this.retry);
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: indexedMarker(a.id, ttl, listings.length) }));
+  }
+
+  /** Rewrites the listing items from the stored article (idempotent puts), then the marker. */
+  private async repairListings(id: string): Promise<void> {
+    const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.article(id)), ConsistentRead: true }));
+    if (!out.Item) return;
+    const stored = articleFromItem(out.Item);
+    const storedAt = out.Item.storedAt?.S ? new Date(out.Item.storedAt.S) : this.now();
+    const ttl = Number(out.Item[ATTR.ttl]?.N ?? ttlAfter(storedAt, this.retentionDays));
+    await this.registerMonth(ARTICLE_MONTHS, articleMonth(stored, storedAt));
+    await this.writeListings(stored, ttl, storedAt);
+  }
+
+  private async isIndexed(id: string): Promise<boolean> {
+    const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.indexed(id)), ProjectionExpression: '#pk', ExpressionAttributeNames: { '#pk': ATTR.pk } }));
+    return out.Item !== undefined;
+  }
+
+  /** One article with all its tags, scores and evidence, or undefined. */
+  async getArticle(id: string): Promise<TaggedArticle | undefined> {
+    if (!id) return undefined;
+    const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.article(id)) }));
+    return out.Item ? articleFromItem(out.Item) : undefined;
+  }
+
+  /** Articles by id (BatchGetItem), in the order asked; undefined where an id is not stored. */
+  async getArticles(ids: string[]): Promise<(TaggedArticle | undefined)[]> {
+    const items = await batchGet(this.client, this.tableName, ids.map((id) => keyOf(keys.article(id))), this.retry);
+    return items.map((i) => (i ? articleFromItem(i) : undefined));
+  }
+
+  /** Newest-first page of articles from one listing (docs/STORE.md has the cost per page). */
+  async listArticles(q: ArticleListing): Promise<{ items: TaggedArticle[]; next: CursorPosition | null }> {
+    if (!q.via && (q.alsoTagged?.length || q.salient?.length)) throw new StoreError('tag filters need a tag listing to walk');
+    const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
+    const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept);
+    return walk<string, TaggedArticle>({
+      partitions: months,
+      start: q.start,
+      limit: q.limit,
+      maxReads: q.maxReads,
+      // Unfiltered: one more than needed tells whether another page exists. Filtered: read ahead.
+      chunk: (need) => (filtered ? Math.min(500, Math.max(50, need * 4)) : need + 1),
+      position: (p) => p,
+      read: (month, after, max) => this.readListing(q, month, after, max),
+      load: async (positions) => {
+        const articles = await this.getArticles(positions.map(idFromPosition));
+        return articles.map((a) => (a && (!q.accept || q.accept(a)) ? a : undefined));
+      },
+    });
+  }
+
+  private async readListing(q: ArticleListing, month: string, after: string | undefined, max: number): Promise<BucketRead<string>> {
+    const byTime = !q.via;
+    const [pkName, skName] = byTime ? [ATTR.gsi1pk, ATTR.gsi1sk] : [ATTR.pk, ATTR.sk];
+    const pk = byTime ? keys.articlesByMonth(month) : keys.tagListing(q.via!.side, q.via!.id, month);
+    const names: Record<string, string> = { '#pk': pkName };
+    const values: Record<string, AttributeValue> = { ':pk': { S: pk } };
+    let cond = '#pk = :pk';
+    if (q.since || q.until) names['#sk'] = skName;
+    if (q.since && q.until) {
+      cond += ' AND #sk BETWEEN :lo AND :hi';
+      values[':lo'] = { S: q.since };
+      values[':hi'] = { S: sortKeyUpTo(q.until) };
+    } else if (q.since) {
+      cond += ' AND #sk >= :lo';
+      values[':lo'] = { S: q.since };
+    } else if (q.until) {
+      cond += ' AND #sk <= :hi';
+      values[':hi'] = { S: sortKeyUpTo(q.until) };
+    }
+    const filters: string[] = [];
+    (q.alsoTagged ?? []).forEach((t, i) => {
+      filters.push(`contains(#tags, :t${i})`);
+      values[`:t${i}`] = { S: keys.tagToken(t.side, t.id) };
+      names['#tags'] = 'tags';
+    });
+    (q.salient ?? []).forEach((t, i) => {
+      filters.push(`contains(#sal, :s${i})`);
+      values[`:s${i}`] = { S: keys.tagToken(t.side, t.id) };
+      names['#sal'] = 'sal';
+    });
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: byTime ? INDEX.byTime : undefined,
+      KeyConditionExpression: cond,
+      FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: max,
+      ExclusiveStartKey: after === undefined ? undefined : byTime ? { ...keyOf(keys.article(idFromPosition(after))), [ATTR.gsi1pk]: { S: pk }, [ATTR.gsi1sk]: { S: after } } : { [ATTR.pk]: { S: pk }, [ATTR.sk]: { S: after } },
+    };
+    const out = await this.client.send(new QueryCommand(input));
+    return { entries: (out.Items ?? []).map((i) => i[skName]?.S ?? ''), lastEvaluated: out.LastEvaluatedKey?.[skName]?.S };
+  }
+
+  /** The months that hold articles or alerts, newest first (one small read). */
+  async months(kind: typeof ARTICLE_MONTHS | typeof ALERT_MONTHS): Promise<string[]> {
+    const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.months()) }));
+    return (out.Item?.[kind]?.SS ?? []).filter((m) => MONTH_PATTERN.test(m)).sort().reverse();
+  }
+
+  private async registerMonth(kind: string, month: string): Promise<void> {
+    const token = `${kind}:${month}`;
+    if (this.knownMonths.has(token)) return;
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: keyOf(keys.months()),
+        UpdateExpression: 'ADD #m :m SET #type = :type',
+        ExpressionAttributeNames: { '#m': kind, '#type': ATTR.type },
+        ExpressionAttributeValues: { ':m': { SS: [month] }, ':type': { S: ITEM_TYPE.meta } },
+      }),
+    );
+    this.knownMonths.add(token);
+  }
+
+  /** A feed's saved state, or undefined for a feed never read. */
+  async getFeedState(url: string): Promise<FeedState | undefined> {
+    const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.feed(url)) }));
+    return out.Item ? feedStateFromItem(out.Item) : undefined;
+  }
+
+  /** Saves a feed's state (overwrites; feed states carry no TTL). */
+  async putFeedState(state: FeedState): Promise<void> {
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: feedStateItem(state) }));
+  }
+
+  /** Every feed's state (one partition, read to the end). */
+  async listFeedStates(): Promise<FeedState[]> {
+    const out: FeedState[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: keys.feedsPartition } }, ExclusiveStartKey: start }),
+      );
+      for (const i of page.Items ?? []) out.push(feedStateFromItem(i));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /** Claims (rule, story) for an alert: true the first time only (a conditional put), false ever after. */
+  async claimAlert(a: StoredAlert): Promise<boolean> {
+    const createdAt = toInstant(a.createdAt) ?? this.now().toISOString();
+    const alert: StoredAlert = { ...a, createdAt, storyKey: a.storyKey || a.articleId };
+    await this.registerMonth(ALERT_MONTHS, createdAt.slice(0, 7));
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: alertItem(alert, ttlAfter(new Date(createdAt), this.retentionDays)),
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': ATTR.pk },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** Adds one to a rule's alert count for an hour (atomic ADD) and returns the new count. */
+  async countAlert(ruleId: string, hourIso: string): Promise<number> {
+    const hour = toInstant(hourIso.length === 13 ? `${hourIso}:00:00Z` : hourIso)?.slice(0, 13) ?? hourIso;
+    const out = await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: keyOf(keys.alertCounter(ruleId, hour)),
+        UpdateExpression: 'ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl), #type = :type',
+        ExpressionAttributeNames: { '#n': 'n', '#ttl': ATTR.ttl, '#type': ATTR.type },
+        // Counters only matter for the hour they count: kept two days.
+        ExpressionAttributeValues: { ':one': { N: '1' }, ':ttl': { N: String(ttlAfter(this.now(), 2)) }, ':type': { S: ITEM_TYPE.counter } },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.n?.N ?? '1');
+  }
+
+  /** Alerts newest first, by rule (byRule index) or of every rule (byTime index), within [since, until], optionally of one delivery. */
+  async listAlerts(q: { ruleId?: string; since?: string; until?: string; delivery?: Delivery; limit?: number; cursor?: string }): Promise<{ items: StoredAlert[]; cursor: string | null }> {
+    const since = q.since === undefined ? undefined : toInstant(q.since);
+    const until = q.until === undefined ? undefined : toInstant(q.until);
+    if (q.since !== undefined && !since) throw new StoreError(`since is not a date: "${q.since}"`);
+    if (q.until !== undefined && !until) throw new StoreError(`until is not a date: "${q.until}"`);
+    const limit = Math.min(100, Math.max(1, Math.floor(q.limit ?? 20)));
+    const binding = JSON.stringify(['alerts', q.ruleId ?? null, since ?? null, until ?? null, q.delivery ?? null]);
+    const start = q.cursor ? decodeCursor(q.cursor, binding, (_p, after) => ALERT_POSITION_PATTERN.test(after)) : undefined;
+    const partitions = q.ruleId ? ['all'] : (await this.months(ALERT_MONTHS)).filter((m) => (!since || m >= since.slice(0, 7)) && (!until || m <= until.slice(0, 7)));
+    const page = await walk<Item, StoredAlert>({
+      partitions,
+      start,
+      limit,
+      chunk: (need) => (q.delivery ? Math.max(50, need * 2) : need + 1),
+      position: (i) => (q.ruleId ? i[ATTR.gsi2sk]?.S : i[ATTR.gsi1sk]?.S) ?? '',
+      read: (month, after, max) => this.readAlerts(q.ruleId, month, { since, until, delivery: q.delivery }, after, max),
+      load: async (entries) => {
+        if (q.ruleId) return entries.map(alertFromItem);
+        const full = await batchGet(this.client, this.tableName, entries.map((e) => ({ [ATTR.pk]: e[ATTR.pk]!, [ATTR.sk]: e[ATTR.sk]! })), this.retry);
+        return full.map((i) => (i && (!q.delivery || i.delivery?.S === q.delivery) ? alertFromItem(i) : undefined));
+      },
+    });
+    return { items: page.items, cursor: page.next ? encodeCursor(page.next, binding) : null };
+  }
+
+  private async readAlerts(ruleId: string | undefined, month: string, f: { since?: string; until?: string; delivery?: Delivery }, after: string | undefined, max: number): Promise<BucketRead<Item>> {
+    const [index, pkName, skName, pk] = ruleId ? [INDEX.byRule, ATTR.gsi2pk, ATTR.gsi2sk, keys.alertsByRule(ruleId)] : [INDEX.byTime, ATTR.gsi1pk, ATTR.gsi1sk, keys.alertsByMonth(month)];
+    const values: Record<string, AttributeValue> = { ':pk': { S: pk }, ':lo': { S: f.since ?? '0' }, ':hi': { S: sortKeyUpTo(f.until ?? '9999') } };
+    const names: Record<string, string> = { '#pk': pkName, '#sk': skName };
+    let filter: string | undefined;
+    if (ruleId && f.delivery) {
+      filter = '#delivery = :delivery';
+      names['#delivery'] = 'delivery';
+      values[':delivery'] = { S: f.delivery };
+    }
+    const startKey = after === undefined ? undefined : { ...keyOf(ruleId ? keys.claimFromRulePosition(ruleId, after) : keys.claimFromTimePosition(after)), [pkName]: { S: pk }, [skName]: { S: after } };
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+        FilterExpression: filter,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: max,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return { entries: out.Items ?? [], lastEvaluated: out.LastEvaluatedKey?.[skName]?.S };
+  }
+}
+
+/** Whether a cursor's sort key is one listArticles could have issued for that month. */
+export function isArticlePosition(month: string, after: string): boolean {
+  return POSITION_PATTERN.test(after) && after.slice(0, 7) === month;
+}
+
+function idFromPosition(position: string): string {
+  return position.slice(position.indexOf('#') + 1);
+}
+
+function keyOf(k: { pk: string; sk: string }): Record<string, AttributeValue> {
+  return { [ATTR.pk]: { S: k.pk }, [ATTR.sk]: { S: k.sk } };
+}

@@ -1,0 +1,145 @@
+// The one module that knows the table's key formats. Nothing else builds "ARTICLE#" + id.
+//
+// Items (pk / sk; GSI keys where set):
+//   article        ARTICLE#<id>                 / ARTICLE      byTime: ARTICLES#<yyyy-mm> / <publishedAt>#<id>
+//   indexed marker ARTICLE#<id>                 / INDEXED      (written after the index items: "this article is complete")
+//   tag listing    TAG#<a|r>:<tagId>#<yyyy-mm>  / <publishedAt>#<id>
+//   feed state     FEEDS                        / FEED#<url>
+//   alert claim    ALERT#<ruleId>#<storyKey>    / CLAIM        byRule: RULE#<ruleId> / <createdAt>#<storyKey>
+//                                                             byTime: ALERTS#<yyyy-mm> / <createdAt>#<ruleId>#<storyKey>
+//   alert counter  COUNT#<ruleId>#<hour>        / COUNT
+//   month registry META                         / MONTHS       (string sets of the months that hold articles / alerts)
+import { createHash } from 'node:crypto';
+
+/** Attribute names of the keys, the TTL and the item type. */
+export const ATTR = {
+  pk: 'pk',
+  sk: 'sk',
+  gsi1pk: 'gsi1pk',
+  gsi1sk: 'gsi1sk',
+  gsi2pk: 'gsi2pk',
+  gsi2sk: 'gsi2sk',
+  ttl: 'ttl',
+  type: 'type',
+} as const;
+
+/** Global secondary index names. */
+export const INDEX = { byTime: 'byTime', byRule: 'byRule' } as const;
+
+/** The `type` attribute of each kind of item (the CDK stream filter matches `article`). */
+export const ITEM_TYPE = {
+  article: 'article',
+  indexed: 'article-indexed',
+  tagListing: 'tag-listing',
+  feed: 'feed-state',
+  alert: 'alert',
+  counter: 'alert-counter',
+  meta: 'meta',
+} as const;
+
+/** One global secondary index of the table. */
+export interface IndexDesign {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+  /** KEYS_ONLY keeps the article index small (a page reads the main items by key); ALL where items are small. */
+  projection: 'KEYS_ONLY' | 'ALL';
+}
+
+/** The table's shape: the CDK table and ensureTable() are both built from this, so they cannot drift. */
+export const tableDesign: {
+  partitionKey: string;
+  sortKey: string;
+  ttlAttribute: string;
+  /** Attribute that names the kind of item; the stream filter matches `type = "article"`. */
+  typeAttribute: string;
+  indexes: IndexDesign[];
+} = {
+  partitionKey: ATTR.pk,
+  sortKey: ATTR.sk,
+  ttlAttribute: ATTR.ttl,
+  typeAttribute: ATTR.type,
+  indexes: [
+    // Articles by month (newest overall) and alerts of every rule by month.
+    { name: INDEX.byTime, partitionKey: ATTR.gsi1pk, sortKey: ATTR.gsi1sk, projection: 'KEYS_ONLY' },
+    // Alerts of one rule by time (alert items only: a sparse index, so ALL costs little).
+    { name: INDEX.byRule, partitionKey: ATTR.gsi2pk, sortKey: ATTR.gsi2sk, projection: 'ALL' },
+  ],
+};
+
+/** Which tag list of an article a listing follows. */
+export type TagSide = 'actor' | 'region';
+
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+// Key parts are joined with '#': a part that contains '#' or '%' is percent-encoded so that parts
+// never run into each other, and a very long part is cut and suffixed with its hash (DynamoDB
+// allows 2048 bytes of partition key and 1024 of sort key).
+function part(s: string, maxBytes = 400): string {
+  const safe = s.replace(/[%#]/g, (c) => encodeURIComponent(c));
+  if (Buffer.byteLength(safe) <= maxBytes) return safe;
+  const hash = createHash('sha256').update(s).digest('base64url').slice(0, 22);
+  return `${safe.slice(0, 64).replace(/%[0-9A-F]?$/, '')}~${hash}`;
+}
+
+/** The UTC month (yyyy-mm) of a normalised ISO instant: the time bucket of every listing. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+/** A listing sort key: newest first by instant, the id breaks ties. */
+export function timeSortKey(iso: string, id: string): string {
+  return `${iso}#${id}`;
+}
+
+/** The id at the end of a listing sort key made by timeSortKey. */
+export function idFromTimeSortKey(position: string): string {
+  return position.slice(position.indexOf('#') + 1);
+}
+
+/** Shape of a listing position (sort key) as timeSortKey builds it: validated when it comes back in a cursor. */
+export const POSITION_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[^#]{1,400}$/;
+/** Shape of an alert position (byRule or byTime sort key). */
+export const ALERT_POSITION_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z(#[^#]{1,420}){1,2}$/;
+/** Shape of a month bucket. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Upper bound for listing sort keys at or before `iso` ('~' sorts after every id character). */
+export function sortKeyUpTo(iso: string): string {
+  return `${iso}#~`;
+}
+
+export const keys = {
+  /** The article's main item. */
+  article: (id: string): Key => ({ pk: `ARTICLE#${part(id)}`, sk: 'ARTICLE' }),
+  /** The small marker written once every index item of the article is in place. */
+  indexed: (id: string): Key => ({ pk: `ARTICLE#${part(id)}`, sk: 'INDEXED' }),
+  /** byTime partition of all articles published in a month. */
+  articlesByMonth: (month: string): string => `ARTICLES#${month}`,
+  /** Partition of the listing items of one tag (actor or region) in one month. */
+  tagListing: (side: TagSide, tagId: string, month: string): string => `TAG#${side === 'actor' ? 'a' : 'r'}:${part(tagId, 200)}#${month}`,
+  /** The value a listing item's `tags` set holds for a tag on one side (filters for AND queries). */
+  tagToken: (side: TagSide, tagId: string): string => `${side === 'actor' ? 'a' : 'r'}:${tagId}`,
+  /** A feed's state; all feeds share one partition (a few hundred small items, listed in one query). */
+  feed: (url: string): Key => ({ pk: 'FEEDS', sk: `FEED#${part(url, 900)}` }),
+  feedsPartition: 'FEEDS',
+  /** The claim that (rule, story) has alerted: a conditional put makes it first-time-only. */
+  alertClaim: (ruleId: string, storyKey: string): Key => ({ pk: `ALERT#${part(ruleId, 200)}#${part(storyKey)}`, sk: 'CLAIM' }),
+  /** byRule partition and sort key of a claim. */
+  alertsByRule: (ruleId: string): string => `RULE#${part(ruleId, 200)}`,
+  alertRuleSortKey: (createdAt: string, storyKey: string): string => `${createdAt}#${part(storyKey)}`,
+  /** byTime partition and sort key of a claim (alerts of every rule, by month). */
+  alertsByMonth: (month: string): string => `ALERTS#${month}`,
+  alertTimeSortKey: (createdAt: string, ruleId: string, storyKey: string): string => `${createdAt}#${part(ruleId, 200)}#${part(storyKey)}`,
+  /** The claim key behind a byRule position. */
+  claimFromRulePosition: (ruleId: string, position: string): Key => ({ pk: `ALERT#${part(ruleId, 200)}#${position.slice(position.indexOf('#') + 1)}`, sk: 'CLAIM' }),
+  /** The claim key behind a byTime alert position. */
+  claimFromTimePosition: (position: string): Key => ({ pk: `ALERT#${position.slice(position.indexOf('#') + 1)}`, sk: 'CLAIM' }),
+  /** The per-rule, per-hour alert counter. */
+  alertCounter: (ruleId: string, hour: string): Key => ({ pk: `COUNT#${part(ruleId, 200)}#${part(hour, 64)}`, sk: 'COUNT' }),
+  /** The registry of months that hold articles (attribute `articles`) and alerts (attribute `alerts`). */
+  months: (): Key => ({ pk: 'META', sk: 'MONTHS' }),
+};
