@@ -4,6 +4,7 @@ import { CliError } from './errors';
 // --- commands (one import + one register call per command module) ---
 import { register as registerRun } from './commands/run';
 import { register as registerCost } from './commands/cost';
+import { register as registerFeeds } from './commands/feeds';
 // --- end commands ---
 
 /** Builds the `news-monitor` program with every command registered. */
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   // --- register ---
   registerRun(program);
   registerCost(program);
+  registerFeeds(program);
   // --- end register ---
   return program;
 }

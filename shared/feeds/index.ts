@@ -90,3 +90,4 @@ async function fetchAny(feedUrl: string, state: FeedState, opts: ReadFeedOptions
     maxRedirects: DEFAULT_LIMITS.maxRedirects,
   });
 }
+export { feedStatuses, type FeedStatus, type FeedHealth } from './status';

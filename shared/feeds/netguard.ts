@@ -33,7 +33,7 @@ export function checkLiteralHost(url: URL, allowPrivate: boolean): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!net.isIP(host)) return;
   const why = blockedReason(host);
-  if (why) throw refused(url.host, host, why);
+  if (why) throw refused(host, host, why);
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
