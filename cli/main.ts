@@ -5,6 +5,8 @@ import { CliError } from './errors';
 import { register as registerRun } from './commands/run';
 import { register as registerCost } from './commands/cost';
 import { register as registerFeeds } from './commands/feeds';
+import { register as registerQuery } from './commands/query';
+import { register as registerShow } from './commands/show';
 // --- end commands ---
 
 /** Builds the `news-monitor` program with every command registered. */
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerRun(program);
   registerCost(program);
   registerFeeds(program);
+  registerQuery(program);
+  registerShow(program);
   // --- end register ---
   return program;
 }
