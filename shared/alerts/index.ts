@@ -1,0 +1,15 @@
+// Alerts: the rule language, matching, messages, publishers, the alert flow, subscriptions and
+// digests. The rule language is documented in docs/RULES.md.
+export { RuleError, AlertPublishError } from './errors';
+export type { RuleNode, TagSide } from './ast';
+export { parseQuery } from './parser';
+export { gazetteerLookup, type TagLookup } from './resolve';
+export { compileRules, compileQuery, matchRule, DEFAULT_MAX_PER_HOUR, type CompiledRule, type RuleMatch } from './rules';
+export { formatAlert, formatSms, SMS_MAX, SUBJECT_MAX } from './format';
+export type { Publisher } from './publisher';
+export { OutboxPublisher, terminalLine } from './outbox';
+export { SnsPublisher, publishInput, messageAttributes } from './sns';
+export { alertOnArticle, foldNotice, type AlertDeps, type AlertStore } from './flow';
+export { filterPolicyFor, isE164, isEmail, severitiesFrom, SEVERITIES } from './subscriptions';
+export { buildDigest, sendDigests, alertsOfRule, digestPeriodMs } from './digest';
+export { alertOnStreamRecords, type StreamAlertResult } from './stream';
