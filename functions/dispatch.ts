@@ -1,11 +1,11 @@
 // Scheduled by EventBridge Scheduler every config.intervalMinutes: one SQS message per feed.
-import { configFromEnvironment } from '../shared/config';
+import { bundledConfig } from './lib/config';
 import { requireEnv } from '../shared/clients/env';
 import { dispatchFeeds } from './lib/dispatch-feeds';
 import { count, logger, observed } from './lib/observability';
 import { sqsClient } from './lib/sqs';
 
-const config = configFromEnvironment();
+const config = bundledConfig();
 const queueUrl = requireEnv('QUEUE_URL');
 
 /** Queues every configured feed for the ingest function. */

@@ -1,6 +1,6 @@
 // Reads the feed queue: each message names one feed to read, tag and store.
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { configFromEnvironment } from '../shared/config';
+import { bundledConfig } from './lib/config';
 import { dynamoClient } from '../shared/clients/dynamo';
 import { requireEnv } from '../shared/clients/env';
 import { ingestFeed } from '../shared/pipeline';
@@ -8,7 +8,7 @@ import { ArticleStore } from '../shared/store';
 import { ingestFeedMessages, tallyOutcomes } from './lib/feed-messages';
 import { count, logger, observed } from './lib/observability';
 
-const config = configFromEnvironment();
+const config = bundledConfig();
 const store = new ArticleStore({ client: dynamoClient(), tableName: requireEnv('TABLE_NAME'), retentionDays: config.retentionDays });
 
 /** Ingests a batch of feed messages and reports the ones to retry (ReportBatchItemFailures). */

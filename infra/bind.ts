@@ -13,7 +13,7 @@ export type TableAccess = 'read' | 'readWrite';
 /** The DynamoDB actions each access level needs (no Scan, no DeleteItem: nothing in shared/ calls them; TTL deletes). */
 export const TABLE_ACTIONS: Record<TableAccess, string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  readWrite: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+  readWrite: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
 };
 
 /** Grants `access` on the table and its named indexes (no `index/*` wildcard) and sets TABLE_NAME. */

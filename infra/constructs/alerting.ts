@@ -109,7 +109,7 @@ export class Alerting extends Construct {
       filters: [
         lambda.FilterCriteria.filter({
           eventName: lambda.FilterRule.isEqual('INSERT'),
-          dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('article') } } },
+          dynamodb: { NewImage: { [props.table.typeAttribute]: { S: lambda.FilterRule.isEqual('article') } } },
         }),
       ],
     });

@@ -7,7 +7,9 @@ export interface TableDesign {
   readonly partitionKey: string;
   readonly sortKey: string;
   readonly ttlAttribute: string;
-  readonly indexes: readonly { readonly name: string; readonly partitionKey: string; readonly sortKey: string }[];
+  /** The attribute naming the kind of item; the stream filter passes items whose value is "article". */
+  readonly typeAttribute: string;
+  readonly indexes: readonly { readonly name: string; readonly partitionKey: string; readonly sortKey: string; readonly projection: 'KEYS_ONLY' | 'ALL' }[];
 }
 
 export interface ArticleTableProps {
@@ -24,6 +26,8 @@ export interface ArticleTableProps {
 export class ArticleTable extends Construct {
   readonly table: dynamodb.Table;
   readonly indexNames: readonly string[];
+  /** The attribute naming the kind of item (the stream filter reads it). */
+  readonly typeAttribute: string;
 
   constructor(scope: Construct, id: string, props: ArticleTableProps) {
     super(scope, id);
@@ -41,8 +45,9 @@ export class ArticleTable extends Construct {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     for (const index of design.indexes) {
-      this.table.addGlobalSecondaryIndex({ indexName: index.name, partitionKey: key(index.partitionKey), sortKey: key(index.sortKey), projectionType: dynamodb.ProjectionType.ALL });
+      this.table.addGlobalSecondaryIndex({ indexName: index.name, partitionKey: key(index.partitionKey), sortKey: key(index.sortKey), projectionType: dynamodb.ProjectionType[index.projection] });
     }
     this.indexNames = design.indexes.map((i) => i.name);
+    this.typeAttribute = design.typeAttribute;
   }
 }

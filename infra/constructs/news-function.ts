@@ -8,22 +8,14 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/lib/names';
+import { BUNDLE_SETTINGS, configDefine } from './bundling';
 
 /** The repository root: handlers live in functions/<name>.ts under it. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 flags any older one). */
 export const NODE_RUNTIME = lambda.Runtime.NODEJS_24_X;
-
-/** Powertools settings every function shares; the dashboard and alarms read the same names. */
-export const POWERTOOLS = { serviceName: 'news-monitor', metricsNamespace: 'NewsMonitor' } as const;
-
-/**
- * A banner that gives ESM bundles a `require` (and `__dirname`): CommonJS dependencies such as
- * rss-parser call `require('http')`, which an ES module does not have by itself.
- */
-export const ESM_REQUIRE_BANNER =
-  "import{createRequire as __nmCreateRequire}from'node:module';import{fileURLToPath as __nmFileURLToPath}from'node:url';import{dirname as __nmDirname}from'node:path';const require=__nmCreateRequire(import.meta.url);const __filename=__nmFileURLToPath(import.meta.url);const __dirname=__nmDirname(__filename);";
 
 /** What every function of one stack shares: the bundled config and the log group's lifetime. */
 export interface FunctionSettings {
@@ -96,23 +88,23 @@ export class NewsFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: {
-        POWERTOOLS_SERVICE_NAME: POWERTOOLS.serviceName,
-        POWERTOOLS_METRICS_NAMESPACE: POWERTOOLS.metricsNamespace,
+        // The same names the handlers fall back to and the alarms and dashboard read.
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
+        target: BUNDLE_SETTINGS.target,
+        minify: BUNDLE_SETTINGS.minify,
         sourceMap: true,
         sourceMapMode: SourceMapMode.EXTERNAL,
         sourcesContent: false,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        // The Lambda Node.js runtime ships AWS SDK v3; bundling it would triple every bundle.
-        externalModules: ['@aws-sdk/*'],
-        define: { 'process.env.NEWS_MONITOR_CONFIG': JSON.stringify(props.configJson) },
+        mainFields: [...BUNDLE_SETTINGS.mainFields],
+        banner: BUNDLE_SETTINGS.banner,
+        externalModules: [...BUNDLE_SETTINGS.external],
+        define: configDefine(props.configJson),
       },
     });
     // The role's default policy carries X-Ray's actions, which have no resource-level permissions.

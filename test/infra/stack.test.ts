@@ -85,7 +85,7 @@ describe('article table', () => {
       ],
       TimeToLiveSpecification: { AttributeName: tableDesign.ttlAttribute, Enabled: true },
       GlobalSecondaryIndexes: tableDesign.indexes.map((i) =>
-        Match.objectLike({ IndexName: i.name, KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }] }),
+        Match.objectLike({ IndexName: i.name, KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }], Projection: { ProjectionType: i.projection } }),
       ),
     });
   });
@@ -145,7 +145,7 @@ describe('alerting', () => {
     s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: fnId(fns().alert) },
       EventSourceArn: { 'Fn::GetAtt': [idOf(s.stack.table.table.node.defaultChild), 'StreamArn'] },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['article'] } } } }) }] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { [tableDesign.typeAttribute]: { S: ['article'] } } } }) }] },
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 3,
       FunctionResponseTypes: ['ReportBatchItemFailures'],

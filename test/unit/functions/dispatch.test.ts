@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { parseConfig } from '../../../shared/config';
 
 const sqs = mockClient(SQSClient);
 const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/feeds';
@@ -15,7 +16,8 @@ async function loadHandler() {
 }
 
 beforeEach(() => {
-  vi.stubEnv('NEWS_MONITOR_CONFIG', JSON.stringify({ feeds }));
+  // As the CDK bundles it: the config after validation, defaults filled in.
+  vi.stubEnv('NEWS_MONITOR_CONFIG', JSON.stringify(parseConfig({ feeds })));
   vi.stubEnv('QUEUE_URL', QUEUE_URL);
   vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
   vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
@@ -64,6 +66,11 @@ describe('dispatch handler', () => {
     });
     const handler = await loadHandler();
     await expect(handler({}, context)).rejects.toThrow('1 feed message(s) could not be queued: access denied');
+  });
+
+  it('refuses to start without a bundled config', async () => {
+    vi.stubEnv('NEWS_MONITOR_CONFIG', '');
+    await expect(loadHandler()).rejects.toThrow('NEWS_MONITOR_CONFIG is not set: the bundle was built without a config');
   });
 
   it('refuses to start without QUEUE_URL, naming the variable', async () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { parseConfig } from '../../../shared/config';
 import type { FeedConfig } from '../../../shared/model';
 import type { IngestOutcome } from '../../../shared/pipeline';
 import { ingestFeedMessages, tallyOutcomes } from '../../../functions/lib/feed-messages';
@@ -108,7 +109,7 @@ describe('ingest handler', () => {
     good = { url: pathToFileURL(path.join(dir, 'good.xml')).href, name: 'Good' };
     broken = { url: pathToFileURL(path.join(dir, 'table-down.xml')).href, name: 'Table down' };
     unreachable = { url: pathToFileURL(path.join(dir, 'missing.xml')).href, name: 'Missing' };
-    vi.stubEnv('NEWS_MONITOR_CONFIG', JSON.stringify({ feeds: [good, broken, unreachable], allowPrivateNetworks: true }));
+    vi.stubEnv('NEWS_MONITOR_CONFIG', JSON.stringify(parseConfig({ feeds: [good, broken, unreachable], allowPrivateNetworks: true })));
     vi.stubEnv('TABLE_NAME', 'news-monitor-test');
     vi.stubEnv('AWS_REGION', 'eu-west-1');
     vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');

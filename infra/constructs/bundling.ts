@@ -1,0 +1,27 @@
+// The esbuild settings of every function bundle, in one place: NewsFunction hands them to the CDK
+// and bench/bundles.bench.ts hands them to esbuild directly, so what is measured is what is deployed.
+
+/**
+ * Gives ESM bundles a `require` (and `__filename`/`__dirname`): CommonJS dependencies such as
+ * rss-parser call `require('http')`, which an ES module does not have by itself.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import{createRequire as __nmCreateRequire}from'node:module';import{fileURLToPath as __nmFileURLToPath}from'node:url';import{dirname as __nmDirname}from'node:path';const require=__nmCreateRequire(import.meta.url);const __filename=__nmFileURLToPath(import.meta.url);const __dirname=__nmDirname(__filename);";
+
+/** esbuild settings shared by the CDK and the bundle benchmark. */
+export const BUNDLE_SETTINGS = {
+  format: 'esm',
+  platform: 'node',
+  /** The oldest runtime the bundles must run on (Lambda runs the latest; see NODE_RUNTIME). */
+  target: 'node22',
+  minify: true,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  /** The Lambda Node.js runtime ships AWS SDK v3; bundling it would triple every bundle. */
+  external: ['@aws-sdk/*'],
+} as const;
+
+/** The esbuild `define` that compiles the config into the bundle (shared/config configFromEnvironment reads it). */
+export function configDefine(configJson: string): Record<string, string> {
+  return { 'process.env.NEWS_MONITOR_CONFIG': JSON.stringify(configJson) };
+}
