@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Tag, TaggedArticle } from '../../../shared/model';
+import { articleFromStreamImage } from '../../../shared/store';
+import { articleItem, listingItems } from '../../../shared/store/article-items';
+
+const NOW = new Date('2026-11-28T00:00:00Z');
+const tag = (id: string, salient: boolean, extra: Partial<Tag> = {}): Tag => ({ id, name: id, kind: 'country', score: 1, salient, mentions: [{ text: id, start: 0, end: 2 }], ...extra });
+
+const article: TaggedArticle = {
+  id: 'abc',
+  url: 'https://news.example/a',
+  title: 'Shelling in Donetsk',
+  summary: '',
+  publishedAt: '2026-11-27T12:00:00+02:00',
+  fetchedAt: '2026-11-27T10:05:00.000Z',
+  feedName: 'Wire',
+  feedUrl: 'https://news.example/rss',
+  storyKey: 'shelling in donetsk',
+  actors: [tag('RU', true), tag('UA', false)],
+  regions: [tag('donetsk-oblast', true, { kind: 'region' }), tag('UA', true, { mentions: [], via: ['donetsk-oblast'] })],
+};
+
+describe('article items', () => {
+  it('marks the main item as an article, with TTL and the byTime keys in UTC', () => {
+    const item = articleItem(article, { ttl: 123, now: NOW });
+    expect(item).toMatchObject({ pk: { S: 'ARTICLE#abc' }, sk: { S: 'ARTICLE' }, type: { S: 'article' }, ttl: { N: '123' }, gsi1pk: { S: 'ARTICLES#2026-11' }, gsi1sk: { S: '2026-11-27T10:00:00.000Z#abc' } });
+    expect(item.summary).toBeUndefined();
+  });
+
+  it('lists the article under every tag on its side, once, carrying all tags and the salient ones', () => {
+    const items = listingItems(article, { ttl: 123, now: NOW });
+    expect(items.map((i) => i.pk?.S)).toEqual(['TAG#a:RU#2026-11', 'TAG#a:UA#2026-11', 'TAG#r:donetsk-oblast#2026-11', 'TAG#r:UA#2026-11']);
+    for (const i of items) {
+      expect(i.sk?.S).toBe('2026-11-27T10:00:00.000Z#abc');
+      expect(i.ttl?.N).toBe('123');
+      expect(i.tags?.SS).toEqual(['a:RU', 'a:UA', 'r:donetsk-oblast', 'r:UA']);
+      expect(i.sal?.SS).toEqual(['a:RU', 'r:donetsk-oblast', 'r:UA']);
+      expect(i.type?.S).not.toBe('article');
+    }
+  });
+
+  it('lists an article with an unusable date under its fetch time', () => {
+    const [item] = listingItems({ ...article, publishedAt: 'yesterday' }, { ttl: 1, now: NOW });
+    expect(item!.sk?.S).toBe('2026-11-27T10:05:00.000Z#abc');
+  });
+
+  it('reads an article back from a stream image exactly, and ignores other items', () => {
+    const image = articleItem(article, { ttl: 1, now: NOW });
+    expect(articleFromStreamImage(image)).toEqual(article);
+    expect(articleFromStreamImage(listingItems(article, { ttl: 1, now: NOW })[0]!)).toBeUndefined();
+    expect(articleFromStreamImage({})).toBeUndefined();
+  });
+
+  it('trims evidence rather than losing an article too big for one item', () => {
+    const mentions = Array.from({ length: 5000 }, (_, i) => ({ text: 'Russia', start: i * 10, end: i * 10 + 6 }));
+    const huge = { ...article, summary: 'x'.repeat(200_000), actors: [tag('RU', true, { mentions })] };
+    const item = articleItem(huge, { ttl: 1, now: NOW });
+    expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(400_000);
+    expect(item.evidenceTrimmed?.BOOL).toBe(true);
+    const back = articleFromStreamImage(item)!;
+    expect(back.actors[0]!.mentions.length).toBeGreaterThan(0);
+    expect(back.summary.length).toBe(200_000);
+  });
+});
