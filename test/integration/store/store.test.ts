@@ -4,7 +4,7 @@ import { startLocalDynamo, type LocalDynamo } from '../../../cli/local-dynamo';
 import { localDynamoClient } from '../../../shared/clients/dynamo';
 import type { TaggedArticle } from '../../../shared/model';
 import { QueryError, queryArticles, queryAlerts, type ArticleQuery } from '../../../shared/query';
-import { ArticleStore } from '../../../shared/store';
+import { ArticleStore, type StoredAlert } from '../../../shared/store';
 import { expectedIds, makeArticles, resolver } from './articles';
 
 const NOW = new Date(Date.UTC(2026, 10, 28, 0, 0));
@@ -155,7 +155,7 @@ describe('ArticleStore and queryArticles against a real dynalite', () => {
 
   it('claims an alert once per rule and story, counts per hour, and lists alerts by rule and time', async () => {
     const message = { ruleId: 'r', severity: 'warning' as const, delivery: 'instant' as const, article: { id: 'a', url: 'u', title: 't', publishedAt: 'p' }, actors: [], regions: [], email: { subject: 's', body: 'b' }, sms: 's' };
-    const claims = [];
+    const claims: StoredAlert[] = [];
     for (let i = 0; i < 12; i++) {
       const ruleId = i % 3 === 0 ? 'black-sea' : 'ru-ua';
       const claim = { ruleId, storyKey: `story ${i}`, articleId: `art${i}`, createdAt: new Date(Date.UTC(2026, 9 + (i % 2), 1 + i, 8)).toISOString(), severity: 'warning' as const, delivery: i % 4 === 0 ? ('digest' as const) : ('instant' as const), message: { ...message, ruleId } };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CursorPosition } from '../../../shared/store/cursor';
 import { walk, type BucketRead } from '../../../shared/store/walk';
 
 // Buckets of fake sort keys, newest first; a read honours `after` and `max` like a DynamoDB Query.
@@ -20,10 +21,10 @@ function source(buckets: Record<string, string[]>, reject: (e: string) => boolea
 async function everything(buckets: Record<string, string[]>, limit: number, opts: { reject?: (e: string) => boolean; loadReject?: (e: string) => boolean; chunk?: (n: number) => number; maxReads?: number } = {}) {
   const src = source(buckets, opts.reject);
   const out: string[] = [];
-  let start;
+  let start: CursorPosition | undefined;
   let pages = 0;
   do {
-    const page = await walk<string, string>({
+    const page: { items: string[]; next: CursorPosition | null } = await walk<string, string>({
       partitions: Object.keys(buckets).sort().reverse(),
       start,
       limit,
