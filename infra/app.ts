@@ -19,12 +19,17 @@ export function readContext(app: App): AppContext {
   const config = app.node.tryGetContext('config');
   if (typeof config !== 'string' || !config) throw new ConfigError('cdk.json', ['context "config" must name the config file (-c config=path/to/config.json)']);
   const destroy = app.node.tryGetContext('destroyData');
-  const concurrency = app.node.tryGetContext('ingestConcurrency');
+  const raw = app.node.tryGetContext('ingestConcurrency');
+  const concurrency = raw === undefined ? undefined : Number(raw);
+  // The SQS poller's MaximumConcurrency takes 2 to 1000.
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 2 && concurrency <= 1000)) {
+    throw new ConfigError('cdk.json', [`context "ingestConcurrency" must be a whole number from 2 to 1000, got ${JSON.stringify(raw)}`]);
+  }
   return {
     config,
     destroyData: destroy === true || destroy === 'true',
     stackName: String(app.node.tryGetContext('stackName') ?? 'NewsMonitor'),
-    ingestConcurrency: concurrency === undefined ? undefined : Number(concurrency),
+    ingestConcurrency: concurrency,
   };
 }
 

@@ -12,7 +12,7 @@ export interface FeedIngestionProps {
   readonly functions: FunctionSettings;
   /** Minutes between scheduled passes (config.intervalMinutes). */
   readonly intervalMinutes: number;
-  /** Feeds read at once across the account, so a big feed list never hammers one site. @default 5 */
+  /** Feeds read at once across the account, so a big feed list never hammers one site (2 or more: the SQS poller's minimum). @default 5 */
   readonly ingestConcurrency?: number;
 }
 

@@ -56,6 +56,12 @@ describe('infra/app.ts', () => {
     expect(stderr).toContain('intervalMinutes');
   });
 
+  it('refuses an ingest concurrency the SQS poller cannot take', async () => {
+    const { code, stderr } = await synthApp({ config: writeConfig(TEST_CONFIG), ingestConcurrency: '1' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('news-monitor: cdk.json: context "ingestConcurrency" must be a whole number from 2 to 1000, got "1"');
+  });
+
   it('synthesizes the committed example config (the cdk.json default) cleanly', async () => {
     const context = JSON.parse(fs.readFileSync(path.join(projectRoot, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
     const { code, stderr } = await synthApp({ config: context.config });

@@ -42,8 +42,8 @@ export interface Synthesized {
 }
 
 /** Synthesizes a NewsMonitorStack from a raw config; `bundle` runs esbuild for real. */
-export function synthesize(opts: { raw?: unknown; bundle?: boolean; props?: Partial<NewsMonitorStackProps> } = {}): Synthesized {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-monitor-cdk-'));
+export function synthesize(opts: { raw?: unknown; bundle?: boolean; props?: Partial<NewsMonitorStackProps>; outdir?: string } = {}): Synthesized {
+  const outdir = opts.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'news-monitor-cdk-'));
   const app = new App({ outdir, context: opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const config = parseConfig(opts.raw ?? TEST_CONFIG, 'test config');
