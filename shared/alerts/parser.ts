@@ -105,7 +105,9 @@ class Parser {
 function words(t: Extract<Token, { kind: 'word' | 'phrase' }>): RuleNode {
   let text = t.text;
   let prefix = false;
-  if (t.kind === 'word' && text.endsWith('*')) {
+  // A * ends a word: `invad*`, or the last word of a phrase, `"military build*"`.
+  if (/[\p{L}\p{N}]\*\s*$/u.test(text)) {
+    text = text.trimEnd();
     prefix = true;
     text = text.slice(0, -1);
   }

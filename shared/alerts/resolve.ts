@@ -34,7 +34,7 @@ export function resolveTerms(node: RuleNode, lookup: TagLookup): QuerySyntaxErro
         const hint = near.length ? ` (did you mean ${near.map((s) => `"${s}"`).join(', ')}?)` : '';
         errors.push(new QuerySyntaxError(`unknown ${label} "${n.value}"${hint}`, n.column));
       } else if (n.side !== 'any' && IMPOSSIBLE[n.side].includes(entry.kind)) {
-        errors.push(new QuerySyntaxError(`${entry.name} is a ${entry.kind}, never an ${label} of an article (use ${n.side === 'actor' ? 'region' : 'actor'}: or tag:)`, n.column));
+        errors.push(new QuerySyntaxError(`${entry.name} (${entry.kind}) is never ${n.side === 'actor' ? 'an actor' : 'a region'} of an article (use ${n.side === 'actor' ? 'region' : 'actor'}: or tag:)`, n.column));
       } else {
         n.id = entry.id;
       }
