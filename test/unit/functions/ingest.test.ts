@@ -133,4 +133,14 @@ describe('ingest handler', () => {
     expect(res).toEqual({ batchItemFailures: [{ itemIdentifier: 'down-1' }] });
     expect(ddb.calls().length).toBeGreaterThan(0);
   });
+
+  it('counts fetched and failed feeds and new articles in the metrics', async () => {
+    vi.resetModules();
+    const { handler } = await import('../../../functions/ingest');
+    const { metrics } = await import('../../../functions/lib/observability');
+    const add = vi.spyOn(metrics, 'addMetric');
+    await handler({ Records: [record('ok-1', good), record('missing-1', unreachable)] }, context);
+    const counts = Object.fromEntries(add.mock.calls.map(([name, , value]) => [name, value]));
+    expect(counts).toMatchObject({ FeedsFetched: 1, FeedsFailed: 1, ArticlesNew: 1, ArticlesDuplicate: 0 });
+  });
 });

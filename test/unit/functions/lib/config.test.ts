@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bundledConfig } from '../../../functions/lib/config';
+import { bundledConfig } from '../../../../functions/lib/config';
 
 afterEach(() => {
   vi.unstubAllEnvs();
