@@ -125,3 +125,19 @@ export function digestPeriodMs(expression: string): number {
   }
   return 24 * HOUR;
 }
+
+/** The window a digest covers: `since`/`until` from a manual invoke's payload, else the period that ends now. */
+export function digestWindow(event: unknown, periodMs: number, now: Date): { since: string; until: string } {
+  const e = (event && typeof event === 'object' ? event : {}) as { since?: unknown; until?: unknown };
+  const until = instant(e.until, 'until') ?? now.toISOString();
+  const since = instant(e.since, 'since') ?? new Date(Date.parse(until) - periodMs).toISOString();
+  if (since > until) throw new RangeError(`digest window: since ${since} is after until ${until}`);
+  return { since, until };
+}
+
+function instant(v: unknown, name: string): string | undefined {
+  if (v === undefined) return undefined;
+  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  if (Number.isNaN(t)) throw new RangeError(`digest window: ${name} is not a date: ${JSON.stringify(v)}`);
+  return new Date(t).toISOString();
+}

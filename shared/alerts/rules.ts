@@ -66,3 +66,10 @@ export function matchRule(rule: CompiledRule, article: TaggedArticle): RuleMatch
   if (!evaluate(rule.ast, articleText(article), ev)) return null;
   return { ruleId: rule.id, words: ev.words, tags: [...new Set(ev.tags)], feeds: [...new Set(ev.feeds)] };
 }
+
+/** Compiles rules that were already validated (a Lambda's bundled config): any error is a build mistake and throws. */
+export function compileRulesStrict(configs: RuleConfig[]): CompiledRule[] {
+  const { rules, errors } = compileRules(configs);
+  if (errors.length) throw new AggregateError(errors, `rules do not compile: ${errors.map((e) => e.message).join('; ')}`);
+  return rules;
+}

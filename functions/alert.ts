@@ -1,0 +1,28 @@
+// Reads the table's stream (INSERTs of article items only, filtered by the CDK mapping) and sends
+// the alerts the new articles deserve.
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { alertOnStreamRecords, compileRulesStrict, SnsPublisher } from '../shared/alerts';
+import { dynamoClient } from '../shared/clients/dynamo';
+import { requireEnv } from '../shared/clients/env';
+import { snsClient } from '../shared/clients/sns';
+import { ArticleStore } from '../shared/store';
+import { bundledConfig } from './lib/config';
+import { logger, observed, recordAlerts } from './lib/observability';
+
+const config = bundledConfig();
+const rules = compileRulesStrict(config.rules);
+const store = new ArticleStore({ client: dynamoClient(), tableName: requireEnv('TABLE_NAME'), retentionDays: config.retentionDays });
+const publisher = new SnsPublisher({ client: snsClient(), topicArn: requireEnv('TOPIC_ARN') });
+
+/** Alerts on a batch of new articles; records that fail are returned for retry (ReportBatchItemFailures). */
+export const handler = observed('alert', async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const r = await alertOnStreamRecords(event.Records, {
+    rules,
+    store,
+    publisher,
+    onError: (record, err) => logger.error('alerting on a stream record failed; it will be retried', { sequenceNumber: record.dynamodb?.SequenceNumber, error: err as Error }),
+  });
+  recordAlerts(r);
+  logger.info('alerts', { records: event.Records.length, sent: r.sent, suppressed: r.suppressed, ignored: r.ignored, failed: r.response.batchItemFailures.length });
+  return r.response;
+});
