@@ -39,7 +39,7 @@ export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
       if (text !== undefined) return { text, charset: 'utf-8', source };
       continue; // labelled UTF-8 but is not: let the next source (or the fallback) decide
     }
-    if (charset.startsWith('utf-16') && bytes.length % 2 === 1) continue;
+    if (charset.startsWith('utf-16') && !sniffUtf16(bytes)) continue; // labelled UTF-16 but is not
     return { text: iconv.decode(bytes, charset), charset, source };
   }
   const text = tryUtf8(bytes);
@@ -89,10 +89,21 @@ function fromBom(b: Buffer): { charset: string; skip: number } | undefined {
   return undefined;
 }
 
-/** "<?" or "<r" in UTF-16 without a BOM: one byte of each pair is zero. */
+/**
+ * UTF-16 without a BOM: XML markup is mostly ASCII, so one byte of most pairs is zero (the high byte:
+ * odd positions for little endian, even for big endian).
+ */
 function sniffUtf16(b: Buffer): string | undefined {
-  if (b.length < 4) return undefined;
-  if (b[0] === 0x3c && b[1] === 0 && b[2] !== 0 && b[3] === 0) return 'utf-16le';
-  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] !== 0) return 'utf-16be';
+  const n = Math.min(b.length, 1024) & ~1;
+  if (n < 8) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
   return undefined;
 }

@@ -58,7 +58,7 @@ function toArticle(item: RawItem, base: string, ctx: NormaliseContext): Article 
   if (!link && /^https?:\/\//i.test(guid)) link = absoluteHttp(guid, base);
   const url = link ? canonicalUrl(link) : '';
   if (!title && !summary && !url && !guid) return undefined;
-  if (!title) title = summary ? truncate(summary, 120) : url || guid;
+  if (!title) title = summary ? truncate(summary, 120) : url || htmlToText(guid, MAX_TITLE);
   const id = url ? stableId(url) : guid ? stableId(`guid:${guid}`) : stableId(`${ctx.feed.url}\n${title}`);
   const fetchedAt = ctx.fetchedAt.toISOString();
   const published = parseFeedDate(str(item.rawDate) || str(item.isoDate) || str(item.pubDate) || str(item.date), ctx.fetchedAt);

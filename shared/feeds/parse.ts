@@ -3,7 +3,7 @@
 // version and crashes on a feed without a channel, and its parseString never settles on some inputs.
 import Parser from 'rss-parser';
 import { FeedError, oneLine } from './errors';
-import { prepareXml, repairXml } from './xml-prepare';
+import { closeTruncated, prepareXml, repairXml } from './xml-prepare';
 import { fromCdf } from './cdf';
 import { asNode, firstText, type Node } from './xml-node';
 
@@ -56,24 +56,49 @@ export function parseFeedXml(raw: string): RawFeed {
   try {
     doc = parseXml(prepared.text);
   } catch (strictError) {
-    const repaired = repairXml(prepared.text, prepared.root);
-    if (repaired.repairs.length === 0) throw strictError;
-    try {
-      doc = parseXml(repaired.text);
-    } catch {
-      throw strictError; // the strict error points at the original text
-    }
-    warnings.push(`malformed XML read leniently (repaired ${repaired.repairs.join(', ')})`);
+    // Errors report the strict parse: its line and column point at the text as it was sent.
+    const recovered = recover(prepared.text, prepared.root);
+    if (!recovered) throw strictError;
+    doc = recovered.doc;
+    warnings.push(recovered.warning);
   }
   const feed = buildFeed(doc);
   feed.warnings.unshift(...warnings);
   return feed;
 }
 
-function parseXml(text: string): Node {
+/**
+ * The lenient retries, mildest first: (1) strict again after repairing entities, ampersands and
+ * stray "<"; (2) sax's forgiving mode (auto-closes stray HTML such as <br>, takes unquoted
+ * attributes) on the repaired text, with a cut-off document closed after its last whole item.
+ */
+function recover(text: string, root: string): { doc: Node; warning: string } | undefined {
+  const repaired = repairXml(text, root);
+  const what = repaired.repairs.length ? ` (repaired ${repaired.repairs.join(', ')})` : '';
+  if (repaired.repairs.length) {
+    try {
+      return { doc: parseXml(repaired.text), warning: `malformed XML read leniently${what}` };
+    } catch {
+      // fall through to the forgiving parser
+    }
+  }
+  const closed = closeTruncated(repaired.text, root);
+  try {
+    const doc = parseXml(closed ?? repaired.text, LENIENT);
+    const cut = closed ? '; the document was cut off: read up to its last complete item' : '';
+    return { doc, warning: `broken XML read in forgiving mode${what}${cut}` };
+  } catch {
+    return undefined;
+  }
+}
+
+/** sax's non-strict mode lower-cases names: we read dates and fields under their lower-case names too. */
+const LENIENT = { strict: false, normalizeTags: true, attrNameProcessors: [(n: string) => n.toLowerCase()] };
+
+function parseXml(text: string, xml2jsOptions?: object): Node {
   // A fresh parser each time: xml2js parsers keep state after an error. Parsing is synchronous, so a
   // callback that has not run when parseString returns never will (it happens on some inputs).
-  const parser = (new Parser() as unknown as { xmlParser: XmlParser }).xmlParser;
+  const parser = (new Parser(xml2jsOptions ? { xml2js: xml2jsOptions } : {}) as unknown as { xmlParser: XmlParser }).xmlParser;
   let outcome: { err: Error | null; result: unknown } | undefined;
   try {
     parser.parseString(text, (err: Error | null, result: unknown) => {
@@ -107,7 +132,7 @@ function buildFeed(doc: Node): RawFeed {
   try {
     if (name === 'feed') return atom(rss, root);
     if (name === 'rss') return rss2(rss, root);
-    if (/(^|:)RDF$/.test(name)) return rdf(rss, root);
+    if (/(^|:)RDF$/i.test(name)) return rdf(rss, root);
     if (name.toLowerCase() === 'channel') return fromCdf(root);
   } catch (err) {
     if (err instanceof FeedError) throw err;
@@ -134,6 +159,8 @@ function atom(rss: RssParserBuilders, root: Node): RawFeed {
     return d;
   });
   root.entry = entries;
+  // rss-parser expects every Atom <link> to have attributes; <link>http://…</link> is seen in the wild.
+  for (const n of [root, ...entries]) if (Array.isArray(n.link)) n.link = n.link.map(atomLink);
   const built = rss.buildAtomFeed({ feed: root });
   built.items.forEach((item, i) => {
     if (dates[i]) item.rawDate = dates[i];
@@ -161,6 +188,13 @@ function rdf(rss: RssParserBuilders, root: Node): RawFeed {
   const built = rss.buildRSS1({ 'rdf:RDF': root });
   addRawDates(built.items, items);
   return { format: 'rss-1.0', title: textOf(built.title), link: textOf(built.link), items: built.items, warnings: [] };
+}
+
+function atomLink(l: unknown): Node {
+  if (typeof l === 'string') return { $: { href: l.trim() } };
+  const n = asNode(l);
+  const attrs = asNode(n.$);
+  return { ...n, $: { ...attrs, href: typeof attrs.href === 'string' ? attrs.href : typeof n._ === 'string' ? n._.trim() : '' } };
 }
 
 function normaliseItems(items: unknown): Node[] {

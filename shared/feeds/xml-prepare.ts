@@ -177,3 +177,40 @@ function describeStart(s: string): string {
 function blankLines(s: string): string {
   return s.replace(/[^\n]/g, '');
 }
+
+/**
+ * For a document that was cut off (its root never closes): keeps it up to the last complete item or
+ * entry, so a half-received item is not stored as if whole, then closes every element still open.
+ * Unclosed CDATA sections and comments are closed first. Returns undefined when nothing was cut.
+ */
+export function closeTruncated(text: string, root: string): string | undefined {
+  const masked = maskOpaque(text);
+  if (new RegExp(`</${escapeRe(root)}\\s*>`, 'i').test(masked)) return undefined;
+  const lastItem = Math.max(...[...masked.matchAll(/<\/(?:[\w.-]+:)?(?:item|entry)\s*>/gi)].map((m) => m.index! + m[0].length), -1);
+  let kept = lastItem > 0 ? text.slice(0, lastItem) : text;
+  const open = kept.lastIndexOf('<![CDATA[');
+  if (open > kept.lastIndexOf(']]>')) kept += ']]>';
+  const comment = kept.lastIndexOf('<!--');
+  if (comment > kept.lastIndexOf('-->')) kept += '-->';
+  kept = kept.replace(/<[^>]*$/, ''); // a tag cut in half
+  const stack: string[] = [];
+  for (const m of maskOpaque(kept).matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g)) {
+    const [, close, name, selfClosing] = m;
+    if (selfClosing) continue;
+    if (!close) stack.push(name!);
+    else {
+      const at = stack.lastIndexOf(name!);
+      if (at >= 0) stack.length = at;
+    }
+  }
+  return kept + stack.reverse().map((n) => `</${n}>`).join('');
+}
+
+/** Comments and CDATA blanked out (same length), so tag scans do not see their content. */
+function maskOpaque(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g, (m) => ' '.repeat(m.length));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

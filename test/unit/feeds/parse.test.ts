@@ -84,12 +84,22 @@ describe('parseFeedXml', () => {
   it('names an unknown root element', () => {
     expect(errorOf(() => parseFeedXml('<opml><body/></opml>')).message).toBe('not a feed: the root element is <opml>, not <rss>, <feed> or <rdf:RDF>');
   });
-  it('reports broken XML with its line', () => {
-    const e = errorOf(() => parseFeedXml(`<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<item><title>A</title>\n</channel>\n</rss>`));
-    expect(e.kind).toBe('xml');
-    expect(e.message).toMatch(/^XML error at line 5, column \d+: unexpected close tag$/);
+  it('reads stray HTML inside items in forgiving mode, and says so', () => {
+    const f = parseFeedXml(rss('<item><title>A<br></title><link>http://x.example/a</link></item><item><title>B</title></item>'));
+    expect(f.items.map((i) => i.title)).toEqual(['A', 'B']);
+    expect(f.warnings).toContain('broken XML read in forgiving mode');
   });
-  it('reports a document that ends too early', () => {
-    expect(errorOf(() => parseFeedXml('<rss version="2.0"><channel><item>')).message).toMatch(/^XML error/);
+  it('reads a cut-off document up to its last complete item', () => {
+    const f = parseFeedXml('<rss version="2.0"><channel><title>T</title><item><title>A</title></item><item><title>B</title></item><item><title>Half a tit');
+    expect(f.items.map((i) => i.title)).toEqual(['A', 'B']);
+    expect(f.warnings.join(' ')).toMatch(/cut off: read up to its last complete item/);
+  });
+  it('reports XML it cannot recover with the line of the strict error', () => {
+    const e = errorOf(() => parseFeedXml('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<item><title>A</title></item>\n<item><title attr="unterminated>B</title></item>\n</channel>\n</rss>'));
+    expect(e.kind).toBe('xml');
+    expect(e.message).toMatch(/^XML error at line 7, column \d+: unclosed root tag$/);
+  });
+  it('reports a document that ends inside its root tag', () => {
+    expect(errorOf(() => parseFeedXml('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns=')).message).toMatch(/^(XML error|not a feed)/);
   });
 });
