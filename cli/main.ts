@@ -7,6 +7,7 @@ import { register as registerCost } from './commands/cost';
 import { register as registerFeeds } from './commands/feeds';
 import { register as registerQuery } from './commands/query';
 import { register as registerShow } from './commands/show';
+import { register as registerTag } from './commands/tag';
 // --- end commands ---
 
 /** Builds the `news-monitor` program with every command registered. */
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerFeeds(program);
   registerQuery(program);
   registerShow(program);
+  registerTag(program);
   // --- end register ---
   return program;
 }

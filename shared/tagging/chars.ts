@@ -1,0 +1,70 @@
+// Character classes and the token key, shared by the matcher and the alias compiler so that an alias
+// and the text it should match are cut and folded the same way. One table lookup per character keeps
+// the scan fast; classes of non-ASCII characters are worked out on first sight and cached.
+
+export const WORD = 1;
+export const UPPER = 2;
+export const LOWER = 4;
+const KNOWN = 128;
+
+const table = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  let v = KNOWN;
+  if (c >= 48 && c <= 57) v |= WORD;
+  else if (c >= 65 && c <= 90) v |= WORD | UPPER;
+  else if (c >= 97 && c <= 122) v |= WORD | LOWER;
+  table[c] = v;
+}
+
+const LETTER_OR_MARK = /[\p{L}\p{M}\p{Nd}]/u;
+
+/** The class bits of a UTF-16 code unit (WORD, UPPER, LOWER). */
+export function charClass(code: number): number {
+  const v = table[code]!;
+  if (v) return v;
+  const ch = String.fromCharCode(code);
+  let w = KNOWN;
+  // Lone surrogates (astral characters) never start or continue a word here.
+  if (LETTER_OR_MARK.test(ch)) {
+    w |= WORD;
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (ch !== lo) w |= UPPER;
+    else if (ch !== up) w |= LOWER;
+  }
+  table[code] = w;
+  return w;
+}
+
+const MARKS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The key a token is looked up by: lower case, accents dropped (Türkiye → turkiye, Київ stays Cyrillic). */
+export function tokenKey(token: string): string {
+  const lower = token.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace('ё', 'е') : lower;
+}
+
+/** Splits a phrase into its word tokens, the way the matcher cuts text. */
+export function tokens(phrase: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < phrase.length) {
+    if (!(charClass(phrase.charCodeAt(i)) & WORD)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < phrase.length && charClass(phrase.charCodeAt(j)) & WORD) j++;
+    out.push(phrase.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+/** The letters and digits of a string, for exact-case comparison of acronyms ("U.S." and "US" agree). */
+export function letters(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (charClass(s.charCodeAt(i)) & WORD) out += s[i];
+  return out;
+}

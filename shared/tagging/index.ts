@@ -1,0 +1,136 @@
+// The tagger: actors and regions of a text, each with its evidence, salience and roll-ups.
+// Public interface of shared/tagging (see docs/TAGGING.md for how it works and how well).
+import { distance } from 'fastest-levenshtein';
+import type { TagResult } from '../model';
+import { tokenKey, tokens } from './chars';
+import { readDateline } from './dateline';
+import { ambiguous, contextIds, dropNonNames, resolveShared, type Found } from './disambiguate';
+import { gazetteer, type GazetteerEntry } from './gazetteer';
+import { compileMatcher, scan, type Matcher } from './matcher';
+import { buildTags } from './score';
+import rules from './data/rules.json';
+
+export type { GazetteerEntry } from './gazetteer';
+
+let compiled: Matcher | undefined;
+let byName: Map<string, GazetteerEntry> | undefined;
+
+/** The matcher, compiled from the gazetteer on first use and kept for the process. */
+export function matcher(): Matcher {
+  if (compiled) return compiled;
+  const g = gazetteer();
+  const shared = new Map<string, number[]>();
+  for (const r of rules.ambiguous) shared.set(r.alias, r.choices.map((c) => g.byId.get(c.id)?.index).filter((i): i is number => i !== undefined));
+  compiled = compileMatcher(g, rules.notPlacePhrases, shared);
+  return compiled;
+}
+
+const stateAbbrev = new Map(Object.entries(rules.stateAbbreviations).map(([k, v]) => [k.toLowerCase().replace(/\s+/g, ''), v]));
+
+/** Tags a text (and its title): actors and regions, sorted by salience, with exact mention offsets. */
+export function tagText(input: { text: string; title?: string; date?: string }): TagResult {
+  const g = gazetteer();
+  const m = matcher();
+  const text = input.text ?? '';
+  const title = input.title ?? '';
+  const raw: Found[] = [];
+  for (const [field, src] of [['title', title], ['text', text]] as const) {
+    if (!src) continue;
+    for (const r of dropNonNames(src, scan(m, src), g)) raw.push({ ...r, field, entry: -1 });
+  }
+
+  // The dateline names the place of reporting; a state or province after it ("N.Y.") is read too.
+  const dl = readDateline(text);
+  let leadStart = 0;
+  if (dl) {
+    leadStart = dl.end;
+    for (const f of raw) if (f.field === 'text' && f.start < dl.end) f.dateline = true;
+    const q = dl.qualifier;
+    const qid = q && stateAbbrev.get(q.text.toLowerCase().replace(/\s+/g, ''));
+    const qe = qid ? g.byId.get(qid) : undefined;
+    if (q && qe) raw.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text } });
+  }
+
+  // Names with one meaning first; they are the context that settles shared names.
+  const context = contextIds(raw, g);
+  const fullNames = new Set(raw.filter((f) => f.target.entries.length === 1).map((f) => f.target.entries[0]!));
+  const found: Found[] = [];
+  const settled = new Map<string, number>(); // a shared name means one thing throughout an article
+  for (const f of raw) {
+    let entry = f.entry;
+    if (entry < 0 && f.target.entries.length === 1) entry = f.target.entries[0]!;
+    else if (entry < 0) {
+      const src = f.field === 'title' ? title : text;
+      const key = tokens(src.slice(f.start, f.end)).map(tokenKey).join(' ');
+      entry = settled.get(key) ?? resolveShared(f.target, key, `${title}\n${text}`, context, fullNames, g, input.date);
+      settled.set(key, entry);
+    }
+    if (entry >= 0) {
+      f.entry = entry;
+      found.push(f);
+    }
+  }
+  // A dateline city that contradicts its own qualifier ("PARIS, Texas") is not that city.
+  if (dl?.qualifier) {
+    const qual = found.find((f) => f.dateline && f.start >= dl.qualifier!.start);
+    const qc = qual && g.entries[qual.entry]!.entry.country;
+    if (qc) for (let i = found.length - 1; i >= 0; i--) {
+      const f = found[i]!;
+      if (f.dateline && f.end <= dl.place.end && g.entries[f.entry]!.entry.country !== qc) found.splice(i, 1);
+    }
+  }
+  return buildTags(found, g, { title, text }, leadStart, input.date);
+}
+
+/** Looks a tag up by id ("donetsk-oblast"), ISO code ("RU"), name or alias ("NATO", "Black Sea", "Kiev"). */
+export function resolveTag(nameIdOrCode: string): GazetteerEntry | undefined {
+  const g = gazetteer();
+  const q = nameIdOrCode.trim();
+  if (!q) return undefined;
+  const direct = g.byId.get(q) ?? g.byId.get(q.toUpperCase()) ?? g.byId.get(q.toLowerCase());
+  if (direct) return direct.entry;
+  return names().get(nameKey(q));
+}
+
+/** Near names for a string that resolves to nothing, best first ("Ukrane" → "Ukraine"). */
+export function suggestTags(name: string, limit = 5): string[] {
+  const key = nameKey(name);
+  if (!key) return [];
+  const scored: { name: string; d: number }[] = [];
+  const seen = new Set<string>();
+  for (const [k, e] of names()) {
+    if (Math.abs(k.length - key.length) > 3) continue;
+    const d = distance(k, key);
+    if (d <= Math.max(2, Math.floor(key.length / 3)) && !seen.has(e.id)) {
+      seen.add(e.id);
+      scored.push({ name: e.name, d });
+    }
+  }
+  scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
+  return scored.slice(0, limit).map((s) => s.name);
+}
+
+/** The gazetteer entry with this id. */
+export function getTagEntry(id: string): GazetteerEntry | undefined {
+  return gazetteer().byId.get(id)?.entry;
+}
+
+const nameKey = (s: string) => tokens(s.replace(/^the\s+/i, '')).map(tokenKey).join(' ');
+
+/** Every alias (lower-cased) to its entry; for an ambiguous name, the rule's default. */
+function names(): Map<string, GazetteerEntry> {
+  if (byName) return byName;
+  const g = gazetteer();
+  byName = new Map();
+  for (const ie of g.entries) {
+    for (const a of [ie.entry.name, ...ie.entry.aliases]) {
+      const k = nameKey(a);
+      if (k && !byName.has(k)) byName.set(k, ie.entry);
+    }
+  }
+  for (const [k, r] of ambiguous) {
+    const e = g.byId.get(r.default)?.entry;
+    if (e) byName.set(k, e);
+  }
+  return byName;
+}
