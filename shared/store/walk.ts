@@ -24,6 +24,8 @@ export interface WalkSpec<E, T> {
   chunk(need: number): number;
   /** Reads per page before a short page is returned (default 40). */
   maxReads?: number;
+  /** Entries loaded per page before a short page is returned (default 2000): bounds a rare word filter. */
+  maxLoaded?: number;
 }
 
 /** One page of results and where the next one starts (null when the walk has reached the end). */
@@ -39,6 +41,7 @@ export async function walk<E, T>(spec: WalkSpec<E, T>): Promise<{ items: T[]; ne
   }
   const items: T[] = [];
   let reads = 0;
+  let loadedCount = 0;
   while (i < partitions.length) {
     const partition = partitions[i]!;
     if (reads >= (spec.maxReads ?? 40)) return { items, next: { partition, after } };
@@ -47,7 +50,9 @@ export async function walk<E, T>(spec: WalkSpec<E, T>): Promise<{ items: T[]; ne
     // Load in slices of what is still needed, so entries read past the page end are not fetched.
     let j = 0;
     while (j < res.entries.length) {
+      if (loadedCount >= (spec.maxLoaded ?? 2000)) return { items, next: { partition, after: j ? spec.position(res.entries[j - 1]!) : after } };
       const slice = res.entries.slice(j, j + Math.max(1, limit - items.length));
+      loadedCount += slice.length;
       const loaded = await spec.load(slice);
       for (let k = 0; k < slice.length; k++, j++) {
         const t = loaded[k];

@@ -78,3 +78,26 @@ describe('walk', () => {
     expect(page.items).toEqual(['2026-09-99', '2026-09-98']);
   });
 });
+
+describe('walk budgets', () => {
+  it('stops loading after maxLoaded entries and resumes where it stopped', async () => {
+    const sparse = { '2026-11': keysOf('2026-11', 60) };
+    const src = source(sparse);
+    const loaded: string[] = [];
+    const spec = { partitions: ['2026-11'], limit: 3, read: src.read, position: (e: string) => e, chunk: () => 50, maxLoaded: 10, load: async (es: string[]) => (loaded.push(...es), es.map((e) => (e.endsWith('-50') ? e : undefined))) };
+    const first = await walk<string, string>(spec);
+    expect(first.items).toEqual([]);
+    expect(loaded.length).toBeLessThanOrEqual(12);
+    const found: string[] = [];
+    let next = first.next;
+    for (let pages = 0; next && pages < 20; pages++) {
+      const page = await walk<string, string>({ ...spec, start: next });
+      found.push(...page.items);
+      next = page.next;
+    }
+    expect(found).toEqual(['2026-11-50']);
+    expect(next).toBeNull();
+    expect(new Set(loaded).size).toBe(loaded.length);
+    expect(loaded.length).toBe(60);
+  });
+});

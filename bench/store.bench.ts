@@ -1,0 +1,215 @@
+// Store benchmarks on dynalite: ingest rate (putArticle's batched listing writes vs one write per
+// item) and query latency p50/p95 for each access pattern over a large stored set. dynalite runs in
+// a child process, as it would beside the CLI, so the client and the server do not share one core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { BatchWriteItemCommand, ConditionalCheckFailedException, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { localDynamoClient } from '../shared/clients/dynamo';
+import type { Tag, TagKind, TaggedArticle } from '../shared/model';
+import { queryArticles, type ArticleQuery, type TagResolver } from '../shared/query';
+import { ArticleStore } from '../shared/store';
+import { articleItem, indexedMarker, listingItems } from '../shared/store/article-items';
+import { keys } from '../shared/store/keys';
+import { median, percentile, type BenchRow } from './harness';
+
+const TARGET_ARTICLES = 100_000;
+const BUILD_BUDGET_MS = 85_000;
+const INGEST_ARTICLES = 1_000;
+const RUNS = 30;
+
+// Tag frequencies shaped like a geopolitics news mix; regions carry their roll-ups.
+const ACTORS: [string, TagKind, number][] = [['RU', 'country', 0.45], ['UA', 'country', 0.4], ['US', 'country', 0.25], ['nato', 'organization', 0.18], ['un', 'organization', 0.08], ['TR', 'country', 0.07], ['GE', 'country', 0.05], ['mark-rutte', 'person', 0.03]];
+const REGIONS: [string, TagKind, number, string[]][] = [['UA', 'country', 0.35, ['eastern-europe']], ['donetsk-oblast', 'region', 0.07, ['donbas', 'UA', 'eastern-europe']], ['black-sea', 'sea', 0.07, []], ['RU', 'country', 0.2, ['eastern-europe']], ['GE', 'country', 0.04, ['caucasus']], ['abkhazia', 'region', 0.01, ['GE', 'caucasus']], ['US', 'country', 0.15, []]];
+const WORDS = 'ceasefire talks strike drone frigate sanctions summit election pipeline grain corridor shelling offensive negotiations aid package air defence missile port exercise'.split(' ');
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const tag = (id: string, kind: TagKind, salient: boolean, via?: string[]): Tag => ({ id, name: id, kind, score: salient ? 3 : 0.6, salient, mentions: via ? [] : [{ text: id, start: 10, end: 10 + id.length }], ...(via ? { via } : {}) });
+
+/** A deterministic article set spread over the year before `newest`. */
+function makeArticles(n: number, seed: number, newest = Date.UTC(2026, 10, 27)): TaggedArticle[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const actors = ACTORS.filter(([, , p]) => r() < p).map(([id, kind]) => tag(id, kind, r() < 0.5));
+    const regions: Tag[] = [];
+    for (const [id, kind, p, ups] of REGIONS) {
+      if (r() >= p) continue;
+      if (!regions.some((t) => t.id === id)) regions.push(tag(id, kind, r() < 0.5));
+      for (const up of ups) if (!regions.some((t) => t.id === up)) regions.push(tag(up, 'region', false, [id]));
+    }
+    const at = new Date(newest - Math.floor(r() * 365 * 86_400_000)).toISOString();
+    const words = Array.from({ length: 60 }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
+    const id = `s${seed}-${i}`;
+    return { id, url: `https://bench.example/${id}`, title: `Bench article ${i}: ${words.slice(0, 60)}`, summary: words, publishedAt: at, fetchedAt: at, feedName: `Feed ${i % 40}`, feedUrl: `https://bench.example/feed${i % 40}.xml`, storyKey: `bench article ${i}`, actors, regions };
+  });
+}
+
+/** dynalite in its own process, in memory. */
+async function childDynamo(): Promise<{ endpoint: string; proc: ChildProcess }> {
+  const code = `const s=require('dynalite')({createTableMs:0});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))`;
+  const proc = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
+    proc.once('exit', (c) => reject(new Error(`dynalite exited with ${c}`)));
+  });
+  return { endpoint: `http://127.0.0.1:${port}`, proc };
+}
+
+async function pool<T>(xs: T[], n: number, fn: (x: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (i < xs.length) await fn(xs[i++]!);
+  }));
+}
+
+/** putArticle's sequence with every listing item as its own PutItem: the baseline batching is measured against. */
+async function putOneByOne(client: DynamoDBClient, table: string, a: TaggedArticle, now: Date): Promise<void> {
+  const ttl = Math.floor(now.getTime() / 1000) + 365 * 86_400;
+  const marker = await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: keys.indexed(a.id).pk }, sk: { S: 'INDEXED' } } }));
+  if (marker.Item) return;
+  try {
+    await client.send(new PutItemCommand({ TableName: table, Item: articleItem(a, { ttl, now }), ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return;
+    throw err;
+  }
+  const listings = listingItems(a, { ttl, now });
+  for (const Item of listings) await client.send(new PutItemCommand({ TableName: table, Item }));
+  await client.send(new PutItemCommand({ TableName: table, Item: indexedMarker(a.id, ttl, listings.length) }));
+}
+
+async function ingestRows(client: DynamoDBClient, endpoint: string): Promise<BenchRow[]> {
+  const now = new Date();
+  const batched = new ArticleStore({ client, tableName: 'ingest-batched' });
+  const single = new ArticleStore({ client, tableName: 'ingest-single' });
+  await batched.ensureTable();
+  await single.ensureTable();
+  const set = makeArticles(INGEST_ARTICLES, 7);
+  const items = set.reduce((s, a) => s + listingItems(a, { ttl: 1, now }).length + 2, 0) / set.length;
+  const rate = async (fn: (a: TaggedArticle) => Promise<unknown>) => {
+    const t0 = performance.now();
+    await pool(set, 8, async (a) => void (await fn(a)));
+    return set.length / ((performance.now() - t0) / 1000);
+  };
+  const how = `${INGEST_ARTICLES} generated articles (${items.toFixed(1)} items each), 8 at a time, after a 300-article warm-up of both paths; dynalite in memory in a child process (loopback: round trips are nearly free here, unlike in AWS)`;
+  const warm = makeArticles(300, 8);
+  await pool(warm, 8, async (a) => void (await batched.putArticle(a)));
+  await pool(warm, 8, (a) => putOneByOne(client, 'ingest-single', a, now));
+  const b = await rate((a) => batched.putArticle(a));
+  const s = await rate((a) => putOneByOne(client, 'ingest-single', a, now));
+  const dup = await rate((a) => batched.putArticle(a));
+  // The same two paths with a 5 ms round trip added to every call, as from a Lambda to DynamoDB in its region.
+  const slow = localDynamoClient(endpoint);
+  slow.middlewareStack.add((next) => async (args) => {
+    await new Promise((r) => setTimeout(r, 5));
+    return next(args);
+  }, { step: 'finalizeRequest', name: 'simulatedRoundTrip' });
+  const slowBatched = new ArticleStore({ client: slow, tableName: 'ingest-batched' });
+  const few = makeArticles(300, 9);
+  const rateOf = async (fn: (a: TaggedArticle) => Promise<unknown>) => {
+    const t0 = performance.now();
+    await pool(few, 8, async (a) => void (await fn(a)));
+    return few.length / ((performance.now() - t0) / 1000);
+  };
+  const bSlow = await rateOf((a) => slowBatched.putArticle(a));
+  const sSlow = await rateOf((a) => putOneByOne(slow, 'ingest-single', a, now));
+  const howSlow = `300 generated articles, 8 at a time, every call delayed 5 ms (a simulated in-region round trip) on top of dynalite`;
+  return [
+    { name: 'store: ingest, putArticle (listing items by BatchWriteItem)', value: b, unit: 'articles/s', how },
+    { name: 'store: ingest, one PutItem per item', value: s, unit: 'articles/s', how },
+    { name: 'store: ingest with 5 ms round trips, putArticle (batched)', value: bSlow, unit: 'articles/s', how: howSlow },
+    { name: 'store: ingest with 5 ms round trips, one PutItem per item', value: sSlow, unit: 'articles/s', how: howSlow },
+    { name: 'store: re-put of stored articles (marker read only)', value: dup, unit: 'articles/s', how: `the same ${INGEST_ARTICLES} again: every answer 'duplicate'` },
+  ];
+}
+
+/** Writes the query data set straight through the item builders (no marker: queries never read it) until the target or the time budget. */
+async function buildDataset(client: DynamoDBClient, table: string): Promise<number> {
+  const now = new Date();
+  const started = performance.now();
+  const months = new Set<string>();
+  let stored = 0;
+  const chunk = 2_000;
+  for (let seed = 1; stored < TARGET_ARTICLES && performance.now() - started < BUILD_BUDGET_MS; seed++) {
+    const set = makeArticles(chunk, 1000 + seed);
+    const items = set.flatMap((a) => {
+      months.add(a.publishedAt.slice(0, 7));
+      return [articleItem(a, { ttl: 1, now }), ...listingItems(a, { ttl: 1, now })];
+    });
+    const batches: typeof items[] = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+    await pool(batches, 12, async (b) => {
+      let pending: WriteRequest[] = b.map((Item) => ({ PutRequest: { Item } }));
+      while (pending.length) pending = (await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }))).UnprocessedItems?.[table] ?? [];
+    });
+    stored += set.length;
+  }
+  await client.send(new UpdateItemCommand({ TableName: table, Key: { pk: { S: keys.months().pk }, sk: { S: keys.months().sk } }, UpdateExpression: 'ADD articles :m', ExpressionAttributeValues: { ':m': { SS: [...months] } } }));
+  return stored;
+}
+
+const resolver: TagResolver = {
+  resolve: (n) => {
+    const a = ACTORS.find(([id]) => id.toLowerCase() === n.toLowerCase());
+    const r = REGIONS.find(([id]) => id.toLowerCase() === n.toLowerCase());
+    const hit = a ?? r;
+    return hit ? { id: hit[0], name: hit[0], kind: hit[1] } : n === 'eastern-europe' ? { id: n, name: n, kind: 'macro-region' } : undefined;
+  },
+  suggest: () => [],
+};
+
+async function queryRows(store: ArticleStore, size: number): Promise<BenchRow[]> {
+  const now = new Date(Date.UTC(2026, 10, 27));
+  const first = await queryArticles(store, { limit: 20 }, { resolver, now });
+  const patterns: [string, ArticleQuery][] = [
+    ['newest overall', {}],
+    ['newest overall, page 2 (cursor)', { cursor: first.cursor ?? undefined }],
+    ['time range (a week, 3 months back)', { since: '2026-08-01', until: '2026-08-07' }],
+    ['by actor (nato)', { actors: ['nato'] }],
+    ['by region with roll-ups (eastern-europe)', { regions: ['eastern-europe'] }],
+    ['by actor AND region (nato + black-sea)', { actors: ['nato'], regions: ['black-sea'] }],
+    ['by actor, last 30 days (RU, since 30d)', { actors: ['RU'], since: '30d' }],
+    ['salient only (GE, about)', { regions: ['GE'], salient: true }],
+    ['words within a region (UA, "ceasefire talks")', { regions: ['UA'], text: '"ceasefire talks"' }],
+  ];
+  const rows: BenchRow[] = [];
+  for (const [name, q] of patterns) {
+    const times: number[] = [];
+    let count = 0;
+    for (let i = 0; i < RUNS + 3; i++) {
+      const t0 = performance.now();
+      const page = await queryArticles(store, { ...q, limit: 20 }, { resolver, now });
+      if (i >= 3) times.push(performance.now() - t0);
+      count = page.items.length;
+    }
+    const how = `${size.toLocaleString('en-US')} stored articles, limit 20 (${count} returned), ${RUNS} runs after 3 warm-up, dynalite in memory`;
+    rows.push({ name: `store: query ${name}, p50`, value: median(times), unit: 'ms', how });
+    rows.push({ name: `store: query ${name}, p95`, value: percentile(times, 95), unit: 'ms', how });
+  }
+  return rows;
+}
+
+/** The store's rows for `npm run bench`. */
+export async function bench(): Promise<BenchRow[]> {
+  const { endpoint, proc } = await childDynamo();
+  try {
+    const client = localDynamoClient(endpoint);
+    const rows = await ingestRows(client, endpoint);
+    const store = new ArticleStore({ client, tableName: 'query-bench' });
+    await store.ensureTable();
+    const t0 = performance.now();
+    const size = await buildDataset(client, 'query-bench');
+    const secs = (performance.now() - t0) / 1000;
+    rows.push({ name: `store: bulk load of the query data set${size < TARGET_ARTICLES ? ` (stopped at ${size.toLocaleString('en-US')} of ${TARGET_ARTICLES.toLocaleString('en-US')}: time budget)` : ''}`, value: size / secs, unit: 'articles/s', how: `BatchWriteItem of main + listing items, 12 calls at a time, ${size.toLocaleString('en-US')} articles in ${secs.toFixed(0)} s` });
+    rows.push(...(await queryRows(store, size)));
+    return rows;
+  } finally {
+    proc.kill();
+  }
+}
