@@ -43,14 +43,16 @@ function count(v: string, flag: string, min: number): number {
 const usd = (n: number) => (n < 0.01 && n > 0 ? '<$0.01' : `$${n.toFixed(2)}`);
 
 function render(est: CostEstimate): string {
-  const rows = est.lines.map((l) => [l.service, l.item, Math.round(l.quantity * 100) / 100 + ' ' + l.unit, usd(l.usd)]);
+  const rows = est.lines.map((l) => [l.service, l.fixed ? `${l.item} (fixed)` : l.item, Math.round(l.quantity * 100) / 100 + ' ' + l.unit, usd(l.usd)]);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   const out = rows.map((r) => `  ${r[0]!.padEnd(w[0]!)}  ${r[1]!.padEnd(w[1]!)}  ${r[2]!.padStart(w[2]!)}  ${r[3]!.padStart(w[3]!)}`);
   return [
     'Monthly estimate',
     ...out,
     '',
-    `  total ${usd(est.totalUsd)} a month (${usd(est.totalBeforeSmsUsd)} before SMS; ${usd(est.totalAfterFreeTierUsd)} after the always-free tier)`,
+    `  reading the feeds      ${usd(est.pipelineUsd)} a month`,
+    `  fixed (key, alarms, dashboard, metrics) ${usd(est.fixedUsd)} a month`,
+    `  total ${usd(est.totalUsd)} a month (${usd(est.totalBeforeSmsUsd)} before SMS; ${usd(est.totalAfterFreeTierUsd)} after the always-free tier of an otherwise empty account)`,
     '',
     'Assumptions',
     ...est.assumptions.map((a) => `  - ${a}`),

@@ -22,7 +22,10 @@ export interface CostAssumptions {
   writeUnitsPerAlert: number;
   articleStoredKb: number;
   retentionDays: number;
-  ingestMsPerFeed: number;
+  /** Feed messages per ingest invocation (the SQS batch size; feeds of a batch are read concurrently). */
+  ingestBatchSize: number;
+  /** Duration of one ingest invocation: about the slowest feed of the batch (mostly network wait). */
+  ingestMsPerInvocation: number;
   ingestMemoryMb: number;
   dispatchMs: number;
   dispatchMemoryMb: number;
@@ -47,7 +50,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   writeUnitsPerAlert: 2,
   articleStoredKb: 8,
   retentionDays: 365,
-  ingestMsPerFeed: 800,
+  ingestBatchSize: 10,
+  ingestMsPerInvocation: 1500,
   ingestMemoryMb: 512,
   dispatchMs: 150,
   dispatchMemoryMb: 256,
@@ -69,6 +73,8 @@ export interface CostLine {
   quantity: number;
   unit: string;
   usd: number;
+  /** A cost of having the deployment at all (key, alarms, dashboard, metrics), not of the feeds it reads. */
+  fixed: boolean;
   /** What the always-free tier takes off (per account; shared with other workloads). */
   freeTierUsd: number;
 }
@@ -79,6 +85,9 @@ export interface CostEstimate {
   totalAfterFreeTierUsd: number;
   /** Before SMS, which dominates wherever it is used. */
   totalBeforeSmsUsd: number;
+  /** What reading the feeds costs (everything but SMS and the fixed lines). */
+  pipelineUsd: number;
+  fixedUsd: number;
   assumptions: string[];
 }
 
@@ -92,17 +101,19 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
   const sms = (input.smsPerDay ?? 0) * DAYS;
   const emails = (input.emailsPerDay ?? Math.min(input.itemsPerDay, 20)) * DAYS;
   const alerts = Math.max(sms, emails);
-  const invocations = passes + polls + articles / 10 + 31;
+  const ingestInvocations = polls / a.ingestBatchSize;
+  const invocations = passes + ingestInvocations + articles / 10 + 31;
   const gbSeconds =
-    (passes * a.dispatchMs * a.dispatchMemoryMb + polls * a.ingestMsPerFeed * a.ingestMemoryMb + articles * a.alertMsPerArticle * a.alertMemoryMb) / 1000 / 1024;
+    (passes * a.dispatchMs * a.dispatchMemoryMb + ingestInvocations * a.ingestMsPerInvocation * a.ingestMemoryMb + articles * a.alertMsPerArticle * a.alertMemoryMb) / 1000 / 1024;
   const storedGb = (input.itemsPerDay * Math.min(a.retentionDays, 3650) * a.articleStoredKb) / 1024 / 1024;
   const logGb = (invocations * a.logKbPerInvocation) / 1024 / 1024;
-  const line = (service: string, item: string, quantity: number, unit: string, price: number, free = 0): CostLine => ({
+  const line = (service: string, item: string, quantity: number, unit: string, price: number, free = 0, fixed = false): CostLine => ({
     service,
     item,
     quantity,
     unit,
     usd: quantity * price,
+    fixed,
     freeTierUsd: Math.min(quantity, free) * price,
   });
   const lines: CostLine[] = [
@@ -118,23 +129,26 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
     line('SNS', 'email notifications', emails, 'emails', PRICES.snsEmail, 1000),
     line('SNS', 'SMS (US rate)', sms, 'messages', PRICES.smsUs),
     line('CloudWatch', 'log ingestion', logGb, 'GB', PRICES.logsIngestGb, 5),
-    line('CloudWatch', 'custom metrics', a.customMetrics, 'metrics', PRICES.customMetric, 10),
-    line('CloudWatch', 'alarms', a.alarms, 'alarms', PRICES.alarm, 10),
-    line('CloudWatch', 'dashboard', a.dashboards, 'dashboards', PRICES.dashboard, 3),
-    line('KMS', 'customer-managed key (SNS topics)', a.customerKmsKeys, 'keys', PRICES.kmsKeyMonth),
+    line('CloudWatch', 'custom metrics', a.customMetrics, 'metrics', PRICES.customMetric, 10, true),
+    line('CloudWatch', 'alarms', a.alarms, 'alarms', PRICES.alarm, 10, true),
+    line('CloudWatch', 'dashboard', a.dashboards, 'dashboards', PRICES.dashboard, 3, true),
+    line('KMS', 'customer-managed key (SNS topics)', a.customerKmsKeys, 'keys', PRICES.kmsKeyMonth, 0, true),
     line('KMS', 'requests (SNS publish data keys)', alerts + 31, 'requests', PRICES.kmsRequest, 20_000),
   ];
   const totalUsd = lines.reduce((s, l) => s + l.usd, 0);
   const smsUsd = lines.find((l) => l.item.startsWith('SMS'))!.usd;
+  const fixedUsd = lines.filter((l) => l.fixed).reduce((s, l) => s + l.usd, 0);
   return {
     lines,
     totalUsd,
+    pipelineUsd: totalUsd - smsUsd - fixedUsd,
+    fixedUsd,
     totalAfterFreeTierUsd: totalUsd - lines.reduce((s, l) => s + l.freeTierUsd, 0),
     totalBeforeSmsUsd: totalUsd - smsUsd,
     assumptions: [
       `region us-east-1 list prices, a month of ${DAYS} days, no free tier in the total (the free tier is shown separately)`,
-      `${Math.round(polls).toLocaleString('en-US')} feed polls a month (${input.feeds} feeds every ${input.intervalMinutes} min), one SQS message and one ingest invocation each`,
-      `ingest ${a.ingestMsPerFeed} ms at ${a.ingestMemoryMb} MB per feed (mostly waiting on the network), dispatch ${a.dispatchMs} ms at ${a.dispatchMemoryMb} MB per pass, alert ${a.alertMsPerArticle} ms at ${a.alertMemoryMb} MB per new article`,
+      `${Math.round(polls).toLocaleString('en-US')} feed polls a month (${input.feeds} feeds every ${input.intervalMinutes} min), one SQS message each`,
+      `ingest: ${a.ingestBatchSize} feeds per invocation read concurrently, ${a.ingestMsPerInvocation} ms at ${a.ingestMemoryMb} MB each (mostly waiting on the network); dispatch ${a.dispatchMs} ms at ${a.dispatchMemoryMb} MB per pass, alert ${a.alertMsPerArticle} ms at ${a.alertMemoryMb} MB per new article`,
       `${a.itemsPerArticle} DynamoDB items per new article (main item + index items), ${a.writeUnitsPerArticle} write units in all, ${a.articleStoredKb} KB stored; ${a.writeUnitsPerPoll} write unit per poll (feed state)`,
       `${input.itemsPerDay} new articles a day, kept ${a.retentionDays} days (storage shown at steady state)`,
       `emails: ${input.emailsPerDay ?? `min(articles, 20)`} a day; SMS: ${input.smsPerDay ?? 0} a day at the US rate ($${PRICES.smsUs} each; other countries cost up to 10× more)`,
