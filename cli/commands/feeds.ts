@@ -32,16 +32,16 @@ export function register(program: Command): void {
 const LABEL: Record<FeedStatus['status'], string> = { ok: 'ok', failing: 'FAILING', paused: 'PAUSED', 'never-read': 'not read' };
 
 function render(rows: FeedStatus[]): string {
-  const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')}` : '-');
+  const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
+  const width = Math.min(40, Math.max(4, ...rows.map((r) => r.name.length)));
+  const cut = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
+  const header = `${'STATUS'.padEnd(9)} ${cut('FEED')}  ${'LAST SUCCESS (UTC)'.padEnd(18)}  ${'FAILURES'.padEnd(8)}  NEXT ATTEMPT (UTC)`;
   const lines = rows.map((r) => {
-    const head = `${LABEL[r.status].padEnd(9)} ${r.name}`;
-    const parts = [`last success ${when(r.lastSuccessAt)}`];
-    if (r.consecutiveFailures > 0) parts.push(`${r.consecutiveFailures} failure${r.consecutiveFailures > 1 ? 's' : ''} since ${when(r.failingSince)}`);
-    if (r.nextAttemptAt && r.status !== 'ok') parts.push(`next attempt ${when(r.nextAttemptAt)}`);
-    const err = r.lastError ? `\n          ${r.lastError}` : '';
-    return `${head}\n          ${r.url}\n          ${parts.join(', ')} (UTC)${err}`;
+    const next = r.status === 'ok' || r.status === 'never-read' ? '-' : when(r.nextAttemptAt);
+    const line = `${LABEL[r.status].padEnd(9)} ${cut(r.name)}  ${when(r.lastSuccessAt).padEnd(18)}  ${String(r.consecutiveFailures).padEnd(8)}  ${next}`;
+    return r.lastError ? `${line}\n${' '.repeat(10)}${r.lastError}` : line;
   });
   const count = (s: FeedStatus['status']) => rows.filter((r) => r.status === s).length;
   const summary = `${rows.length} feeds: ${count('ok')} ok, ${count('failing')} failing, ${count('paused')} paused, ${count('never-read')} not read yet`;
-  return `${lines.join('\n')}\n${summary}\n`;
+  return `${header}\n${lines.join('\n')}\n${summary}\n`;
 }
