@@ -8,6 +8,9 @@ import { register as registerFeeds } from './commands/feeds';
 import { register as registerQuery } from './commands/query';
 import { register as registerShow } from './commands/show';
 import { register as registerTag } from './commands/tag';
+import { register as registerRules } from './commands/rules';
+import { register as registerSubscribe } from './commands/subscribe';
+import { register as registerDigest } from './commands/digest';
 // --- end commands ---
 
 /** Builds the `news-monitor` program with every command registered. */
@@ -25,6 +28,9 @@ export function buildProgram(): Command {
   registerQuery(program);
   registerShow(program);
   registerTag(program);
+  registerRules(program);
+  registerSubscribe(program);
+  registerDigest(program);
   // --- end register ---
   return program;
 }

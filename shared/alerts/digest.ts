@@ -15,16 +15,18 @@ const MAX_ATTRIBUTE_IDS = 50;
 type RuleInfo = Pick<CompiledRule, 'id' | 'name' | 'severity'> & { maxPerHour?: number };
 
 /**
- * The digest of one rule's alerts (any order; listed oldest first), or undefined when there are
- * none. Alerts beyond the hourly cap (those the instant channel held back) are marked.
+ * The digest of one rule's alerts (any order; listed by publication time, oldest first), or
+ * undefined when there are none. Alerts beyond the hourly cap (those the instant channel held back) are marked.
  */
 export function buildDigest(ruleId: string, alerts: StoredAlert[], opts: { rule?: RuleInfo; since?: string; until?: string } = {}): AlertMessage | undefined {
-  const mine = alerts.filter((a) => a.ruleId === ruleId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  if (mine.length === 0) return undefined;
-  const rule: RuleInfo = opts.rule ?? { id: ruleId, name: ruleId, severity: highest(mine.map((a) => a.severity)) };
-  const held = heldBack(mine, rule.maxPerHour ?? DEFAULT_MAX_PER_HOUR);
+  const byAlertTime = alerts.filter((a) => a.ruleId === ruleId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  if (byAlertTime.length === 0) return undefined;
+  const rule: RuleInfo = opts.rule ?? { id: ruleId, name: ruleId, severity: highest(byAlertTime.map((a) => a.severity)) };
+  const held = heldBack(byAlertTime, rule.maxPerHour ?? DEFAULT_MAX_PER_HOUR);
+  // Listed in the order the stories were published, which is how a reader follows them.
+  const mine = [...byAlertTime].sort((a, b) => a.message.article.publishedAt.localeCompare(b.message.article.publishedAt) || a.createdAt.localeCompare(b.createdAt));
   const newest = mine[mine.length - 1]!;
-  const period = `${opts.since ? `from ${utcMinute(opts.since)} ` : ''}to ${utcMinute(opts.until ?? newest.createdAt)}`;
+  const period = `${opts.since ? `from ${utcMinute(opts.since)} ` : ''}to ${utcMinute(opts.until ?? byAlertTime[byAlertTime.length - 1]!.createdAt)}`;
   const count = `${mine.length} alert${mine.length === 1 ? '' : 's'}`;
   const lines = [
     `Digest: ${rule.name} (rule ${rule.id}, ${rule.severity})`,

@@ -63,9 +63,10 @@ export function formatSms(prefix: string, title: string, url: string, max = SMS_
   return `${head}${tail}`.slice(0, max);
 }
 
-/** Tag names for a message body, most salient first (the lists are sorted by score). */
+/** Tag names for a message body: tags found in the text first (by score), then the roll-ups. */
 export function names(tags: Tag[] | undefined, max = 8): string {
-  const list = (tags ?? []).map((t) => t.name);
+  const all = tags ?? [];
+  const list = [...all.filter((t) => t.mentions.length > 0), ...all.filter((t) => t.mentions.length === 0)].map((t) => t.name);
   const unique = [...new Set(list)];
   return unique.length > max ? `${unique.slice(0, max).join(', ')} and ${unique.length - max} more` : unique.join(', ');
 }

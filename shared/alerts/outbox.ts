@@ -37,6 +37,6 @@ export class OutboxPublisher implements Publisher {
 /** `ALERT [critical] ru-ua: <title> — <url>`, or `DIGEST …` for a digest. */
 export function terminalLine(msg: AlertMessage): string {
   const kind = msg.delivery === 'digest' ? 'DIGEST' : 'ALERT';
-  const what = msg.delivery === 'digest' ? msg.email.subject : `${msg.article.title}${msg.article.url ? ` — ${msg.article.url}` : ''}`;
+  const what = msg.delivery === 'digest' ? msg.email.subject.replace(/^\[digest\]\s*/, '') : `${msg.article.title}${msg.article.url ? ` — ${msg.article.url}` : ''}`;
   return `${kind} [${msg.severity}] ${msg.ruleId}: ${what}`;
 }
