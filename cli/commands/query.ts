@@ -57,7 +57,7 @@ function table(page: ArticlePage): string {
     const tags = `${tagList(a.actors)} | ${tagList(a.regions)}`;
     return `${when(a.publishedAt).padEnd(16)}  ${cut(a.feedName, 14).padEnd(14)}  ${cut(a.title, titleWidth).padEnd(titleWidth)}  ${cut(tags, Math.max(10, width - titleWidth - 36))}`;
   });
-  const head = `${'PUBLISHED (UTC)'.padEnd(16)}  ${'FEED'.padEnd(14)}  ${'TITLE'.padEnd(titleWidth)}  ACTORS | REGIONS (* = about)`;
+  const head = `${'PUBLISHED (UTC)'.padEnd(16)}  ${'FEED'.padEnd(14)}  ${'TITLE'.padEnd(titleWidth)}  ACTORS | REGIONS (* about, ^ rolled up)`;
   const ids = `ids: ${page.items.map((a) => a.id).join(' ')}`;
   const more = page.cursor ? `next page: --cursor ${page.cursor}` : 'end of results';
   return `${[head, ...lines].join('\n')}\n\n${page.items.length} article${page.items.length > 1 ? 's' : ''}; ${more}\nshow one: news-monitor show ID (${cut(ids, 200)})\n`;

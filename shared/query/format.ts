@@ -12,8 +12,10 @@ export function cut(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, Math.max(0, n - 1))}…`;
 }
 
-/** Tag ids, salient ones starred, roll-ups left out (they repeat what the list already says). */
+/** Tag ids, found ones first and roll-ups after (marked ^), salient ones starred. */
 export function tagList(tags: Tag[]): string {
+  const mark = (t: Tag) => `${t.via?.length ? '^' : ''}${t.id}${t.salient ? '*' : ''}`;
   const own = tags.filter((t) => !t.via?.length);
-  return (own.length ? own : tags).map((t) => `${t.id}${t.salient ? '*' : ''}`).join(' ') || '-';
+  const rolled = tags.filter((t) => t.via?.length);
+  return [...own, ...rolled].map(mark).join(' ') || '-';
 }
