@@ -30,7 +30,7 @@ export function buildDigest(ruleId: string, alerts: StoredAlert[], opts: { rule?
   const count = `${mine.length} alert${mine.length === 1 ? '' : 's'}`;
   const lines = [
     `Digest: ${rule.name} (rule ${rule.id}, ${rule.severity})`,
-    `${count} ${period}${held.size ? `; ${held.size} of them held back by the hourly cap and sent only here` : ''}.`,
+    `${count} ${period}${held.size ? `; ${held.size} of them held back by the hourly cap (not sent one by one)` : ''}.`,
     '',
   ];
   mine.slice(0, LISTED_MAX).forEach((a, i) => {

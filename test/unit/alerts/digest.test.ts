@@ -30,7 +30,7 @@ describe('buildDigest', () => {
   it('marks the alerts the hourly cap held back', () => {
     const hour = (m: number) => `2026-11-27T10:${String(m).padStart(2, '0')}:00.000Z`;
     const d = buildDigest('ru-ua', [stored(1, hour(1)), stored(2, hour(2)), stored(3, hour(3)), stored(4, hour(4)), stored(5, '2026-11-27T11:00:00.000Z')], { rule: rule! })!;
-    expect(d.email.body).toContain('5 alerts to 2026-11-27 11:00 UTC; 2 of them held back by the hourly cap and sent only here.');
+    expect(d.email.body).toContain('5 alerts to 2026-11-27 11:00 UTC; 2 of them held back by the hourly cap (not sent one by one).');
     expect(d.email.body).toContain('3. Story 3  [held back]');
     expect(d.email.body).not.toContain('5. Story 5  [held back]');
   });
