@@ -32,6 +32,7 @@ interface CuratedEntry {
 
 interface WorldCountry {
   cca2: string;
+  independent: boolean;
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
   altSpellings: string[];
   capital?: string[];
@@ -95,22 +96,24 @@ export function buildGazetteer(): { about: string; entries: RawEntry[]; roles: R
   };
 
   // 1. Countries (world-countries), with the curated names it lacks.
-  const world = require('world-countries') as WorldCountry[];
+  // Sovereign states first: a territory that shares a demonym or name with one ("American" for the
+  // Northern Mariana Islands, "French" for the French Southern Lands) must not take it from them.
+  const world = [...(require('world-countries') as WorldCountry[])].sort((a, b) => Number(b.independent) - Number(a.independent) || a.cca2.localeCompare(b.cca2));
   const capitals = new Map<string, string>();
   for (const c of world) {
     const extra = countriesExtra.countries[c.cca2] ?? {};
     const alt = c.altSpellings.filter((a) => a.length > 3 && !/,/.test(a)); // two-letter codes and "X, Republic of" forms read badly in text
     const rus = c.translations?.rus?.common;
     const demonym = c.demonyms?.eng?.m;
-    const parents = [countriesExtra.subregionIds[c.subregion] ?? slug(c.region), ...(countriesExtra.extraParents[c.cca2] ?? [])].filter(Boolean);
+    const parents = [countriesExtra.subregionIds[c.subregion] ?? countriesExtra.subregionIds[c.region] ?? slug(c.region), ...(countriesExtra.extraParents[c.cca2] ?? [])].filter(Boolean);
     add({
       id: c.cca2,
       name: c.name.common,
       country: c.cca2,
       wikidata: extra.wikidata,
       parents: [...new Set(parents)],
-      aliases: [c.name.common, c.name.official, ...alt, ...(rus ? [rus] : []), ...(extra.aliases ?? [])],
-      demonyms: [...(demonym ? [demonym] : []), ...(extra.demonyms ?? [])],
+      aliases: [c.name.common, c.name.official, ...alt, ...(rus ? [rus] : []), ...(extra.aliases ?? [])].filter((a) => !claimed.has(aliasKey(a))),
+      demonyms: [...(demonym ? [demonym] : []), ...(extra.demonyms ?? [])].filter((a) => !claimed.has(aliasKey(a))),
     }, 'country');
     if (c.capital?.[0]) capitals.set(`${c.capital[0]}|${c.cca2}`, c.cca2);
   }

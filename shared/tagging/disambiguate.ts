@@ -104,6 +104,8 @@ export function resolveShared(t: AliasTarget, key: string, text: string, context
   if (rule) {
     let best = rule.default;
     let bestScore = 0;
+    // Ties go to the default: it is listed first or wins with zero points.
+    rule.choices.sort((a, b) => Number(b.id === rule.default) - Number(a.id === rule.default));
     for (const c of rule.choices) {
       let s = 0;
       for (const cue of c.cues) {
@@ -112,7 +114,7 @@ export function resolveShared(t: AliasTarget, key: string, text: string, context
           for (const id of context) if (id.startsWith(p)) { s++; break; }
         } else if (context.has(cue)) s++;
       }
-      for (const w of c.words) if (text.includes(w)) s++;
+      for (const w of c.words) if (w.startsWith('!') ? text.includes(w.slice(1)) && (s += 9) : text.includes(w)) s++;
       if (s > bestScore) {
         best = c.id;
         bestScore = s;

@@ -11,6 +11,16 @@ import rules from './data/rules.json';
 const locativeBefore = new Set(rules.placeRole.locativeBefore);
 const agentiveAfter = new Set(rules.placeRole.agentiveAfter);
 
+const attributiveAfter = new Set(rules.placeRole.attributiveAfter);
+
+/** "Paris-based", "London-listed": the place describes something else and counts for little. */
+function attributive(src: string, end: number): boolean {
+  if (src.charCodeAt(end) !== 45) return false;
+  let e = end + 1;
+  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
+  return attributiveAfter.has(tokenKey(src.slice(end + 1, e)));
+}
+
 /** How much a country mention counts as a place: more after "in"/"attack", less before "said"/"has". */
 function placeFactor(src: string, start: number, end: number): number {
   let k = start;
@@ -64,6 +74,7 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
     const kind = ie.entry.kind;
     let w = f.field === 'title' ? WEIGHTS.title : f.dateline ? WEIGHTS.dateline : f.start < leadStart + LEAD_CHARS ? WEIGHTS.lead : WEIGHTS.body;
     if (f.target.demonym) w *= WEIGHTS.demonym;
+    if (attributive(src[f.field], f.end)) w *= rules.placeRole.attributiveFactor;
     const mention: Mention = { text: src[f.field].slice(f.start, f.end), start: f.start, end: f.end };
     if (f.field === 'title') mention.field = 'title';
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
@@ -85,9 +96,9 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
   const rollUp = (map: Map<number, Acc>, actorSide: boolean) => {
     for (const a of [...map.values()].filter((x) => x.direct > 0)) {
       const seen = new Set<string>([a.ie.entry.id]);
-      const queue = parentsOf(a.ie, actorSide, date);
-      while (queue.length) {
-        const id = queue.shift()!;
+      const queue = [...parentsOf(a.ie, actorSide, date)];
+      for (let qi = 0; qi < queue.length; qi++) {
+        const id = queue[qi]!;
         if (seen.has(id)) continue;
         seen.add(id);
         const p = g.byId.get(id);

@@ -1,0 +1,44 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { tagJsonLines } from '../../../cli/commands/tag';
+
+async function run(lines: string[], chunk = 7): Promise<{ out: Record<string, unknown>[]; warnings: string[]; bad: number }> {
+  const text = lines.join('\n');
+  // Small chunks cut lines and multi-byte characters in two, as a pipe may.
+  const buf = Buffer.from(text);
+  const parts: Buffer[] = [];
+  for (let i = 0; i < buf.length; i += chunk) parts.push(buf.subarray(i, i + chunk));
+  const output = new PassThrough();
+  const got: Buffer[] = [];
+  output.on('data', (d: Buffer) => got.push(d));
+  const warnings: string[] = [];
+  const bad = await tagJsonLines(Readable.from(parts), output, (m) => warnings.push(m));
+  const out = Buffer.concat(got).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { out, warnings, bad };
+}
+
+describe('tag --jsonl', () => {
+  it('writes one line per input line, in order, in the contract shape', async () => {
+    const { out, bad } = await run([
+      JSON.stringify({ id: 'a', title: 'NATO meets', text: 'KYIV, Feb 17 - Ukraine’s army' }),
+      JSON.stringify({ id: 2, text: 'Київ і Донецьк' }),
+      JSON.stringify({ id: 'c', text: 'nothing here' }),
+    ]);
+    expect(bad).toBe(0);
+    expect(out.map((o) => o.id)).toEqual(['a', 2, 'c']);
+    expect(out[0]!.actors).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'nato', salient: true })]));
+    expect((out[1]!.regions as { id: string }[]).map((t) => t.id)).toEqual(expect.arrayContaining(['kyiv', 'donetsk-oblast']));
+    expect(out[2]).toEqual({ id: 'c', actors: [], regions: [] });
+  });
+  it('reports a bad line with its number and reason, and goes on', async () => {
+    const { out, warnings, bad } = await run([JSON.stringify({ id: 1, text: 'Chile' }), '{not json', JSON.stringify({ id: 3 }), '', JSON.stringify({ id: 5, text: 'Peru' })]);
+    expect(bad).toBe(2);
+    expect(warnings[0]).toMatch(/^line 2: not valid JSON/);
+    expect(warnings[1]).toBe('line 3: lacks a string "text"');
+    expect(out.map((o) => o.id)).toEqual([1, 5]);
+  });
+  it('reads a last line without a newline', async () => {
+    const { out } = await run([JSON.stringify({ id: 'x', text: 'Japan' })]);
+    expect(out).toHaveLength(1);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { tagText } from '../../../shared/tagging';
+import { find, ids } from './helpers';
+
+describe('tagText mentions', () => {
+  it('gives exact offsets into the text, and into the title for title mentions', () => {
+    const text = '“NATO is worried,” he said. Ukraine’s army held the line near Kharkiv.';
+    const title = 'Russia masses troops';
+    const r = tagText({ text, title });
+    for (const t of [...r.actors, ...r.regions]) {
+      for (const m of t.mentions) expect((m.field === 'title' ? title : text).slice(m.start, m.end)).toBe(m.text);
+    }
+    expect(find(text, 'nato')!.mentions[0]).toMatchObject({ text: 'NATO', start: 1, end: 5 });
+    expect(find(text, 'RU', { title })!.mentions[0]).toMatchObject({ text: 'Russia', field: 'title', start: 0 });
+  });
+  it('reads names through punctuation: possessives, quotes and hyphenated compounds', () => {
+    const r = ids('Ukraine’s border, “NATO officials” and the NATO-Russia Council met; Russia-Ukraine talks stalled.');
+    expect(r.actors).toEqual(expect.arrayContaining(['nato', 'nato-russia-council', 'RU', 'UA']));
+  });
+  it('reads transliterations, historical names and Russian and Ukrainian spellings', () => {
+    expect(ids('Shelling hit Kiev and Kharkov.').regions).toEqual(expect.arrayContaining(['kyiv', 'kharkiv-oblast']));
+    expect(ids('Separatists in Lugansk and the Donbass.').regions).toEqual(expect.arrayContaining(['luhansk-oblast', 'donbas']));
+    expect(ids('Odessa port reopened.').regions).toContain('odesa-oblast');
+    expect(ids('The Soviet Union and Burma signed a pact.').regions).toEqual(expect.arrayContaining(['RU', 'MM']));
+    expect(ids('Zaire and West Germany traded.').regions).toEqual(expect.arrayContaining(['CD', 'DE']));
+    expect(ids('Россия и Україна, НАТО и Донецьк.').regions).toEqual(expect.arrayContaining(['RU', 'UA', 'donetsk-oblast']));
+    expect(ids('Россия и Україна, НАТО и Донецьк.').actors).toContain('nato');
+  });
+  it('reads a demonym as the country acting, not as a place', () => {
+    const r = ids('Russian forces moved at dawn.');
+    expect(r.actors).toContain('RU');
+    expect(r.regions).not.toContain('RU');
+  });
+});
+
+describe('roll-ups', () => {
+  it('rolls Donetsk up to Donbas, Ukraine, Eastern Europe and Europe, naming where each came from', () => {
+    const r = tagText({ text: 'Shelling continued in Donetsk overnight.' });
+    const byId = new Map(r.regions.map((t) => [t.id, t]));
+    for (const id of ['donetsk-oblast', 'donbas', 'UA', 'eastern-europe', 'europe']) expect(byId.has(id)).toBe(true);
+    expect(byId.get('donbas')).toMatchObject({ mentions: [], via: ['donetsk-oblast'] });
+    expect(byId.get('UA')).toMatchObject({ mentions: [], kind: 'country', country: 'UA' });
+    expect(byId.get('europe')!.via).toContain('donetsk-oblast');
+    expect(byId.get('donetsk-oblast')!.parents).toEqual(['donbas']);
+  });
+  it('rolls an institution up to its country as an actor (State Duma → Russia)', () => {
+    const r = tagText({ text: 'The State Duma voted on Tuesday.' });
+    expect(r.actors.map((t) => t.id)).toEqual(['state-duma', 'RU']);
+    expect(r.actors[1]).toMatchObject({ kind: 'country', via: ['state-duma'], mentions: [] });
+  });
+});
+
+describe('time-aware office holders', () => {
+  const text = 'Stoltenberg said allies would stand firm. Rutte agreed.';
+  it('links Stoltenberg to NATO in 2022 and not Rutte', () => {
+    expect(find(text, 'jens-stoltenberg', { date: '2022-02-17' })!.parents).toEqual(['nato']);
+    expect(find(text, 'mark-rutte', { date: '2022-02-17' })!.parents).toEqual(['NL']);
+  });
+  it('links Rutte to NATO after October 2024, and Stoltenberg to Norway in 2025', () => {
+    expect(find(text, 'mark-rutte', { date: '2025-03-01' })!.parents).toEqual(['nato']);
+    expect(find(text, 'jens-stoltenberg', { date: '2025-03-01' })!.parents).toEqual(['NO']);
+  });
+  it('puts the organisation among the actors through the person, with via', () => {
+    const r = tagText({ text: 'Mark Rutte visited Kyiv.', date: '2025-01-10' });
+    expect(r.actors.find((t) => t.id === 'nato')).toMatchObject({ mentions: [], via: ['mark-rutte'] });
+  });
+  it('gives a shared surname to the person whose full name the article uses', () => {
+    const r = ids('Finance Minister Gerhard Stoltenberg spoke. Stoltenberg said rates would fall.', { date: '1987-03-01' });
+    expect(r.actors).toContain('gerhard-stoltenberg');
+    expect(r.actors).not.toContain('jens-stoltenberg');
+  });
+});
+
+describe('datelines and salience', () => {
+  it('reads a wire dateline as the place of reporting and weighs it like the title', () => {
+    const r = tagText({ text: 'KYIV, Feb 17 - Officials said talks with Poland and Hungary would resume next week after a pause.' });
+    expect(r.regions[0]!.id).toBe('kyiv');
+    expect(r.regions[0]!.mentions[0]).toMatchObject({ text: 'KYIV', start: 0 });
+    expect(r.regions.find((t) => t.id === 'UA')!.salient).toBe(true);
+  });
+  it('reads a US state after the dateline city (ROCHESTER, N.Y.)', () => {
+    const r = tagText({ text: 'ROCHESTER, N.Y., March 3 - Eastman Kodak Co said profits rose.' });
+    expect(r.regions.map((t) => t.id)).toEqual(expect.arrayContaining(['us-ny', 'US']));
+    expect(r.regions.find((t) => t.id === 'us-ny')!.mentions[0]).toMatchObject({ text: 'N.Y.', start: 11, end: 15 });
+  });
+  it('reads NEW YORK, March 3 (Reuters) - as New York City', () => {
+    expect(tagText({ text: 'NEW YORK, March 3 (Reuters) - Stocks fell.' }).regions[0]!.id).toBe('new-york-city');
+  });
+  it('sorts by score so that the first region is the focus', () => {
+    const text = 'Ukraine said its forces repelled attacks in Ukraine’s east. Ukraine asked for help. A delegation from Brazil attended the talks in the capital, the last of many.';
+    const r = tagText({ text });
+    expect(r.regions[0]!.id).toBe('UA');
+    const scores = r.regions.map((t) => t.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+  it('marks a passing mention deep in a long text as not salient', () => {
+    const filler = 'The ministry published its weekly figures on output and prices. '.repeat(12);
+    const r = tagText({ text: `Germany reported growth in Germany's industry. ${filler} A delegate from Peru attended.` });
+    expect(r.regions.find((t) => t.id === 'DE')!.salient).toBe(true);
+    expect(r.regions.find((t) => t.id === 'PE')!.salient).toBe(false);
+  });
+  it('counts a title mention more than a body mention', () => {
+    const r = tagText({ title: 'Chile raises rates', text: 'The central bank acted. Analysts in Peru were surprised.' });
+    expect(r.regions[0]!.id).toBe('CL');
+  });
+});
