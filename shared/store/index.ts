@@ -2,6 +2,7 @@
 import {
   ConditionalCheckFailedException,
   CreateTableCommand,
+  DeleteItemCommand,
   DescribeTableCommand,
   GetItemCommand,
   PutItemCommand,
@@ -288,6 +289,11 @@ export class ArticleStore {
       if (err instanceof ConditionalCheckFailedException) return false;
       throw err;
     }
+  }
+
+  /** Gives a claim back (deletes it) after a failed publish, so that the retry can send the alert. */
+  async releaseAlert(ruleId: string, storyKey: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: keyOf(keys.alertClaim(ruleId, storyKey)) }));
   }
 
   /** Adds one to a rule's alert count for an hour (atomic ADD) and returns the new count. */

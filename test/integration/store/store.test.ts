@@ -163,6 +163,8 @@ describe('ArticleStore and queryArticles against a real dynalite', () => {
       expect(await store.claimAlert({ ...claim, articleId: 'other' })).toBe(false);
       claims.push(claim);
     }
+    await store.releaseAlert(claims[0]!.ruleId, claims[0]!.storyKey);
+    expect(await store.claimAlert(claims[0]!)).toBe(true);
     expect(await store.countAlert('ru-ua', '2026-11-27T10')).toBe(1);
     expect(await store.countAlert('ru-ua', '2026-11-27T10')).toBe(2);
     expect(await store.countAlert('ru-ua', '2026-11-27T11')).toBe(1);
