@@ -22,6 +22,7 @@ export interface ResolvedTag extends TagFilter {
 }
 
 const MAX_TAGS = 10;
+const ACTOR_KINDS = new Set<string>(['organization', 'institution', 'person']);
 
 /** Resolves every name of one side; an unknown one is a QueryError that suggests near names. */
 export function resolveNames(names: string[], side: TagSide, resolver: TagResolver): ResolvedTag[] {
@@ -36,6 +37,11 @@ export function resolveNames(names: string[], side: TagSide, resolver: TagResolv
       const near = resolver.suggest(name, 5).filter((s) => s.toLowerCase() !== name.toLowerCase());
       const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(', ')}?` : ': not a tag id, ISO code or known name';
       throw new QueryError(`unknown ${side} "${name}"${hint}`, { field: side });
+    }
+    // The tagger lists organisations, institutions and people as actors only, places as regions only, countries as both.
+    const actorOnly = ACTOR_KINDS.has(entry.kind);
+    if (side === 'actor' ? !actorOnly && entry.kind !== 'country' : actorOnly) {
+      throw new QueryError(`"${name}" (${entry.name}) is ${/^[aeiou]/.test(entry.kind) ? 'an' : 'a'} ${entry.kind}: ask for it as ${side === 'actor' ? 'a region' : 'an actor'}`, { field: side });
     }
     if (!out.some((t) => t.id === entry.id)) out.push({ side, id: entry.id, kind: entry.kind, name: entry.name });
   }

@@ -18,6 +18,12 @@ describe('resolveNames', () => {
     expect(() => resolveNames(['Zzz'], 'region', resolver)).toThrow('unknown region "Zzz": not a tag id, ISO code or known name');
   });
 
+  it('points a place asked as an actor (and an organisation asked as a region) to the other side', () => {
+    expect(() => resolveNames(['Black Sea'], 'actor', resolver)).toThrow('"Black Sea" (Black Sea) is a sea: ask for it as a region');
+    expect(() => resolveNames(['NATO'], 'region', resolver)).toThrow('"NATO" (NATO) is an organization: ask for it as an actor');
+    expect(resolveNames(['Russia'], 'region', resolver).map((t) => t.id)).toEqual(['RU']);
+  });
+
   it('rejects empty names', () => {
     expect(() => resolveNames(['  '], 'actor', resolver)).toThrow(QueryError);
   });
