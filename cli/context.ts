@@ -42,7 +42,7 @@ export async function openStore(opts: { dataDir?: string; retentionDays?: number
   const dir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR, 'db');
   let local;
   try {
-    local = await startLocalDynamo(dir);
+    local = await startLocalDynamo(dir, { separateProcess: true });
   } catch (err) {
     throw new CliError(`cannot open the embedded store at ${dir}: ${(err as Error).message}`, 1, { cause: err });
   }

@@ -1,5 +1,8 @@
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
 
 /** A dynalite server on loopback, persisted under `dir` (in memory when `dir` is undefined). */
@@ -8,9 +11,17 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
-/** Starts dynalite on a free loopback port; data persists under `dir`. */
-export async function startLocalDynamo(dir?: string): Promise<LocalDynamo> {
+/**
+ * Starts dynalite on a free loopback port; data persists under `dir`. With `separateProcess` it
+ * runs in a child process (the CLI's choice: a run then uses both cores); otherwise in this process
+ * (tests: cheaper to start).
+ */
+export async function startLocalDynamo(dir?: string, opts: { separateProcess?: boolean } = {}): Promise<LocalDynamo> {
   if (dir) fs.mkdirSync(dir, { recursive: true });
+  return opts.separateProcess ? startChild(dir) : startInProcess(dir);
+}
+
+async function startInProcess(dir?: string): Promise<LocalDynamo> {
   const server = dynalite({ ...(dir ? { path: dir } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -20,5 +31,25 @@ export async function startLocalDynamo(dir?: string): Promise<LocalDynamo> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function startChild(dir?: string): Promise<LocalDynamo> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dynalite-server.mjs');
+  const child = fork(script, dir ? [dir] : [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+    child.once('exit', (code) => reject(new Error(stderr.trim().split('\n').pop() || `dynalite exited with code ${code}`)));
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

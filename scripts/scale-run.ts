@@ -69,7 +69,7 @@ export async function scaleRun(feeds: number, items: number, concurrency = 32): 
     }),
   );
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', path.join(dir, 'rss'), process.execPath, path.join(ROOT, 'cli/bin.mjs'), 'run', '--config', cfg, '--data-dir', path.join(dir, 'data'), '--json', '--quiet', '--concurrency', String(concurrency), '--outbox', path.join(dir, 'outbox.jsonl')], {
+  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', path.join(dir, 'rss'), process.execPath, ...(process.env.SCALE_NODE_ARGS?.split(' ') ?? []), path.join(ROOT, 'cli/bin.mjs'), 'run', '--config', cfg, '--data-dir', path.join(dir, 'data'), '--json', '--quiet', '--concurrency', String(concurrency), '--outbox', path.join(dir, 'outbox.jsonl')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
