@@ -39,7 +39,7 @@ for (const m of modules) {
 
 const fmt = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const header = ['measure', 'value', 'unit', 'how'];
-const table = all.map((r) => [r.name, fmt(r.value), r.unit, r.how]);
+const table = all.map((r, i) => [r.name, fmt(r.value), r.unit, i > 0 && all[i - 1]!.how === r.how ? '〃' : r.how]);
 const widths = header.map((h, i) => Math.min(i === 3 ? 200 : 70, Math.max(h.length, ...table.map((row) => row[i]!.length))));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(`news-monitor benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`);
