@@ -3,7 +3,9 @@
 // feeds that escape twice) gets a second pass. What is left is text safe for storage, email and SMS.
 import { decodeHTML } from 'entities';
 
-const DROP_WITH_CONTENT = /<(script|style|noscript|iframe|object|embed|svg|math|template|select|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+// Code goes with its content (to the end when never closed: safer than showing it). Embedded
+// objects (iframe, object, embed, applet) lose only their tags: what they hold is fallback text.
+const DROP_WITH_CONTENT = /<(script|style|noscript|svg|math|template|select|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const BLOCK = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|section|article|aside|table|thead|tbody|tr|td|th|figure|figcaption|header|footer|pre|address)\b[^>]*>/gi;
 const TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[|\]\]>|<![A-Za-z][^>]*>/g;
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;

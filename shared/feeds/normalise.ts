@@ -6,6 +6,7 @@ import { parseFeedDate } from './dates';
 import { htmlToText, truncate } from './html-text';
 import { stableId } from './ids';
 import { storyKey } from './story';
+import { textContent } from './xml-node';
 
 export const MAX_TITLE = 500;
 export const MAX_SUMMARY = 10_000;
@@ -104,14 +105,4 @@ function str(v: unknown): string | undefined {
     return text || undefined;
   }
   return undefined;
-}
-
-function textContent(v: unknown, depth = 0): string {
-  if (typeof v === 'string') return v;
-  if (depth > 20 || !v || typeof v !== 'object') return '';
-  if (Array.isArray(v)) return v.map((x) => textContent(x, depth + 1)).join(' ');
-  return Object.entries(v as Record<string, unknown>)
-    .filter(([k]) => k !== '$')
-    .map(([, x]) => textContent(x, depth + 1))
-    .join(' ');
 }

@@ -5,7 +5,7 @@ import Parser from 'rss-parser';
 import { FeedError, oneLine } from './errors';
 import { closeTruncated, prepareXml, repairXml } from './xml-prepare';
 import { fromCdf } from './cdf';
-import { asNode, firstText, type Node } from './xml-node';
+import { asNode, firstText, textContent, type Node } from './xml-node';
 
 /** One item as rss-parser gives it, plus the raw date we keep ourselves. */
 export interface RawItem {
@@ -158,6 +158,9 @@ function atom(rss: RssParserBuilders, root: Node): RawFeed {
     delete e.updated;
     return d;
   });
+  // Text constructs as plain strings: base64 (Atom 0.3 mode="base64", Atom 1.0 binary types) decoded,
+  // and inline markup (xhtml, or undeclared tags) flattened, which rss-parser would cut at the first tag.
+  for (const e of entries) for (const k of ['title', 'summary', 'content']) if (Array.isArray(e[k])) e[k] = (e[k] as unknown[]).map(textConstruct);
   root.entry = entries;
   // rss-parser expects every Atom <link> to have attributes; <link>http://…</link> is seen in the wild.
   for (const n of [root, ...entries]) if (Array.isArray(n.link)) n.link = n.link.map(atomLink);
@@ -173,7 +176,8 @@ function rss2(rss: RssParserBuilders, root: Node): RawFeed {
   const version = String(asNode(root.$).version ?? '');
   root.channel = [asNode(Array.isArray(root.channel) ? root.channel[0] : undefined)];
   const channel = (root.channel as Node[])[0]!;
-  channel.item = normaliseItems(channel.item);
+  // Some feeds put <item> straight under <rss>, without a channel around them.
+  channel.item = normaliseItems(channel.item ?? root.item);
   const old = /^0\.9/.test(version);
   const built = old ? rss.buildRSS0_9({ rss: root }) : rss.buildRSS2({ rss: root });
   addRawDates(built.items, channel.item as Node[]);
@@ -188,6 +192,17 @@ function rdf(rss: RssParserBuilders, root: Node): RawFeed {
   const built = rss.buildRSS1({ 'rdf:RDF': root });
   addRawDates(built.items, items);
   return { format: 'rss-1.0', title: textOf(built.title), link: textOf(built.link), items: built.items, warnings: [] };
+}
+
+function textConstruct(v: unknown): unknown {
+  if (!v || typeof v !== 'object') return v;
+  const n = v as Node;
+  const attrs = asNode(n.$);
+  const type = String(attrs.type ?? '').toLowerCase();
+  const binary = attrs.mode === 'base64' || (type.includes('/') && !/^text\/|[/+]xml$|^html$|^xhtml$|^text$/.test(type));
+  if (binary && typeof n._ === 'string') return Buffer.from(n._.replace(/\s+/g, ''), 'base64').toString('utf8');
+  const hasChildren = Object.keys(n).some((k) => k !== '$' && k !== '_');
+  return hasChildren ? textContent(n) : v;
 }
 
 function atomLink(l: unknown): Node {
@@ -210,6 +225,13 @@ function addRawDates(items: RawItem[], nodes: Node[]): void {
     if (mediaTitle) item['media:title'] = mediaTitle;
     const description = firstText(n.description);
     if (description !== undefined && item.content === undefined) item.content = description;
+    // Other places feeds put the text, for items that have no <description>.
+    if (item.content === undefined && item['content:encoded'] === undefined && item.summary === undefined) {
+      const other = [n.body, n['xhtml:body'], n.fullitem, n['dc:description'], n['itunes:summary'], n['media:description']].find(
+        (x): x is unknown[] => Array.isArray(x) && x.length > 0,
+      );
+      if (other) item.summary = typeof other[0] === 'string' ? other[0] : textContent(other[0]);
+    }
   });
 }
 

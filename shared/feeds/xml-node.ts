@@ -15,3 +15,19 @@ export function firstText(v: unknown): string | undefined {
   if (first && typeof first === 'object' && typeof (first as Node)._ === 'string') return (first as Node)._ as string;
   return undefined;
 }
+
+/** Elements whose text is code or drawing, not content. */
+const CODE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math']);
+
+/** All text inside an xml2js element (children after the element's own text; attributes and scripts left out). */
+export function textContent(v: unknown, depth = 0): string {
+  if (typeof v === 'string') return v;
+  if (depth > 32 || !v || typeof v !== 'object') return '';
+  if (Array.isArray(v)) return v.map((x) => textContent(x, depth + 1)).join(' ');
+  return Object.entries(v as Node)
+    .filter(([k]) => k !== '$' && !CODE.has(k.replace(/^[\w.-]+:/, '').toLowerCase()))
+    .map(([, x]) => textContent(x, depth + 1))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
