@@ -320,7 +320,8 @@ export class ArticleStore {
     if (q.since !== undefined && !since) throw new StoreError(`since is not a date: "${q.since}"`);
     if (q.until !== undefined && !until) throw new StoreError(`until is not a date: "${q.until}"`);
     const limit = Math.min(100, Math.max(1, Math.floor(q.limit ?? 20)));
-    const binding = JSON.stringify(['alerts', q.ruleId ?? null, since ?? null, until ?? null, q.delivery ?? null]);
+    // Bound to the filters but not to the time range: a relative range ("7d") moves a little between pages.
+    const binding = JSON.stringify(['alerts', q.ruleId ?? null, q.delivery ?? null]);
     const start = q.cursor ? decodeCursor(q.cursor, binding, (_p, after) => ALERT_POSITION_PATTERN.test(after)) : undefined;
     const partitions = q.ruleId ? ['all'] : (await this.months(ALERT_MONTHS)).filter((m) => (!since || m >= since.slice(0, 7)) && (!until || m <= until.slice(0, 7)));
     const page = await walk<Item, StoredAlert>({

@@ -172,8 +172,10 @@ describe('ArticleStore and queryArticles against a real dynalite', () => {
     const pageAll = async (q: Parameters<typeof queryAlerts>[1]) => {
       const out: string[] = [];
       let cursor: string | undefined;
+      let page = 0;
       do {
-        const p = await queryAlerts(store, { ...q, limit: 2, cursor }, { now: NOW });
+        // The clock moves between pages, as it does for a user paging with a relative since.
+        const p = await queryAlerts(store, { ...q, limit: 2, cursor }, { now: new Date(NOW.getTime() + page++ * 1000) });
         out.push(...p.items.map((a) => a.storyKey));
         cursor = p.cursor ?? undefined;
       } while (cursor);
@@ -182,6 +184,7 @@ describe('ArticleStore and queryArticles against a real dynalite', () => {
     expect(await pageAll({})).toEqual(newest([...claims]));
     expect(await pageAll({ rule: 'ru-ua' })).toEqual(newest(claims.filter((c) => c.ruleId === 'ru-ua')));
     expect(await pageAll({ rule: 'black-sea', delivery: 'digest' })).toEqual(newest(claims.filter((c) => c.ruleId === 'black-sea' && c.delivery === 'digest')));
+    expect(await pageAll({ since: '60d', rule: 'ru-ua' })).toEqual(newest(claims.filter((c) => c.ruleId === 'ru-ua' && c.createdAt >= '2026-09-29')));
     expect(await pageAll({ since: '2026-11-01', delivery: 'instant' })).toEqual(newest(claims.filter((c) => c.createdAt >= '2026-11' && c.delivery === 'instant')));
     expect((await store.listAlerts({ ruleId: 'ru-ua', limit: 1 })).items[0]).toMatchObject({ ruleId: 'ru-ua', message: { ruleId: 'ru-ua' } });
     await expect(queryAlerts(store, { rule: 'ru-ua', cursor: 'eyJub3QiOiJhIGN1cnNvciJ9' })).rejects.toThrow(QueryError);
