@@ -126,7 +126,13 @@ export class Alerting extends Construct {
     this.digestSchedule = new scheduler.Schedule(this, 'DigestSchedule', {
       description: 'news-monitor: digest of alerts',
       schedule: scheduler.ScheduleExpression.expression(props.digestSchedule),
-      target: scheduledInvoke(this.digest, { retryAttempts: 2, maxEventAge: Duration.hours(1) }),
+      // The period ends at the scheduled time, not at the moment the function runs: consecutive
+      // digests tile without gaps or overlaps, and a retried invocation covers the same period.
+      target: scheduledInvoke(this.digest, {
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+        input: scheduler.ScheduleTargetInput.fromObject({ until: scheduler.ContextAttribute.scheduledTime }),
+      }),
     });
   }
 }

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -125,7 +126,7 @@ export class NewsFunction extends Construct {
  * function only; the grant also names its qualifiers (`ARN:*`, versions and aliases), which cdk-nag
  * reports as a wildcard, acknowledged here for exactly that resource.
  */
-export function scheduledInvoke(fn: NewsFunction, opts: { retryAttempts: number; maxEventAge: Duration }): targets.LambdaInvoke {
+export function scheduledInvoke(fn: NewsFunction, opts: { retryAttempts: number; maxEventAge: Duration; input?: scheduler.ScheduleTargetInput }): targets.LambdaInvoke {
   const stack = Stack.of(fn);
   const logicalId = stack.getLogicalId(fn.fn.node.defaultChild as lambda.CfnFunction);
   Validations.of(stack).acknowledge({

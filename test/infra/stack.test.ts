@@ -180,10 +180,10 @@ describe('alerting', () => {
     }
   });
 
-  it('runs the digest on its own schedule', () => {
+  it('runs the digest on its own schedule, for the period ending at the scheduled time', () => {
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: TEST_CONFIG.digestSchedule,
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId(fns().digest), 'Arn'] } }),
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId(fns().digest), 'Arn'] }, Input: JSON.stringify({ until: '<aws.scheduler.scheduled-time>' }) }),
     });
   });
 });
