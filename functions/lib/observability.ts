@@ -16,7 +16,7 @@ export const metrics = new Metrics({
 /**
  * Wraps a handler: adds the Lambda context to every log line, records cold starts, logs an
  * unexpected error once with its stack (then rethrows it, so Lambda's retry and alarms see it),
- * and flushes the metrics whatever happens.
+ * and flushes the recorded metrics whatever happens.
  */
 export function observed<E, R>(name: string, fn: (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
   return async (event, context) => {
@@ -28,7 +28,9 @@ export function observed<E, R>(name: string, fn: (event: E, context: Context) =>
       logger.error(`${name} failed`, err as Error);
       throw err;
     } finally {
-      metrics.publishStoredMetrics();
+      // Only when there is something: Powertools warns on every empty flush (the query function
+      // records no metrics of its own).
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
 }

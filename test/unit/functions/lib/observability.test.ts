@@ -18,20 +18,31 @@ afterEach(() => {
 });
 
 describe('observed', () => {
-  it('returns the handler result and flushes the metrics once', async () => {
-    const { observed, metrics } = await load();
+  it('returns the handler result and flushes the recorded metrics once', async () => {
+    const { observed, metrics, count } = await load();
     const flush = vi.spyOn(metrics, 'publishStoredMetrics');
-    const handler = observed('t', async (event: { n: number }) => event.n * 2);
+    const handler = observed('t', async (event: { n: number }) => {
+      count('ArticlesNew', 1);
+      return event.n * 2;
+    });
     await expect(handler({ n: 21 }, context)).resolves.toBe(42);
     expect(flush).toHaveBeenCalledTimes(1);
   });
 
+  it('does not flush (nor warn) when the handler recorded no metric', async () => {
+    const { observed, metrics } = await load();
+    const flush = vi.spyOn(metrics, 'publishStoredMetrics');
+    await observed('t', async () => 1)({}, context);
+    expect(flush).not.toHaveBeenCalled();
+  });
+
   it('logs an unexpected error once, rethrows it unchanged, and still flushes the metrics', async () => {
-    const { observed, logger, metrics } = await load();
+    const { observed, logger, metrics, recordAlerts } = await load();
     const error = vi.spyOn(logger, 'error').mockImplementation(() => {});
     const flush = vi.spyOn(metrics, 'publishStoredMetrics');
     const boom = new Error('table unreachable');
     const handler = observed('t', async () => {
+      recordAlerts({ sent: 1, suppressed: 0 });
       throw boom;
     });
     await expect(handler({}, context)).rejects.toBe(boom);
