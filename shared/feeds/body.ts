@@ -21,8 +21,18 @@ export async function readBody(body: AsyncIterable<Uint8Array>, contentEncoding:
     .filter((s) => s && s !== 'identity');
   if (codings.length === 0) return collect(wire, limits.maxDecodedBytes);
   if (codings.length > 1) throw new FeedError('encoding', `unsupported layered content encoding "${contentEncoding}"`);
-  const z = decompressor(codings[0]!);
-  const out = pipeline(Readable.from(wire), z, () => {});
+  // Servers do label plain bodies "gzip" (a proxy already undid it, or a misconfiguration): the
+  // first bytes tell, so look at them before choosing the decompressor.
+  const first = await wire.next();
+  if (first.done) return Buffer.alloc(0);
+  const head = first.value;
+  const rest = (async function* () {
+    yield head;
+    yield* wire;
+  })();
+  const z = decompressor(codings[0]!, head);
+  if (!z) return collect(rest, limits.maxDecodedBytes);
+  const out = pipeline(Readable.from(rest), z, () => {});
   try {
     return await collect(capped(out, limits.maxDecodedBytes, 'decompressed response'), Infinity);
   } catch (err) {
@@ -33,11 +43,31 @@ export async function readBody(body: AsyncIterable<Uint8Array>, contentEncoding:
   }
 }
 
-function decompressor(coding: string): zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress {
-  // Unzip reads both gzip and zlib-wrapped deflate, which servers label inconsistently.
-  if (coding === 'gzip' || coding === 'x-gzip' || coding === 'deflate') return zlib.createUnzip();
-  if (coding === 'br') return zlib.createBrotliDecompress();
+/** The stream that undoes `coding` for a body starting with `head`; undefined when it is not encoded after all. */
+function decompressor(coding: string, head: Buffer): zlib.Unzip | zlib.InflateRaw | zlib.BrotliDecompress | undefined {
+  const gzipMagic = head[0] === 0x1f && head[1] === 0x8b;
+  const zlibHeader = head.length > 1 && (head[0]! & 0x0f) === 8 && ((head[0]! << 8) | head[1]!) % 31 === 0;
+  if (coding === 'gzip' || coding === 'x-gzip') return gzipMagic ? zlib.createUnzip() : looksLikeText(head) ? undefined : zlib.createUnzip();
+  // "deflate" is zlib-wrapped by the standard but raw in some servers.
+  if (coding === 'deflate') return gzipMagic || zlibHeader ? zlib.createUnzip() : looksLikeText(head) ? undefined : zlib.createInflateRaw();
+  if (coding === 'br') return looksLikeText(head) ? undefined : zlib.createBrotliDecompress();
   throw new FeedError('encoding', `unsupported content encoding "${coding}"`);
+}
+
+/** A body that starts like a feed document (after a BOM or whitespace) was not compressed. */
+function looksLikeText(head: Buffer): boolean {
+  return /^\s*<(\?xml|rss|feed|rdf:RDF|!--)/i.test(head.subarray(0, 64).toString('latin1').replace(/^\xEF\xBB\xBF/, ''));
+}
+
+/** Undoes gzip on a body that was sent gzipped without saying so (a .xml.gz served as is). */
+export function gunzipIfMagic(bytes: Buffer, maxDecodedBytes: number): Buffer {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return zlib.gunzipSync(bytes, { maxOutputLength: maxDecodedBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new FeedError('too-large', `decompressed response larger than ${mb(maxDecodedBytes)} (stopped reading)`, { cause: err });
+    throw new FeedError('encoding', `the body looks gzipped but cannot be decompressed: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 async function* capped(src: AsyncIterable<Uint8Array>, max: number, what: string, onChunk?: () => void): AsyncGenerator<Buffer> {

@@ -6,17 +6,19 @@ import { decodeHTML } from 'entities';
 // Code goes with its content (to the end when never closed: safer than showing it). Embedded
 // objects (iframe, object, embed, applet) lose only their tags: what they hold is fallback text.
 const DROP_WITH_CONTENT = /<(script|style|noscript|svg|math|template|select|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
-const BLOCK = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|section|article|aside|table|thead|tbody|tr|td|th|figure|figcaption|header|footer|pre|address)\b[^>]*>/gi;
-const TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[|\]\]>|<![A-Za-z][^>]*>/g;
+const BLOCK = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|section|article|aside|table|thead|tbody|tr|td|th|figure|figcaption|header|footer|pre|address)\b[^<>]*>/gi;
+// [^<>]* rather than [^>]*: a run of "<a<a<a…" without ">" must not make each match scan to the end.
+const TAG = /<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[|\]\]>|<![A-Za-z][^<>]*>/g;
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
 /** Plain text of an HTML (or plain) string, whitespace collapsed, cut at `maxLength` on a word. */
 export function htmlToText(html: string, maxLength = 10_000): string {
-  let s = html;
+  // Only the start can survive the cut; markup-heavy text still leaves enough after stripping.
+  let s = html.length > maxLength * 20 ? html.slice(0, maxLength * 20) : html;
   for (let pass = 0; pass < 3; pass++) {
     s = s.replace(DROP_WITH_CONTENT, ' ').replace(BLOCK, ' ').replace(TAG, '');
     const decoded = decodeHTML(s);
-    const again = /<\/?[A-Za-z][^>]*>|<!--/.test(decoded);
+    const again = /<\/?[A-Za-z][^<>]*>|<!--/.test(decoded);
     s = decoded;
     if (!again) break;
   }

@@ -1,4 +1,5 @@
-// Feed ingestion: fetch (http(s) or file:) → decode → parse → normalise, with the feed's health.
+// Feed ingestion: fetch (http(s) or file:) → decode → parse (RSS, Atom, RDF, CDF, JSON Feed) →
+// normalise, with the feed's health.
 // readFeed never throws for anything a feed or its server can do: every failure is a `failed`
 // result with one line in words, and the state to save (backoff, Retry-After, pause).
 import type { Article, FeedConfig, FeedState } from '../model';
@@ -6,7 +7,8 @@ import { describeError, FeedError } from './errors';
 import { fetchFile } from './file';
 import { fetchHttp, type FetchOutcome } from './http';
 import { decodeBody } from './decode';
-import { parseFeedXml } from './parse';
+import { gunzipIfMagic } from './body';
+import { parseFeed } from './parse';
 import { toArticles } from './normalise';
 import { baseState, failed, notDueReason, succeeded } from './health';
 import { DEFAULT_LIMITS } from './limits';
@@ -50,8 +52,9 @@ export async function readFeed(feed: FeedConfig, previous: FeedState | undefined
   try {
     const fetched = await fetchAny(feed.url, state, opts, now);
     if (fetched.kind === 'not-modified') return { status: 'not-modified', state: succeeded(state, now, fetched.validators) };
-    const decoded = decodeBody(fetched.bytes, fetched.contentType);
-    const raw = parseFeedXml(decoded.text);
+    const maxDecoded = opts.maxDecodedBytes ?? DEFAULT_LIMITS.maxDecodedBytes;
+    const decoded = decodeBody(gunzipIfMagic(fetched.bytes, maxDecoded), fetched.contentType);
+    const raw = parseFeed(decoded.text);
     const { articles, warnings } = toArticles(raw, {
       feed,
       documentUrl: fetched.finalUrl,

@@ -5,6 +5,7 @@ import Parser from 'rss-parser';
 import { FeedError, oneLine } from './errors';
 import { closeTruncated, prepareXml, repairXml } from './xml-prepare';
 import { fromCdf } from './cdf';
+import { parseJsonFeed } from './jsonfeed';
 import { asNode, firstText, textContent, type Node } from './xml-node';
 
 /** One item as rss-parser gives it, plus the raw date we keep ourselves. */
@@ -26,7 +27,7 @@ export interface RawItem {
 }
 
 export interface RawFeed {
-  format: 'rss' | 'rss-0.9x' | 'rss-1.0' | 'atom' | 'cdf';
+  format: 'rss' | 'rss-0.9x' | 'rss-1.0' | 'atom' | 'cdf' | 'json';
   title?: string;
   link?: string;
   items: RawItem[];
@@ -46,6 +47,11 @@ const FEED_NAMESPACES = new Set([
 
 interface XmlParser {
   parseString(text: string, cb: (err: Error | null, result: unknown) => void): void;
+}
+
+/** Parses a feed document: JSON Feed when it is JSON, else XML (parseFeedXml). */
+export function parseFeed(text: string): RawFeed {
+  return /^\uFEFF?\s*\{/.test(text) ? parseJsonFeed(text) : parseFeedXml(text);
 }
 
 /** Parses feed XML: strict first, then once more after lenient repairs; errors in words. */

@@ -194,7 +194,7 @@ export function closeTruncated(text: string, root: string): string | undefined {
   if (comment > kept.lastIndexOf('-->')) kept += '-->';
   kept = kept.replace(/<[^>]*$/, ''); // a tag cut in half
   const stack: string[] = [];
-  for (const m of maskOpaque(kept).matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g)) {
+  for (const m of maskOpaque(kept).matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^<>]*?(\/?)>/g)) {
     const [, close, name, selfClosing] = m;
     if (selfClosing) continue;
     if (!close) stack.push(name!);

@@ -63,7 +63,7 @@ describe('a run over 100 feeds, 10 broken', () => {
       expect.stringMatching(/^\/broken\/badgzip: could not decompress the gzip response: /),
       '/broken/empty: not a feed: the response is empty',
       '/broken/loop: redirect loop: /broken/loop was already visited',
-      '/broken/json: not a feed: the response is not XML (it looks like JSON)',
+      '/broken/json: not a feed: the response is JSON but not a JSON Feed (no jsonfeed.org version and items)',
       '/broken/bomb: decompressed response larger than 20 MB (stopped reading)',
     ]);
     expect(srv.peakConcurrency()).toBeLessThanOrEqual(16);

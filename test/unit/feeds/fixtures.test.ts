@@ -21,7 +21,7 @@ function walk(dir: string): string[] {
   });
 }
 
-/** The text of a Python string literal's body (\\uXXXX, \\xXX, \\n… escapes). */
+/** The text of a Python string literal's body (its \uXXXX, \xXX, \n… escapes decoded). */
 function pythonString(body: string): string {
   return body.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)/g, (_m, e: string) =>
     e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[e] ?? e,

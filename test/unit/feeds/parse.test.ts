@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedXml } from '../../../shared/feeds/parse';
+import { parseFeed, parseFeedXml } from '../../../shared/feeds/parse';
 import { FeedError } from '../../../shared/feeds/errors';
 
 const rss = (items: string, attrs = 'version="2.0"') => `<?xml version="1.0"?><rss ${attrs}><channel><title>T</title>${items}</channel></rss>`;
@@ -75,6 +75,16 @@ describe('parseFeedXml', () => {
   it('says "got an HTML page" for HTML', () => {
     expect(errorOf(() => parseFeedXml('<!doctype html><html><head><title>Home</title></head></html>')).message).toBe('not a feed: got an HTML page ("Home")');
     expect(errorOf(() => parseFeedXml('<head><title>Moved</title></head><body></body>')).message).toMatch(/^not a feed: got an HTML page/);
+  });
+  it('reads JSON Feed', () => {
+    const doc = { version: 'https://jsonfeed.org/version/1.1', title: 'J', home_page_url: 'https://j.example/', items: [{ id: '1', url: 'https://j.example/1', title: 'Kyiv', content_html: '<p>Text</p>', date_published: '2024-03-01T10:00:00Z' }] };
+    const f = parseFeed(JSON.stringify(doc));
+    expect(f.format).toBe('json');
+    expect(f.items[0]).toMatchObject({ id: '1', link: 'https://j.example/1', title: 'Kyiv', content: '<p>Text</p>', rawDate: '2024-03-01T10:00:00Z' });
+  });
+  it('says JSON that is not a JSON Feed is not a feed', () => {
+    expect(errorOf(() => parseFeed('{"items":[]}')).message).toBe('not a feed: the response is JSON but not a JSON Feed (no jsonfeed.org version and items)');
+    expect(errorOf(() => parseFeed('{"items":')).message).toMatch(/^not a feed: the response is neither XML nor valid JSON/);
   });
   it('says what it got for JSON, text and an empty body', () => {
     expect(errorOf(() => parseFeedXml('{"items":[]}')).message).toBe('not a feed: the response is not XML (it looks like JSON)');
