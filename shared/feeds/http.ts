@@ -22,7 +22,7 @@ export interface Validators {
 
 export type FetchOutcome =
   | { kind: 'not-modified'; validators: Validators }
-  | { kind: 'body'; bytes: Buffer; contentType?: string; validators: Validators; finalUrl: string };
+  | { kind: 'body'; bytes: Buffer; contentType?: string; validators: Validators; finalUrl: string; movedTo?: string };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -49,6 +49,9 @@ export async function fetchHttp(
   try {
     let url = start;
     const seen = new Set<string>([url.href]);
+    // Where a chain of permanent redirects (301/308) from the start leads: the config should say that.
+    let movedTo: string | undefined;
+    let permanent = true;
     for (let hop = 0; ; hop++) {
       checkLiteralHost(url, opts.allowPrivateNetworks);
       arm('no response');
@@ -56,6 +59,8 @@ export async function fetchHttp(
       if (REDIRECTS.has(res.status)) {
         res.discard();
         url = nextHop(url, res.header('location'), res.status, seen, hop, opts.maxRedirects);
+        permanent &&= res.status === 301 || res.status === 308;
+        movedTo = permanent ? url.href : undefined;
         continue;
       }
       if (res.status === 304) {
@@ -83,6 +88,7 @@ export async function fetchHttp(
         contentType: res.header('content-type'),
         validators: { etag: res.header('etag') || undefined, lastModified: res.header('last-modified') || undefined },
         finalUrl: url.href,
+        ...(movedTo ? { movedTo } : {}),
       };
     }
   } catch (err) {

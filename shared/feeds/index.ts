@@ -62,6 +62,7 @@ export async function readFeed(feed: FeedConfig, previous: FeedState | undefined
       maxItems: DEFAULT_LIMITS.maxItems,
     });
     const notes = [...raw.warnings, ...warnings];
+    if (fetched.kind === 'body' && fetched.movedTo) notes.unshift(`the feed has moved permanently to ${fetched.movedTo}: update the config`);
     if (decoded.source === 'fallback') notes.unshift('not valid UTF-8 and no usable charset declared: read as windows-1252');
     return { status: 'ok', articles, state: succeeded(state, now, fetched.validators), warnings: notes };
   } catch (err) {

@@ -154,6 +154,7 @@ describe('readFeed over HTTP', () => {
   it('follows up to five redirects and refuses a sixth', async () => {
     const ok = await read('/hop2');
     expect(ok.status === 'ok' && ok.articles.length).toBe(3);
+    expect(ok.status === 'ok' && ok.warnings[0]).toBe(`the feed has moved permanently to ${srv.url('/etag')}: update the config`);
     expect(failedWith(await read('/hop0'))).toBe('more than 5 redirects');
   });
   it('says an HTML page is not a feed', async () => {
