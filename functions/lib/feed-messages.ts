@@ -39,17 +39,25 @@ export interface IngestMessagesResult {
  */
 export async function ingestFeedMessages(records: SQSRecord[], deps: IngestMessagesDeps): Promise<IngestMessagesResult> {
   const byUrl = new Map(deps.feeds.map((f) => [f.url, f]));
+  // Messages naming the same feed (a retried dispatch, two passes queued behind a slow one) are
+  // read once: they share the outcome, and a failure returns all of them.
+  const work = new Map<string, { feed: FeedConfig; messageIds: string[] }>();
+  let dropped = 0;
+  for (const record of records) {
+    const feed = configuredFeed(record.body, byUrl);
+    if (!feed) {
+      dropped++;
+      deps.log.warn('dropped a message that names no configured feed', { messageId: record.messageId, body: record.body.slice(0, 200) });
+      continue;
+    }
+    const w = work.get(feed.url) ?? { feed, messageIds: [] };
+    w.messageIds.push(record.messageId);
+    work.set(feed.url, w);
+  }
   const failures: SQSBatchItemFailure[] = [];
   const outcomes: IngestOutcome[] = [];
-  let dropped = 0;
   await Promise.all(
-    records.map(async (record) => {
-      const feed = configuredFeed(record.body, byUrl);
-      if (!feed) {
-        dropped++;
-        deps.log.warn('dropped a message that names no configured feed', { messageId: record.messageId, body: record.body.slice(0, 200) });
-        return;
-      }
+    [...work.values()].map(async ({ feed, messageIds }) => {
       try {
         const outcome = await deps.ingest(feed);
         outcomes.push(outcome);
@@ -57,8 +65,8 @@ export async function ingestFeedMessages(records: SQSRecord[], deps: IngestMessa
         if (outcome.status === 'failed') deps.log.warn('feed failed', { ...summary, error: outcome.error });
         else deps.log.info('feed ingested', { ...summary, ...(outcome.error ? { reason: outcome.error } : {}) });
       } catch (err) {
-        failures.push({ itemIdentifier: record.messageId });
-        deps.log.error('feed message will be retried', { feed: feed.url, messageId: record.messageId, error: describe(err) });
+        for (const id of messageIds) failures.push({ itemIdentifier: id });
+        deps.log.error('feed message will be retried', { feed: feed.url, messageIds, error: describe(err) });
       }
     }),
   );

@@ -62,6 +62,17 @@ describe('ingestFeedMessages', () => {
     expect(warn).toHaveBeenCalledTimes(2);
   });
 
+  it('reads a feed named by two messages once, and retries both when that read throws', async () => {
+    const ingest = vi.fn(async (feed: FeedConfig): Promise<IngestOutcome> => {
+      if (feed.name === 'B') throw new Error('table unreachable');
+      return outcome(feed, 'ok');
+    });
+    const r = await ingestFeedMessages([record('a1', feeds[0]), record('b1', feeds[1]), record('a2', feeds[0]), record('b2', feeds[1])], { feeds, ingest, log: silent });
+    expect(ingest).toHaveBeenCalledTimes(2);
+    expect(r.outcomes).toHaveLength(1);
+    expect(r.response.batchItemFailures).toEqual([{ itemIdentifier: 'b1' }, { itemIdentifier: 'b2' }]);
+  });
+
   it('reads the feeds of a batch concurrently', async () => {
     let inFlight = 0;
     let peak = 0;
