@@ -2,7 +2,7 @@
 // says what, where, when and why) and an SMS (≤ 160 characters, always with the whole link).
 import type { AlertMessage, Tag, TaggedArticle } from '../model';
 import type { CompiledRule, RuleMatch } from './rules';
-import { oneLine, truncate, utcMinute } from './text';
+import { oneLine, plainPunctuation, truncate, utcMinute } from './text';
 
 export const SUBJECT_MAX = 100;
 export const SMS_MAX = 160;
@@ -51,13 +51,15 @@ export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleM
 /**
  * An SMS of at most 160 characters: the prefix, as much of the title as fits, and the whole link
  * (a cut link is useless). A link too long to fit is left out and the text says where to find it.
+ * Typographic punctuation becomes ASCII so that a Latin-script alert stays one GSM-7 message.
  */
-export function formatSms(prefix: string, title: string, url: string, max = SMS_MAX): string {
-  const head = truncate(prefix, Math.floor(max / 2));
+export function formatSms(prefix: string, rawTitle: string, url: string, max = SMS_MAX): string {
+  const head = truncate(plainPunctuation(prefix), Math.floor(max / 2), '...');
+  const title = plainPunctuation(rawTitle);
   const tail = !url ? ' (no link in the feed)' : head.length + url.length + 1 + 12 <= max ? ` ${url}` : ' (link too long for SMS: see the email)';
   // Lengths in UTF-16 units (what phones and SNS bill by are at least as strict); the title gives way.
   for (let room = max - head.length - tail.length; room >= 0; room--) {
-    const sms = `${head}${truncate(title, room)}${tail}`;
+    const sms = `${head}${truncate(title, room, '...')}${tail}`;
     if (sms.length <= max) return sms;
   }
   return `${head}${tail}`.slice(0, max);

@@ -1,11 +1,11 @@
 // Small text helpers for alert messages: plain text only, lengths counted in characters.
 
-/** Cuts `s` to at most `max` characters, ending with an ellipsis when it was cut. */
-export function truncate(s: string, max: number): string {
+/** Cuts `s` to at most `max` characters, ending with `ellipsis` when it was cut. */
+export function truncate(s: string, max: number, ellipsis = '…'): string {
   const chars = [...s];
   if (chars.length <= max) return s;
-  if (max <= 1) return chars.slice(0, max).join('');
-  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  if (max <= ellipsis.length) return chars.slice(0, max).join('');
+  return `${chars.slice(0, max - ellipsis.length).join('').trimEnd()}${ellipsis}`;
 }
 
 /** Collapses runs of whitespace (titles from feeds carry line breaks and tabs) to single spaces. */
@@ -21,13 +21,21 @@ export function charLength(s: string): number {
 const TYPOGRAPHY: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '…': '...', '\u00a0': ' ' };
 
 /**
+ * Typographic punctuation as plain ASCII. For SMS this matters: one character outside the GSM 03.38
+ * alphabet (a curly quote, a dash, '…') switches the whole message to UCS-2, 70 characters a part,
+ * so a 160-character alert would be billed as three messages.
+ */
+export function plainPunctuation(s: string): string {
+  return s.replace(/[‘’“”–—…\u00a0]/g, (c) => TYPOGRAPHY[c] ?? c);
+}
+
+/**
  * ASCII for SNS email subjects, which must be ASCII without control characters and under 100
  * characters: typographic punctuation becomes its ASCII twin, accents are dropped, anything else
  * becomes '?'.
  */
 export function asciiSubject(s: string, max = 99): string {
-  const ascii = oneLine(s)
-    .replace(/[‘’“”–—…\u00a0]/g, (c) => TYPOGRAPHY[c] ?? c)
+  const ascii = plainPunctuation(oneLine(s))
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[^\x20-\x7e]/g, '?');

@@ -63,6 +63,13 @@ describe('formatAlert', () => {
     expect(m.sms).not.toContain('xxxx');
   });
 
+  it('keeps a Latin-script SMS in plain characters, so it is billed as one GSM-7 message', () => {
+    const m = alertFor({ title: `Attack near Donetsk — “a new phase” ${'in the war '.repeat(20)}` });
+    expect(m.sms).toMatch(/^[\x20-\x7e]+$/);
+    expect(m.sms).toContain('Attack near Donetsk - "a new phase" in the war');
+    expect(m.sms).toMatch(/\.\.\. https:\/\/wire-a\.example\/story$/);
+  });
+
   it('flattens line breaks in titles', () => {
     expect(alertFor({ title: 'Attack\n\tnear   Donetsk' }).article.title).toBe('Attack near Donetsk');
   });
