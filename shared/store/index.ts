@@ -8,11 +8,9 @@ import {
   PutItemCommand,
   QueryCommand,
   ResourceInUseException,
-  ResourceNotFoundException,
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
-  type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { Delivery, FeedState, TaggedArticle } from '../model';
 import type { Item } from './attr';
@@ -24,9 +22,11 @@ import { createTableInput } from './design';
 import { StoreError } from './errors';
 import { feedStateFromItem, feedStateItem } from './feed-items';
 import { toInstant, ttlAfter } from './instant';
-import { ALERT_POSITION_PATTERN, ATTR, INDEX, ITEM_TYPE, keys, MONTH_PATTERN, POSITION_PATTERN, sortKeyUpTo, type TagSide } from './keys';
+import { ALERT_POSITION_PATTERN, ATTR, ITEM_TYPE, keys, MONTH_PATTERN } from './keys';
+import { alertQuery, idFromPosition, keyOf, listingQuery, type AlertFilter, type ArticleListing } from './queries';
 import { walk, type BucketRead } from './walk';
 
+export { isArticlePosition, type ArticleListing, type TagFilter } from './queries';
 export { tableDesign, createTableInput, type IndexDesign } from './design';
 export { StoreError, InvalidCursorError } from './errors';
 export type { StoredAlert } from './alert-items';
@@ -34,30 +34,6 @@ export { articleFromStreamImage } from './stream';
 export { encodeCursor, decodeCursor, type CursorPosition } from './cursor';
 export type { TagSide } from './keys';
 export type { RetryPolicy } from './batch';
-
-/** A tag an article must carry, on the actor or the region side. */
-export interface TagFilter {
-  side: TagSide;
-  id: string;
-}
-
-/** What listArticles reads: one listing (a tag's, or every article's), narrowed by time and further tags. */
-export interface ArticleListing {
-  /** The listing walked; absent = every article (byTime index). */
-  via?: TagFilter;
-  /** Tags every returned article must also carry (checked by DynamoDB on the listing items; needs `via`). */
-  alsoTagged?: TagFilter[];
-  /** Tags that must be salient on the article (`via` included when it is salient too); needs `via`. */
-  salient?: TagFilter[];
-  /** Inclusive bounds, normalised ISO instants. */
-  since?: string;
-  until?: string;
-  limit: number;
-  start?: CursorPosition;
-  /** A last check on the loaded article (the query module's word filter). */
-  accept?: (a: TaggedArticle) => boolean;
-  maxReads?: number;
-}
 
 const DEFAULT_RETENTION_DAYS = 365;
 const ARTICLE_MONTHS = 'articles';
@@ -180,46 +156,8 @@ export class ArticleStore {
   }
 
   private async readListing(q: ArticleListing, month: string, after: string | undefined, max: number): Promise<BucketRead<string>> {
-    const byTime = !q.via;
-    const [pkName, skName] = byTime ? [ATTR.gsi1pk, ATTR.gsi1sk] : [ATTR.pk, ATTR.sk];
-    const pk = byTime ? keys.articlesByMonth(month) : keys.tagListing(q.via!.side, q.via!.id, month);
-    const names: Record<string, string> = { '#pk': pkName };
-    const values: Record<string, AttributeValue> = { ':pk': { S: pk } };
-    let cond = '#pk = :pk';
-    if (q.since || q.until) names['#sk'] = skName;
-    if (q.since && q.until) {
-      cond += ' AND #sk BETWEEN :lo AND :hi';
-      values[':lo'] = { S: q.since };
-      values[':hi'] = { S: sortKeyUpTo(q.until) };
-    } else if (q.since) {
-      cond += ' AND #sk >= :lo';
-      values[':lo'] = { S: q.since };
-    } else if (q.until) {
-      cond += ' AND #sk <= :hi';
-      values[':hi'] = { S: sortKeyUpTo(q.until) };
-    }
-    const filters: string[] = [];
-    (q.alsoTagged ?? []).forEach((t, i) => {
-      filters.push(`contains(#tags, :t${i})`);
-      values[`:t${i}`] = { S: keys.tagToken(t.side, t.id) };
-      names['#tags'] = 'tags';
-    });
-    (q.salient ?? []).forEach((t, i) => {
-      filters.push(`contains(#sal, :s${i})`);
-      values[`:s${i}`] = { S: keys.tagToken(t.side, t.id) };
-      names['#sal'] = 'sal';
-    });
-    const input: QueryCommandInput = {
-      TableName: this.tableName,
-      IndexName: byTime ? INDEX.byTime : undefined,
-      KeyConditionExpression: cond,
-      FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ScanIndexForward: false,
-      Limit: max,
-      ExclusiveStartKey: after === undefined ? undefined : byTime ? { ...keyOf(keys.article(idFromPosition(after))), [ATTR.gsi1pk]: { S: pk }, [ATTR.gsi1sk]: { S: after } } : { [ATTR.pk]: { S: pk }, [ATTR.sk]: { S: after } },
-    };
+    const input = listingQuery(this.tableName, q, month, after, max);
+    const skName = q.via ? ATTR.sk : ATTR.gsi1sk;
     const out = await this.client.send(new QueryCommand(input));
     return { entries: (out.Items ?? []).map((i) => i[skName]?.S ?? ''), lastEvaluated: out.LastEvaluatedKey?.[skName]?.S };
   }
@@ -340,43 +278,9 @@ export class ArticleStore {
     return { items: page.items, cursor: page.next ? encodeCursor(page.next, binding) : null };
   }
 
-  private async readAlerts(ruleId: string | undefined, month: string, f: { since?: string; until?: string; delivery?: Delivery }, after: string | undefined, max: number): Promise<BucketRead<Item>> {
-    const [index, pkName, skName, pk] = ruleId ? [INDEX.byRule, ATTR.gsi2pk, ATTR.gsi2sk, keys.alertsByRule(ruleId)] : [INDEX.byTime, ATTR.gsi1pk, ATTR.gsi1sk, keys.alertsByMonth(month)];
-    const values: Record<string, AttributeValue> = { ':pk': { S: pk }, ':lo': { S: f.since ?? '0' }, ':hi': { S: sortKeyUpTo(f.until ?? '9999') } };
-    const names: Record<string, string> = { '#pk': pkName, '#sk': skName };
-    let filter: string | undefined;
-    if (ruleId && f.delivery) {
-      filter = '#delivery = :delivery';
-      names['#delivery'] = 'delivery';
-      values[':delivery'] = { S: f.delivery };
-    }
-    const startKey = after === undefined ? undefined : { ...keyOf(ruleId ? keys.claimFromRulePosition(ruleId, after) : keys.claimFromTimePosition(after)), [pkName]: { S: pk }, [skName]: { S: after } };
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-        FilterExpression: filter,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: max,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    return { entries: out.Items ?? [], lastEvaluated: out.LastEvaluatedKey?.[skName]?.S };
+  private async readAlerts(ruleId: string | undefined, month: string, f: AlertFilter, after: string | undefined, max: number): Promise<BucketRead<Item>> {
+    const out = await this.client.send(new QueryCommand(alertQuery(this.tableName, ruleId, month, f, after, max)));
+    return { entries: out.Items ?? [], lastEvaluated: out.LastEvaluatedKey?.[ruleId ? ATTR.gsi2sk : ATTR.gsi1sk]?.S };
   }
 }
 
-/** Whether a cursor's sort key is one listArticles could have issued for that month. */
-export function isArticlePosition(month: string, after: string): boolean {
-  return POSITION_PATTERN.test(after) && after.slice(0, 7) === month;
-}
-
-function idFromPosition(position: string): string {
-  return position.slice(position.indexOf('#') + 1);
-}
-
-function keyOf(k: { pk: string; sk: string }): Record<string, AttributeValue> {
-  return { [ATTR.pk]: { S: k.pk }, [ATTR.sk]: { S: k.sk } };
-}
