@@ -13,8 +13,8 @@ const store = new ArticleStore({ client: dynamoClient(), tableName: requireEnv('
 const publisher = new SnsPublisher({ client: snsClient(), topicArn: requireEnv('TOPIC_ARN') });
 
 /**
- * Sends the digests of the period that just ended (the schedule's period). A manual invoke may pass
- * `{"since": ISO, "until": ISO}` to resend a period.
+ * Sends the digests of the period that just ended (the schedule's period, ending at the payload's
+ * `scheduledTime` when the schedule passes one). A manual invoke may pass `{"since": ISO, "until": ISO}`.
  */
 export const handler = observed('digest', async (event: unknown) => {
   const { since, until } = digestWindow(event, digestPeriodMs(config.digestSchedule), new Date());

@@ -128,10 +128,14 @@ export function digestPeriodMs(expression: string): number {
   return 24 * HOUR;
 }
 
-/** The window a digest covers: `since`/`until` from a manual invoke's payload, else the period that ends now. */
+/**
+ * The window a digest covers, from the invoke's payload: `since`/`until` (a manual resend), else the
+ * period ending at `scheduledTime` (EventBridge Scheduler's <aws.scheduler.scheduled-time>, the same
+ * on a retry, so consecutive digests neither overlap nor leave gaps), else the period ending now.
+ */
 export function digestWindow(event: unknown, periodMs: number, now: Date): { since: string; until: string } {
-  const e = (event && typeof event === 'object' ? event : {}) as { since?: unknown; until?: unknown };
-  const until = instant(e.until, 'until') ?? now.toISOString();
+  const e = (event && typeof event === 'object' ? event : {}) as { since?: unknown; until?: unknown; scheduledTime?: unknown };
+  const until = instant(e.until, 'until') ?? instant(e.scheduledTime, 'scheduledTime') ?? now.toISOString();
   const since = instant(e.since, 'since') ?? new Date(Date.parse(until) - periodMs).toISOString();
   if (since > until) throw new RangeError(`digest window: since ${since} is after until ${until}`);
   return { since, until };

@@ -68,6 +68,9 @@ describe('digestWindow', () => {
   it('covers the schedule period that ends now when invoked by the schedule', () => {
     expect(digestWindow({ 'detail-type': 'Scheduled Event' }, 86_400_000, now)).toEqual({ since: '2026-11-27T07:00:05.000Z', until: '2026-11-28T07:00:05.000Z' });
   });
+  it('ends the window at the scheduled time when the schedule passes it, so a late retry covers the same period', () => {
+    expect(digestWindow({ scheduledTime: '2026-11-28T07:00:00Z' }, 86_400_000, now)).toEqual({ since: '2026-11-27T07:00:00.000Z', until: '2026-11-28T07:00:00.000Z' });
+  });
   it('rejects a window that is not dates or runs backwards', () => {
     expect(() => digestWindow({ since: 'yesterday' }, 1, now)).toThrow('digest window: since is not a date: "yesterday"');
     expect(() => digestWindow({ since: '2026-11-29T00:00:00Z' }, 1, now)).toThrow(/is after until/);
