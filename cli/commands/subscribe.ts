@@ -15,7 +15,7 @@ import { CliError } from '../errors';
 interface SubscribeOptions {
   protocol: string;
   endpoint: string;
-  rule: string[];
+  rule?: string[];
   minSeverity?: string;
   delivery: string;
   topicArn?: string;
@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .description('subscribe an email address or phone number to the alerts topic, with a filter policy')
     .requiredOption('--protocol <protocol>', 'email or sms')
     .requiredOption('--endpoint <address>', 'email address, or phone number in E.164 form (+14155550123)')
-    .option('--rule <id>', 'only alerts of this rule (repeat for several; default: every rule)', collect, [])
+    .option('--rule <id>', 'only alerts of this rule (repeat for several; default: every rule)', collect)
     .option('--min-severity <severity>', 'only alerts at or above: info, warning or critical')
     .option('--delivery <delivery>', 'instant (each alert) or digest (one message per rule per period)', 'instant')
     .option('--topic-arn <arn>', TOPIC_HELP)
@@ -112,8 +112,9 @@ export function subscriptionFrom(opts: Pick<SubscribeOptions, 'protocol' | 'endp
   if (protocol === 'sms' && !isE164(endpoint)) throw new CliError(`--endpoint "${endpoint}" is not a phone number in E.164 form: + then country code and number, no spaces (+14155550123)`);
   if (opts.minSeverity !== undefined && !SEVERITIES.includes(opts.minSeverity as Severity)) throw new CliError(`--min-severity must be one of ${SEVERITIES.join(', ')}, got "${opts.minSeverity}"`);
   if (opts.delivery !== 'instant' && opts.delivery !== 'digest') throw new CliError(`--delivery must be instant or digest, got "${opts.delivery}"`);
-  for (const id of opts.rule) if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new CliError(`--rule "${id}" is not a rule id`);
-  return { protocol, endpoint, rules: opts.rule, minSeverity: opts.minSeverity as Severity | undefined, delivery: opts.delivery as Delivery };
+  const rules = opts.rule ?? [];
+  for (const id of rules) if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new CliError(`--rule "${id}" is not a rule id`);
+  return { protocol, endpoint, rules, minSeverity: opts.minSeverity as Severity | undefined, delivery: opts.delivery as Delivery };
 }
 
 function checkRules(sub: SubscriptionConfig, file: string): void {
@@ -170,6 +171,6 @@ const SMS_NEXT =
   '\nSMS subscriptions need no confirmation. A new AWS account sends SMS only to verified numbers (the SMS sandbox):\n' +
   'verify this number in the SNS console (Text messaging > Sandbox destination phone numbers), and check the monthly SMS spend limit.\n';
 
-function collect(v: string, list: string[]): string[] {
-  return [...list, v];
+function collect(v: string, list: string[] | undefined): string[] {
+  return [...(list ?? []), v];
 }
