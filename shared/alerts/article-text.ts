@@ -11,6 +11,8 @@ export interface ArticleText {
   positions: Map<string, number[]>;
   actors: Set<string>;
   regions: Set<string>;
+  /** Ids of the tags (either list) the article is about, not only mentions in passing. */
+  salient: Set<string>;
   feed: string;
 }
 
@@ -41,6 +43,7 @@ function build(a: TaggedArticle): ArticleText {
     positions,
     actors: new Set((a.actors ?? []).map((t) => t.id)),
     regions: new Set((a.regions ?? []).map((t) => t.id)),
+    salient: new Set([...(a.actors ?? []), ...(a.regions ?? [])].filter((t) => t.salient).map((t) => t.id)),
     feed: (a.feedName ?? '').trim().toLowerCase(),
   };
 }

@@ -7,8 +7,11 @@ export type RuleNode =
   | { type: 'and'; children: RuleNode[] }
   | { type: 'or'; children: RuleNode[] }
   | { type: 'not'; child: RuleNode }
-  /** `actor:RU`, `region:"Black Sea"`, `tag:nato`: `value` as written; `id` filled in by the resolver. */
-  | { type: 'tag'; side: TagSide; value: string; id?: string; column: number }
+  /**
+   * `actor:RU`, `region:"Black Sea"`, `tag:nato`, `about:UA`: `value` as written; `id` filled in by
+   * the resolver. `salient` (about:) asks that the article be about the tag, not mention it in passing.
+   */
+  | { type: 'tag'; side: TagSide; value: string; id?: string; salient?: boolean; column: number }
   /** `feed:"Wire A"`: the feed's configured name, compared case-insensitively. */
   | { type: 'feed'; name: string; column: number }
   /**

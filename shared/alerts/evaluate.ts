@@ -36,7 +36,7 @@ export function evaluate(node: RuleNode, t: ArticleText, ev: Evidence): boolean 
     case 'tag': {
       const id = node.id;
       if (id === undefined) return false;
-      const hit = (node.side !== 'region' && t.actors.has(id)) || (node.side !== 'actor' && t.regions.has(id));
+      const hit = node.salient ? t.salient.has(id) : (node.side !== 'region' && t.actors.has(id)) || (node.side !== 'actor' && t.regions.has(id));
       if (hit) ev.tags.push(id);
       return hit;
     }

@@ -3,7 +3,7 @@
 import { QuerySyntaxError } from './errors';
 
 /** The fields a term may name before ':'. */
-export const FIELDS = ['actor', 'region', 'tag', 'feed'] as const;
+export const FIELDS = ['actor', 'region', 'tag', 'about', 'feed'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export type Token =
@@ -72,5 +72,5 @@ function readQuoted(query: string, at: number): { text: string; next: number } {
 }
 
 function example(field: Field): string {
-  return { actor: 'actor:RU', region: 'region:"Black Sea"', tag: 'tag:nato', feed: 'feed:"Wire A"' }[field];
+  return { actor: 'actor:RU', region: 'region:"Black Sea"', tag: 'tag:nato', about: 'about:UA', feed: 'feed:"Wire A"' }[field];
 }

@@ -81,6 +81,7 @@ class Parser {
     }
     if (t.kind === 'field') {
       if (t.field === 'feed') return { type: 'feed', name: t.value, column: t.column };
+      if (t.field === 'about') return { type: 'tag', side: 'any', salient: true, value: t.value, column: t.column };
       return { type: 'tag', side: t.field === 'tag' ? 'any' : t.field, value: t.value, column: t.column };
     }
     return words(t);

@@ -68,6 +68,13 @@ describe('matchRule', () => {
     expect(matches('NOT actor:CN attack')).toBe(true);
   });
 
+  it('matches about: only when the article is about the tag, not when it mentions it in passing', () => {
+    const a = article({ actors: [tag('RU', 'Russia', 'country'), tag('nato', 'NATO', 'organization', { salient: false })] });
+    expect(matches('about:Russia', a)).toBe(true);
+    expect(matches('about:NATO', a)).toBe(false);
+    expect(matches('tag:NATO', a)).toBe(true);
+  });
+
   it('matches the feed by its configured name, case-insensitively', () => {
     expect(matches('feed:"wire a" AND attack')).toBe(true);
     expect(matches('feed:"Wire B"')).toBe(false);

@@ -13,7 +13,7 @@ function show(n: RuleNode): string {
     case 'not':
       return `!${show(n.child)}`;
     case 'tag':
-      return `${n.side}:${n.value}`;
+      return `${n.salient ? 'about' : n.side}:${n.value}`;
     case 'feed':
       return `feed:${n.name}`;
     case 'words':
@@ -59,6 +59,10 @@ describe('parseQuery', () => {
     expect(show(parseQuery('pro-Russian Kyïv U.S.'))).toBe('(pro_russian & kyiv & u_s)');
   });
 
+  it('reads about: as a tag term that asks for a salient tag', () => {
+    expect(show(parseQuery('about:UA OR about:"Black Sea"'))).toBe('(about:UA | about:Black Sea)');
+  });
+
   it('treats tag: as either side and field names in any case', () => {
     expect(show(parseQuery('TAG:nato Region:UA'))).toBe('(any:nato & region:UA)');
   });
@@ -97,7 +101,7 @@ describe('compileRules errors', () => {
 
   it('reports a field without a value and an unknown field', () => {
     expect(errorsOf('attack actor:')).toEqual(['rule "r", column 8: actor: needs a value, such as actor:RU']);
-    expect(errorsOf('country:RU')[0]).toMatch(/^rule "r", column 1: unknown field "country:" \(fields are actor:, region:, tag:, feed:/);
+    expect(errorsOf('country:RU')[0]).toMatch(/^rule "r", column 1: unknown field "country:" \(fields are actor:, region:, tag:, about:, feed:/);
   });
 
   it('reports a wildcard that does not end a word, or ends too short a word', () => {
