@@ -1,0 +1,67 @@
+// One synth that really bundles (esbuild through NodejsFunction), so bundle problems are caught:
+// every function's asset is an ES module with a source map, has the config compiled in, leaves the
+// AWS SDK to the runtime, and loads in a fresh Node process with the environment the stack sets.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../infra/constructs/news-function';
+import { resourcesOf, synthesize, TEST_CONFIG, type Synthesized } from './synth';
+
+// Under node_modules, so an imported bundle resolves @aws-sdk/* as the Lambda runtime provides it.
+const outdir = path.join(projectRoot, 'node_modules/.cache/news-monitor-bundle-test', String(process.pid));
+let s: Synthesized;
+let bundles: { id: string; dir: string }[];
+
+beforeAll(() => {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  fs.mkdirSync(outdir, { recursive: true });
+  s = synthesize({ bundle: true, outdir });
+  bundles = resourcesOf(s, 'AWS::Lambda::Function').map((f) => ({ id: f.id, dir: path.join(outdir, `asset.${String(f.props.Code.S3Key).replace(/\.zip$/, '')}`) }));
+});
+afterAll(() => {
+  fs.rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('function bundles', () => {
+  it('are minified ES modules with an external source map, one per function', () => {
+    expect(bundles).toHaveLength(5);
+    for (const b of bundles) {
+      const code = fs.readFileSync(path.join(b.dir, 'index.mjs'), 'utf8');
+      expect(fs.existsSync(path.join(b.dir, 'index.mjs.map'))).toBe(true);
+      expect(code).toMatch(/^import\{createRequire as __nmCreateRequire\}from'node:module';/);
+      expect(code).toMatch(/export\s*\{[^}]*as handler[^}]*\}|export\s*\{\s*handler\s*\}/);
+      // Minified: few, long lines (the banner and the body).
+      expect(code.split('\n').length).toBeLessThan(200);
+    }
+  });
+
+  it('compile the validated config in (a configured feed URL is in the dispatch bundle)', () => {
+    const dispatchId = s.stack.getLogicalId(s.stack.ingestion.dispatch.fn.node.defaultChild as never);
+    const code = fs.readFileSync(path.join(bundles.find((b) => b.id === dispatchId)!.dir, 'index.mjs'), 'utf8');
+    expect(code).toContain(TEST_CONFIG.feeds[0]!.url);
+    expect(code).not.toContain('process.env.NEWS_MONITOR_CONFIG');
+  });
+
+  it('leave the AWS SDK to the Lambda runtime', () => {
+    for (const b of bundles) {
+      const code = fs.readFileSync(path.join(b.dir, 'index.mjs'), 'utf8');
+      expect(code).not.toContain('@smithy/core');
+      if (code.includes('@aws-sdk/')) expect(code).toMatch(/from\s*"@aws-sdk\/client-[a-z]+"/);
+    }
+  });
+
+  it('load in a fresh Node process with the environment the stack sets', () => {
+    for (const b of bundles) {
+      const env = resourcesOf(s, 'AWS::Lambda::Function').find((f) => f.id === b.id)!.props.Environment.Variables as Record<string, unknown>;
+      const plain = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : `resolved-at-deploy-${k}`]));
+      const out = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', 'const m = await import(process.argv[1]); console.log(typeof m.handler);', pathToFileURL(path.join(b.dir, 'index.mjs')).href],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...plain } },
+      );
+      expect([b.id, out.trim()]).toEqual([b.id, 'function']);
+    }
+  });
+});
