@@ -20,7 +20,8 @@ export function parseFeedDate(raw: string | undefined, now: Date): string | unde
   return new Date(t).toISOString();
 }
 
-function readable(s: string): number | undefined {
+function readable(raw: string): number | undefined {
+  const s = assumeUtc(raw);
   const direct = Date.parse(s);
   if (!Number.isNaN(direct)) return direct;
   const cleaned = s
@@ -30,6 +31,16 @@ function readable(s: string): number | undefined {
       return MONTHS[key] ?? ZONES[w.replace(/\.$/, '').toUpperCase()] ?? w;
     })
     .replace(/\s+/g, ' ');
-  const t = Date.parse(cleaned);
+  const t = Date.parse(assumeUtc(cleaned));
   return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * A date without a zone is read as UTC: Date.parse would use the machine's zone, so the same feed
+ * would give different times on a laptop and in Lambda.
+ */
+function assumeUtc(s: string): string {
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) return `${s.replace(' ', 'T')}Z`;
+  if (/\d{1,2}:\d{2}(:\d{2})?$/.test(s) && /[A-Za-z]{3}/.test(s)) return `${s} +0000`;
+  return s;
 }

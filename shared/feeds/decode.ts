@@ -20,9 +20,11 @@ export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
   if (bom) return { text: iconv.decode(bytes.subarray(bom.skip), bom.charset), charset: bom.charset, source: 'bom' };
   const sniffed = sniffUtf16(bytes);
   if (sniffed) return { text: iconv.decode(bytes, sniffed), charset: sniffed, source: 'sniffed' };
+  const headerLabel = charsetFromContentType(contentType);
+  const declaredLabel = charsetFromDeclaration(bytes);
   const candidates: [string | undefined, string][] = [
-    [charsetFromContentType(contentType), 'header'],
-    [charsetFromDeclaration(bytes), 'declaration'],
+    [headerLabel, 'header'],
+    [declaredLabel, 'declaration'],
   ];
   // Bytes that are valid UTF-8 and labelled UTF-8 anywhere are UTF-8, whatever the other label says:
   // valid multi-byte UTF-8 almost never happens by accident in a legacy charset.
@@ -31,6 +33,11 @@ export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
     const text = tryUtf8(bytes);
     if (text !== undefined) return { text, charset: 'utf-8', source: utf8Label[1] };
   }
+  // A header naming Latin-1 or ASCII is usually the web server's default, not the feed's choice:
+  // a declaration naming another charset (windows-1251 on a Russian site) knows better.
+  const header = headerLabel && normaliseLabel(headerLabel);
+  const declared = declaredLabel && normaliseLabel(declaredLabel);
+  if (header === 'windows-1252' && declared && declared !== header && !isUtf8(declared)) candidates.reverse();
   for (const [label, source] of candidates) {
     const charset = label && normaliseLabel(label);
     if (!charset) continue;

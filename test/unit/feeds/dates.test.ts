@@ -19,3 +19,10 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate(undefined, now)).toBeUndefined();
   });
 });
+
+describe('parseFeedDate without a zone', () => {
+  it('reads the time as UTC, whatever the machine', () => {
+    expect(parseFeedDate('2024-02-20 10:30:00', now)).toBe('2024-02-20T10:30:00.000Z');
+    expect(parseFeedDate('Tue, 20 Feb 2024 10:30:00', now)).toBe('2024-02-20T10:30:00.000Z');
+  });
+});

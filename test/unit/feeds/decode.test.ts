@@ -30,6 +30,10 @@ describe('decodeBody', () => {
     expect(d.text).toContain('Абхазия');
     expect(d.charset).toBe('windows-1251');
   });
+  it("lets the XML declaration overrule a server's default Latin-1 header", () => {
+    const bytes = iconv.encode(xml('windows-1251', 'Крым'), 'windows-1251');
+    expect(decodeBody(bytes, 'text/xml; charset=ISO-8859-1')).toMatchObject({ charset: 'windows-1251', source: 'declaration' });
+  });
   it('prefers valid UTF-8 labelled UTF-8 over a wrong legacy header', () => {
     const bytes = Buffer.from(xml('utf-8', 'Чорне море'));
     expect(decodeBody(bytes, 'text/xml; charset=windows-1251').text).toContain('Чорне море');
