@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { filterPolicyFor } from '../shared/alerts';
@@ -46,6 +46,8 @@ export class NewsMonitorStack extends Stack {
     config.feeds.forEach((f, i) => {
       if (f.url.startsWith('file:')) Annotations.of(this).addWarningV2('news-monitor:file-feed', `feeds[${i}] (${f.name}) is a file: URL, which a Lambda function cannot read; it will fail on every pass`);
     });
+    // One tag on every resource that takes tags: activate it as a cost allocation tag to see the bill.
+    Tags.of(this).add('application', 'news-monitor');
     const removalPolicy = props.destroyData ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
     const functions: FunctionSettings = { configJson: JSON.stringify(config), logRemovalPolicy: removalPolicy };
 

@@ -38,6 +38,14 @@ describe('cdk-nag', () => {
   });
 });
 
+describe('tags', () => {
+  it('tags the resources for cost allocation', () => {
+    for (const type of ['AWS::Lambda::Function', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key']) {
+      for (const r of resourcesOf(s, type)) expect([r.id, r.props.Tags]).toEqual([r.id, expect.arrayContaining([{ Key: 'application', Value: 'news-monitor' }])]);
+    }
+  });
+});
+
 describe('functions (NewsFunction)', () => {
   it('makes five Node.js functions, all on the latest runtime, arm64, traced, with a JSON log group', () => {
     const all = resourcesOf(s, 'AWS::Lambda::Function');
