@@ -41,13 +41,18 @@ export function publishInput(topicArn: string, msg: AlertMessage) {
   };
 }
 
-/** ruleId, severity and delivery as String; actors and regions as String.Array (a JSON array, as SNS wants it). */
+/**
+ * ruleId, severity and delivery as String; actors and regions as String.Array (a JSON array, as SNS
+ * wants it), left out when empty: an absent attribute fails an `actors` filter exactly as an empty
+ * list would, without relying on SNS accepting "[]".
+ */
 export function messageAttributes(msg: AlertMessage): Record<string, MessageAttributeValue> {
-  return {
+  const attrs: Record<string, MessageAttributeValue> = {
     ruleId: { DataType: 'String', StringValue: msg.ruleId },
     severity: { DataType: 'String', StringValue: msg.severity },
     delivery: { DataType: 'String', StringValue: msg.delivery },
-    actors: { DataType: 'String.Array', StringValue: JSON.stringify(msg.actors) },
-    regions: { DataType: 'String.Array', StringValue: JSON.stringify(msg.regions) },
   };
+  if (msg.actors.length) attrs.actors = { DataType: 'String.Array', StringValue: JSON.stringify(msg.actors) };
+  if (msg.regions.length) attrs.regions = { DataType: 'String.Array', StringValue: JSON.stringify(msg.regions) };
+  return attrs;
 }

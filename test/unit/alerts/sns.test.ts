@@ -45,6 +45,12 @@ describe('SnsPublisher', () => {
     });
   });
 
+  it('leaves out a tag attribute whose list is empty', async () => {
+    sns.on(PublishCommand).resolves({});
+    await new SnsPublisher({ client: new SNSClient({ region: 'eu-west-1' }), topicArn: TOPIC }).publish({ ...message(), regions: [] });
+    expect(Object.keys(sns.commandCalls(PublishCommand)[0]!.args[0].input.MessageAttributes!).sort()).toEqual(['actors', 'delivery', 'ruleId', 'severity']);
+  });
+
   it('sends an ASCII subject under 100 characters, as SNS requires', async () => {
     sns.on(PublishCommand).resolves({});
     await new SnsPublisher({ client: new SNSClient({ region: 'eu-west-1' }), topicArn: TOPIC }).publish(message({ title: `Attack on Kyïv — “${'long '.repeat(30)}”` }));
