@@ -68,3 +68,61 @@ export function letters(s: string): string {
   for (let i = 0; i < s.length; i++) if (charClass(s.charCodeAt(i)) & WORD) out += s[i];
   return out;
 }
+
+/** FNV-1a over a key's UTF-16 code units (the scan hashes lower-cased ASCII text the same way). */
+export function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The hash of text[start, end) as a key, or -1 when the span has a non-ASCII character (then the
+ * caller falls back to tokenKey). Reads the text in place: no string is made.
+ */
+export function hashSpan(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** True when text[start, end) lower-cased equals `key` (ASCII spans only). */
+export function spanEquals(text: string, start: number, end: number, key: string): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== key.charCodeAt(i - start)) return false;
+  }
+  return true;
+}
+
+/** A set of token keys that answers for a span of text without making a string in the common case. */
+export class KeySet {
+  private readonly byHash = new Map<number, string[]>();
+  private readonly keys: Set<string>;
+  constructor(words: Iterable<string>) {
+    this.keys = new Set([...words].map(tokenKey));
+    for (const k of this.keys) {
+      const h = hashKey(k);
+      const list = this.byHash.get(h);
+      if (list) list.push(k);
+      else this.byHash.set(h, [k]);
+    }
+  }
+  /** True when the word text[start, end) is in the set (case-insensitive, accents folded). */
+  hasSpan(text: string, start: number, end: number): boolean {
+    const h = hashSpan(text, start, end);
+    if (h < 0) return this.keys.has(tokenKey(text.slice(start, end)));
+    const list = this.byHash.get(h);
+    if (!list) return false;
+    for (const k of list) if (spanEquals(text, start, end, k)) return true;
+    return false;
+  }
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+}

@@ -2,31 +2,43 @@
 // Each rule reads general evidence from data/rules.json — the word after a city ("Minsk agreements"),
 // the capitalised words around a name that is also a person's ("Michael Jordan"), the other places an
 // article names ("Georgia" beside Atlanta is the US state) — never anything about one article.
-import { charClass, tokenKey, UPPER, WORD } from './chars';
-import { roleHeld, type Gazetteer } from './gazetteer';
-import type { AliasTarget, RawMatch } from './matcher';
+import { charClass, KeySet, tokenKey, tokens, UPPER, WORD } from './chars';
+import { ancestors, roleHeld, type Gazetteer } from './gazetteer';
+import type { AliasTarget, Found } from './matcher';
 import rules from './data/rules.json';
 
-/** A match with the field it was found in and, once resolved, the entry it names. */
-export interface Found extends RawMatch {
-  field: 'title' | 'text';
-  entry: number;
-  dateline?: boolean;
-}
+export type { Found } from './matcher';
 
 export interface AmbiguityRule {
   default: string;
-  choices: { id: string; cues: string[]; words: string[] }[];
+  choices: { id: string; cues: string[]; words: string[]; before: string[]; after: string[] }[];
 }
 
-const notPlaceAfter = new Set(rules.notPlaceAfter.words);
+const notPlaceAfter = new KeySet(rules.notPlaceAfter.words);
 const nameRisk = new Set(rules.nameRisk.aliases.map(tokenKey));
-const neighbourOk = new Set(rules.nameRisk.neighbourOk.map(tokenKey));
-/** Ambiguous names by key ("georgia"), with their candidates. */
-export const ambiguous = new Map<string, AmbiguityRule>(rules.ambiguous.map((r) => [tokenKey(r.alias), r]));
+const neighbourOk = new KeySet(rules.nameRisk.neighbourOk);
+/** Ambiguous names by key ("georgia"), with their candidates, the default first (it wins ties). */
+export const ambiguous = new Map<string, AmbiguityRule>(
+  rules.ambiguous.map((r) => [
+    tokenKey(r.alias),
+    {
+      default: r.default,
+      choices: [...r.choices]
+        .sort((a, b) => Number(b.id === r.default) - Number(a.id === r.default))
+        .map((c) => ({ ...c, words: c.words.map((w) => tokens(w).map(tokenKey).join(' ')) })),
+    },
+  ]),
+);
 
-const PLACE_KINDS = new Set(['city', 'region']);
+/** Every cue word of the rules: the matcher finds them in its one pass, like names. */
+export const cueWords: string[] = rules.ambiguous.flatMap((r) => r.choices.flatMap((c) => c.words));
 
+/** Context for settling shared names: what else the article names, and its words that are cues. */
+export interface Context {
+  ids: Set<string>;
+  keys: Set<string>;
+  fullNames: Set<number>;
+}
 /** The word after `end` when only spaces separate them ("" when punctuation or the text ends). */
 function nextWord(text: string, end: number): { start: number; end: number } | undefined {
   let k = end;
@@ -61,60 +73,83 @@ function opensSentence(text: string, w: { start: number }): boolean {
   return k === 0 || /[.!?:;\n]/.test(text[k - 1]!) || /\n/.test(text.slice(k, w.start));
 }
 
-/** Drops matches that are not places or actors in context; `matchedAt` tells what else was matched. */
-export function dropNonNames(text: string, matches: RawMatch[], g: Gazetteer): RawMatch[] {
-  const starts = new Set(matches.map((m) => m.start));
-  const ends = new Set(matches.map((m) => m.end));
-  return matches.filter((m) => {
-    if (m.target.block) return false;
-    const kinds = m.target.entries.map((i) => g.entries[i]!.entry.kind);
-    // "Minsk agreements", "Normandy format", "Paris Agreement", "Washington Post": a title, not a place.
-    if (kinds.every((k) => PLACE_KINDS.has(k))) {
-      const nw = nextWord(text, m.end);
-      if (nw && notPlaceAfter.has(tokenKey(text.slice(nw.start, nw.end)))) return false;
-    }
-    // "Michael Jordan", "Chad Smith", "Whitney Houston": a capitalised neighbour that is neither a
-    // place nor a title makes a one-word place name part of a person's name.
-    if (m.target.entries.length && nameRisk.has(tokenKey(text.slice(m.start, m.end)))) {
-      const pw = prevWord(text, m.start);
-      if (pw && capitalised(text, pw) && !ends.has(pw.end) && !neighbourOk.has(tokenKey(text.slice(pw.start, pw.end))) && !opensSentence(text, pw)) return false;
-      const nw = nextWord(text, m.end);
-      if (nw && capitalised(text, nw) && !starts.has(nw.start) && !neighbourOk.has(tokenKey(text.slice(nw.start, nw.end)))) return false;
-    }
-    return true;
-  });
+/**
+ * Drops, in place, the matches of one field (from index `from` on) that are not places or actors in
+ * context: blocking phrases, places named in a title of an agreement or newspaper, and one-word place
+ * names that stand inside a person's name.
+ */
+export function dropNonNames(text: string, found: Found[], from: number): void {
+  let w = from;
+  for (let r = from; r < found.length; r++) {
+    const m = found[r]!;
+    if (keep(text, m, found[r - 1]?.end ?? -1, found[r + 1]?.start ?? -1)) found[w++] = m;
+  }
+  found.length = w;
 }
 
-/** Ids named unambiguously in the article, with their ancestors: the context that settles shared names. */
-export function contextIds(found: Found[], g: Gazetteer): Set<string> {
+function keep(text: string, m: Found, prevEnd: number, nextStart: number): boolean {
+  const t = m.target;
+  if (t.block || !t.entries.length) return false; // blocking phrases and bare cue words
+  // "Minsk agreements", "Normandy format", "Paris Agreement", "Washington Post": a title, not a place.
+  if (t.placeOnly) {
+    const nw = nextWord(text, m.end);
+    if (nw && notPlaceAfter.hasSpan(text, nw.start, nw.end)) return false;
+  }
+  // "Michael Jordan", "Chad Smith", "Whitney Houston": a capitalised neighbour that is neither a
+  // place nor a title makes a one-word place name part of a person's name.
+  if (nameRisk.has(t.key)) {
+    const pw = prevWord(text, m.start);
+    if (pw && pw.end !== prevEnd && capitalised(text, pw) && !neighbourOk.hasSpan(text, pw.start, pw.end) && !opensSentence(text, pw)) return false;
+    const nw = nextWord(text, m.end);
+    if (nw && nw.start !== nextStart && capitalised(text, nw) && !neighbourOk.hasSpan(text, nw.start, nw.end)) return false;
+  }
+  return true;
+}
+
+/**
+ * The context that settles shared names: ids named unambiguously (with their ancestors), the person
+ * entries named by full name, and the keys of every phrase matched, cue words included.
+ */
+export function contextOf(found: Found[], g: Gazetteer, keys: Set<string>): Context {
   const ids = new Set<string>();
-  const add = (id: string, depth: number) => {
-    if (ids.has(id) || depth > 6) return;
-    ids.add(id);
-    for (const p of g.byId.get(id)?.entry.parents ?? []) add(p, depth + 1);
-  };
-  for (const f of found) if (f.target.entries.length === 1) add(g.entries[f.target.entries[0]!]!.entry.id, 0);
-  return ids;
+  const fullNames = new Set<number>();
+  for (const f of found) {
+    if (f.target.entries.length !== 1 || fullNames.has(f.target.entries[0]!)) continue;
+    const ie = g.entries[f.target.entries[0]!]!;
+    ids.add(ie.entry.id);
+    fullNames.add(ie.index);
+    for (const a of ancestors(g, ie, 'place')) ids.add(g.entries[a]!.entry.id);
+  }
+  return { ids, keys, fullNames };
 }
 
-/** Picks the entry a shared name stands for in this article; -1 when none applies. */
-export function resolveShared(t: AliasTarget, key: string, text: string, context: Set<string>, fullNames: Set<number>, g: Gazetteer, date?: string): number {
-  if (t.entries.length === 1) return t.entries[0]!;
-  const rule = ambiguous.get(key);
+/** True when `phrase` stands right before [start) or right after [end), spaces aside. */
+function beside(text: string, start: number, end: number, before: string[], after: string[]): boolean {
+  for (const b of before) if (text.slice(Math.max(0, start - b.length - 1), start).trimEnd().endsWith(b)) return true;
+  for (const a of after) if (text.startsWith(a, end)) return true;
+  return false;
+}
+
+/**
+ * Picks the entry a shared name stands for in this article (-1 when none applies). `mentions` are its
+ * spans, each with the text it stands in.
+ */
+export function resolveShared(t: AliasTarget, mentions: { src: string; start: number; end: number }[], ctx: Context, g: Gazetteer, date?: string): number {
+  const rule = ambiguous.get(t.key);
   if (rule) {
+    // A phrase beside the name decides ("state of Georgia", "Atlanta, Georgia").
+    for (const c of rule.choices) for (const m of mentions) if (beside(m.src, m.start, m.end, c.before, c.after)) return g.byId.get(c.id)?.index ?? -1;
     let best = rule.default;
     let bestScore = 0;
-    // Ties go to the default: it is listed first or wins with zero points.
-    rule.choices.sort((a, b) => Number(b.id === rule.default) - Number(a.id === rule.default));
     for (const c of rule.choices) {
       let s = 0;
       for (const cue of c.cues) {
         if (cue.startsWith('prefix:')) {
           const p = cue.slice(7);
-          for (const id of context) if (id.startsWith(p)) { s++; break; }
-        } else if (context.has(cue)) s++;
+          for (const id of ctx.ids) if (id.startsWith(p)) { s++; break; }
+        } else if (ctx.ids.has(cue)) s++;
       }
-      for (const w of c.words) if (w.startsWith('!') ? text.includes(w.slice(1)) && (s += 9) : text.includes(w)) s++;
+      for (const w of c.words) if (ctx.keys.has(w)) s++;
       if (s > bestScore) {
         best = c.id;
         bestScore = s;
@@ -124,7 +159,7 @@ export function resolveShared(t: AliasTarget, key: string, text: string, context
   }
   // A surname two people share: the one whose full name the article uses, else the one in office at
   // the date, else the one who took office last.
-  const named = t.entries.filter((i) => fullNames.has(i));
+  const named = t.entries.filter((i) => ctx.fullNames.has(i));
   if (named.length === 1) return named[0]!;
   const inOffice = date ? t.entries.filter((i) => g.entries[i]!.roles.some((r) => roleHeld(r, date))) : [];
   if (inOffice.length >= 1) return inOffice[0]!;

@@ -30,6 +30,43 @@ export interface IndexedEntry {
   entry: GazetteerEntry;
   demonyms: string[];
   roles: Role[];
+  /** Cached ancestors as places (Donetsk → donbas, UA, eastern-europe, europe), by entry index. */
+  placeUp?: number[];
+  /** Cached ancestors as actors (State Duma → RU; UN Security Council → un); a country has none. */
+  actorUp?: number[];
+}
+
+const ACTOR_KINDS = new Set(['organization', 'institution', 'person']);
+
+/** True for kinds that act (organisations, institutions, people) rather than places. */
+export const isActorKind = (kind: string): boolean => ACTOR_KINDS.has(kind);
+
+/**
+ * Everything an entry rolls up to on one side, nearest first, computed once per entry. Places roll up
+ * through places; actors through actors and stop at a country (a country as an actor stands alone).
+ */
+export function ancestors(g: Gazetteer, ie: IndexedEntry, side: 'place' | 'actor'): number[] {
+  const cached = side === 'place' ? ie.placeUp : ie.actorUp;
+  if (cached) return cached;
+  const out: number[] = [];
+  if (!(side === 'actor' && ie.entry.kind === 'country')) {
+    const seen = new Set<string>([ie.entry.id]);
+    const queue = [...ie.entry.parents];
+    for (let q = 0; q < queue.length; q++) {
+      const id = queue[q]!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const p = g.byId.get(id);
+      if (!p) continue;
+      const actor = isActorKind(p.entry.kind);
+      if (side === 'place' ? actor : !actor && p.entry.kind !== 'country') continue;
+      out.push(p.index);
+      if (!(side === 'actor' && p.entry.kind === 'country')) queue.push(...p.entry.parents);
+    }
+  }
+  if (side === 'place') ie.placeUp = out;
+  else ie.actorUp = out;
+  return out;
 }
 
 export interface Gazetteer {

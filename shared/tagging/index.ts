@@ -4,9 +4,9 @@ import { distance } from 'fastest-levenshtein';
 import type { TagResult } from '../model';
 import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
-import { ambiguous, contextIds, dropNonNames, resolveShared, type Found } from './disambiguate';
+import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
 import { gazetteer, type GazetteerEntry } from './gazetteer';
-import { compileMatcher, scan, type Matcher } from './matcher';
+import { compileMatcher, scan, type Found, type Matcher } from './matcher';
 import { buildTags } from './score';
 import rules from './data/rules.json';
 
@@ -16,12 +16,12 @@ let compiled: Matcher | undefined;
 let byName: Map<string, GazetteerEntry> | undefined;
 
 /** The matcher, compiled from the gazetteer on first use and kept for the process. */
-export function matcher(): Matcher {
+function matcher(): Matcher {
   if (compiled) return compiled;
   const g = gazetteer();
   const shared = new Map<string, number[]>();
   for (const r of rules.ambiguous) shared.set(r.alias, r.choices.map((c) => g.byId.get(c.id)?.index).filter((i): i is number => i !== undefined));
-  compiled = compileMatcher(g, rules.notPlacePhrases, shared);
+  compiled = compileMatcher(g, rules.notPlacePhrases, shared, cueWords);
   return compiled;
 }
 
@@ -31,45 +31,65 @@ const stateAbbrev = new Map(Object.entries(rules.stateAbbreviations).map(([k, v]
 export function tagText(input: { text: string; title?: string; date?: string }): TagResult {
   const g = gazetteer();
   const m = matcher();
-  const text = input.text ?? '';
-  const title = input.title ?? '';
-  const raw: Found[] = [];
-  for (const [field, src] of [['title', title], ['text', text]] as const) {
-    if (!src) continue;
-    for (const r of dropNonNames(src, scan(m, src), g)) raw.push({ ...r, field, entry: -1 });
+  const text = typeof input.text === 'string' ? input.text : '';
+  const title = typeof input.title === 'string' ? input.title : '';
+  const found: Found[] = [];
+  let keys: Set<string> | undefined; // every phrase matched, cue words included, when a name is shared
+  const collect = (from: number) => {
+    for (let k = from; k < found.length; k++) if (found[k]!.target.entries.length > 1) {
+      keys ??= new Set();
+      for (let q = from; q < found.length; q++) keys.add(found[q]!.target.key);
+      return;
+    }
+  };
+  if (title) {
+    scan(m, title, 'title', found);
+    collect(0);
+    dropNonNames(title, found, 0);
   }
+  const textFrom = found.length;
+  scan(m, text, 'text', found);
+  collect(textFrom);
+  dropNonNames(text, found, textFrom);
 
   // The dateline names the place of reporting; a state or province after it ("N.Y.") is read too.
   const dl = readDateline(text);
   let leadStart = 0;
   if (dl) {
     leadStart = dl.end;
-    for (const f of raw) if (f.field === 'text' && f.start < dl.end) f.dateline = true;
+    for (let k = textFrom; k < found.length && found[k]!.start < dl.end; k++) found[k]!.dateline = true;
     const q = dl.qualifier;
     const qid = q && stateAbbrev.get(q.text.toLowerCase().replace(/\s+/g, ''));
     const qe = qid ? g.byId.get(qid) : undefined;
-    if (q && qe) raw.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text } });
+    if (q && qe && !found.some((f) => f.field === 'text' && f.start === q.start)) {
+      found.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text, key: q.text, placeOnly: true } });
+    }
   }
 
-  // Names with one meaning first; they are the context that settles shared names.
-  const context = contextIds(raw, g);
-  const fullNames = new Set(raw.filter((f) => f.target.entries.length === 1).map((f) => f.target.entries[0]!));
-  const found: Found[] = [];
-  const settled = new Map<string, number>(); // a shared name means one thing throughout an article
-  for (const f of raw) {
-    let entry = f.entry;
-    if (entry < 0 && f.target.entries.length === 1) entry = f.target.entries[0]!;
-    else if (entry < 0) {
-      const src = f.field === 'title' ? title : text;
-      const key = tokens(src.slice(f.start, f.end)).map(tokenKey).join(' ');
-      entry = settled.get(key) ?? resolveShared(f.target, key, `${title}\n${text}`, context, fullNames, g, input.date);
-      settled.set(key, entry);
+  // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
+  let context: Context | undefined;
+  let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
+  let w = 0;
+  for (let r = 0; r < found.length; r++) {
+    const f = found[r]!;
+    if (f.entry < 0) {
+      const t = f.target;
+      if (t.entries.length === 1) f.entry = t.entries[0]!;
+      else {
+        context ??= contextOf(found, g, keys ?? new Set());
+        settled ??= new Map();
+        let e = settled.get(t.key);
+        if (e === undefined) {
+          const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
+          settled.set(t.key, (e = resolveShared(t, spans, context, g, input.date)));
+        }
+        f.entry = e;
+      }
     }
-    if (entry >= 0) {
-      f.entry = entry;
-      found.push(f);
-    }
+    if (f.entry >= 0) found[w++] = f;
   }
+  found.length = w;
+
   // A dateline city that contradicts its own qualifier ("PARIS, Texas") is not that city.
   if (dl?.qualifier) {
     const qual = found.find((f) => f.dateline && f.start >= dl.qualifier!.start);

@@ -3,7 +3,7 @@
 // (names are proper nouns), which also keeps "us", "turkey" and "chad" as words from matching. At
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
-import { charClass, letters, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, hashKey, hashSpan, letters, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
 
 /** What an alias stands for. */
@@ -18,41 +18,85 @@ export interface AliasTarget {
   block?: boolean;
   /** The alias as written in the data, for evidence. */
   alias: string;
+  /** Its token keys joined by spaces ("new york"): how the disambiguation rules name it. */
+  key: string;
+  /** Every entry is a city or region (the "Minsk agreements" rule applies). */
+  placeOnly: boolean;
 }
 
+/**
+ * A trie node. Children are keyed by the hash of their token key and checked against `key`, so that
+ * the scan compares text in place instead of making a lower-cased string per token.
+ */
 interface Node {
-  next?: Map<string, Node>;
+  key: string;
+  next?: Map<number, Node>;
+  /** Another child of the same parent whose key has the same hash. */
+  sibling?: Node;
   target?: AliasTarget;
 }
 
-/** A phrase found in the text. */
-export interface RawMatch {
+/** A phrase found in the text (`entry` is set once a shared name is resolved; -1 until then). */
+export interface Found {
   start: number;
   end: number;
   target: AliasTarget;
+  field: 'title' | 'text';
+  entry: number;
+  dateline: boolean;
 }
 
 export interface Matcher {
-  root: Map<string, Node>;
+  root: Map<number, Node>;
+  /** Bit set of the hashes of first-token keys: most capitalised words are rejected without a lookup. */
+  firsts: Uint8Array;
 }
+
+const FILTER_BITS = 1 << 18;
+
+/** The child of `map` for `key`, made when missing. */
+function child(map: Map<number, Node>, key: string): Node {
+  const h = hashKey(key);
+  let n = map.get(h);
+  for (let c = n; c; c = c.sibling) if (c.key === key) return c;
+  const made: Node = { key };
+  if (n) {
+    while (n.sibling) n = n.sibling;
+    n.sibling = made;
+  } else map.set(h, made);
+  return made;
+}
+
+/** The child of `map` for the token text[start, end), or undefined. */
+function lookup(map: Map<number, Node>, text: string, start: number, end: number): Node | undefined {
+  const h = hashSpan(text, start, end);
+  if (h < 0) {
+    const key = tokenKey(text.slice(start, end));
+    for (let c = map.get(hashKey(key)); c; c = c.sibling) if (c.key === key) return c;
+    return undefined;
+  }
+  for (let c = map.get(h); c; c = c.sibling) if (spanEquals(text, start, end, c.key)) return c;
+  return undefined;
+}
+
+const PLACE = new Set(['city', 'region']);
 
 /** Longest run of separator characters allowed between two tokens of one alias ("New\n    York"). */
 const MAX_GAP = 12;
 
 /** Compiles every alias, demonym and blocking phrase into one trie. */
-export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>): Matcher {
-  const root = new Map<string, Node>();
-  const insert = (alias: string, make: () => AliasTarget, merge: (t: AliasTarget) => void) => {
+export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
+  const root = new Map<number, Node>();
+  const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void) => {
     const keys = tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
     if (!keys.length) return;
     let map = root;
     let node: Node | undefined;
     for (const k of keys) {
-      node = map.get(k);
-      if (!node) map.set(k, (node = {}));
+      node = child(map, k);
       map = node.next ??= new Map();
     }
-    if (!node!.target) node!.target = make();
+    if (!node!.target) node!.target = make(keys.join(' '));
     else merge(node!.target);
   };
   const exactOf = (alias: string) => {
@@ -65,7 +109,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       for (const alias of list) {
         insert(
           alias,
-          () => ({ entries: [ie.index], demonym, alias, ...(exactOf(alias) ? { exact: exactOf(alias) } : {}) }),
+          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}) }),
           (t) => {
             // A surname two office holders share stays open until the article says which one.
             if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
@@ -74,27 +118,58 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       }
     }
   }
-  for (const phrase of blockPhrases) insert(phrase, () => ({ entries: [], demonym: false, block: true, alias: phrase }), (t) => { t.block = true; t.entries = []; });
+  for (const phrase of blockPhrases) insert(phrase, (key) => ({ entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false }), (t) => { t.block = true; t.entries = []; });
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
-  for (const [alias, ids] of shared) insert(alias, () => ({ entries: [...ids], demonym: false, alias }), (t) => { t.entries = [...ids]; });
-  return { root };
+  for (const [alias, ids] of shared) insert(alias, (key) => ({ entries: [...ids], demonym: false, alias, key, placeOnly: false }), (t) => { t.entries = [...ids]; });
+  // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
+  // that is also a name stays a name (its key serves as the cue).
+  for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
+  const firsts = new Uint8Array(FILTER_BITS >> 3);
+  for (const h0 of root.keys()) {
+    const h = h0 & (FILTER_BITS - 1);
+    firsts[h >> 3]! |= 1 << (h & 7);
+  }
+  return { root, firsts };
 }
 
-/** Finds every alias in `text`, longest first at each position, in one left-to-right pass. */
-export function scan(m: Matcher, text: string): RawMatch[] {
-  const out: RawMatch[] = [];
+/** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */
+const CANDIDATE = /[A-Z\u0080-\uffff]/g;
+
+/** Finds every alias in `text`, longest first at each position, in one left-to-right pass; appends to `out`. */
+export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Found[]): void {
   const n = text.length;
   let i = 0;
+  // Lower-case words cannot start a name: the regular expression engine skips them at native speed.
   while (i < n) {
-    const cls = charClass(text.charCodeAt(i));
-    if (!(cls & WORD)) {
-      i++;
+    CANDIDATE.lastIndex = i;
+    if (!CANDIDATE.test(text)) return;
+    i = CANDIDATE.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? ASCII[c]! : charClass(c);
+    let j = i + 1;
+    if (!(cls & UPPER) || (i > 0 && charClass(text.charCodeAt(i - 1)) & WORD)) {
+      // Not a capital, or a capital inside a word (McDonald): skip to the end of the word.
+      if (cls & WORD) while (j < n && charClass(text.charCodeAt(j)) & WORD) j++;
+      i = j;
       continue;
     }
-    let j = i + 1;
-    while (j < n && charClass(text.charCodeAt(j)) & WORD) j++;
-    if (cls & UPPER) {
-      const end = matchAt(m, text, i, j, out);
+    // A capitalised token: hash its lower-cased letters on the way, so that the bit set can rule it
+    // out before any string is made (non-ASCII tokens are always looked up).
+    let h = Math.imul(0x811c9dc5 ^ (c < 128 ? c + 32 : c), 0x01000193);
+    let ascii = c < 128;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (d < 128) {
+        if (!(ASCII[d]! & WORD)) break;
+        h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+      } else {
+        if (!(charClass(d) & WORD)) break;
+        ascii = false;
+      }
+    }
+    h &= FILTER_BITS - 1;
+    if (!ascii || m.firsts[h >> 3]! & (1 << (h & 7))) {
+      const end = matchAt(m, text, i, j, field, out);
       if (end > 0) {
         i = end;
         continue;
@@ -102,12 +177,13 @@ export function scan(m: Matcher, text: string): RawMatch[] {
     }
     i = j;
   }
-  return out;
 }
 
+const ASCII = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
+
 /** Follows the trie from the token [i, j); records the longest alias found and returns its end (0: none). */
-function matchAt(m: Matcher, text: string, i: number, j: number, out: RawMatch[]): number {
-  let node = m.root.get(tokenKey(text.slice(i, j)));
+function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[]): number {
+  let node = lookup(m.root, text, i, j);
   if (!node) return 0;
   let best: Node | undefined;
   let bestEnd = 0;
@@ -131,9 +207,9 @@ function matchAt(m: Matcher, text: string, i: number, j: number, out: RawMatch[]
     if (k === tokEnd || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
     let e = k + 1;
     while (e < n && charClass(text.charCodeAt(e)) & WORD) e++;
-    const child = node.next.get(tokenKey(text.slice(k, e)));
-    if (!child) break;
-    node = child;
+    const next = lookup(node.next, text, k, e);
+    if (!next) break;
+    node = next;
     tokStart = k;
     tokEnd = e;
     if (node.target && caseOk(node.target, text, i, e)) {
@@ -142,7 +218,7 @@ function matchAt(m: Matcher, text: string, i: number, j: number, out: RawMatch[]
     }
   }
   if (!best) return 0;
-  out.push({ start: i, end: bestEnd, target: best.target! });
+  out.push({ start: i, end: bestEnd, target: best.target!, field, entry: -1, dateline: false });
   return bestEnd;
 }
 

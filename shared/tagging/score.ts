@@ -2,39 +2,13 @@
 // the title, the dateline and the lead; repetition adds up; a demonym ("Russian forces") counts for
 // less than the name. Found tags pass part of their score up to what contains or leads them (Donetsk →
 // Donbas → Ukraine; Stoltenberg → NATO), so a country named through its cities can be the focus.
+// Accumulators are typed arrays indexed by entry, reused from article to article (tagging is
+// synchronous), so that scoring allocates little more than the tags it returns.
 import type { Mention, Tag, TagResult } from '../model';
-import { roleHeld, type Gazetteer, type IndexedEntry } from './gazetteer';
-import type { Found } from './disambiguate';
-import { charClass, tokenKey, WORD } from './chars';
+import { charClass, KeySet, WORD } from './chars';
+import { ancestors, isActorKind, roleHeld, type Gazetteer, type IndexedEntry } from './gazetteer';
+import type { Found } from './matcher';
 import rules from './data/rules.json';
-
-const locativeBefore = new Set(rules.placeRole.locativeBefore);
-const agentiveAfter = new Set(rules.placeRole.agentiveAfter);
-
-const attributiveAfter = new Set(rules.placeRole.attributiveAfter);
-
-/** "Paris-based", "London-listed": the place describes something else and counts for little. */
-function attributive(src: string, end: number): boolean {
-  if (src.charCodeAt(end) !== 45) return false;
-  let e = end + 1;
-  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
-  return attributiveAfter.has(tokenKey(src.slice(end + 1, e)));
-}
-
-/** How much a country mention counts as a place: more after "in"/"attack", less before "said"/"has". */
-function placeFactor(src: string, start: number, end: number): number {
-  let k = start;
-  while (k > 0 && src.charCodeAt(k - 1) <= 32) k--;
-  let s = k;
-  while (s > 0 && charClass(src.charCodeAt(s - 1)) & WORD) s--;
-  if (s < k && locativeBefore.has(tokenKey(src.slice(s, k)))) return rules.placeRole.locativeFactor;
-  let a = end;
-  while (a < src.length && src.charCodeAt(a) <= 32) a++;
-  let e = a;
-  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
-  if (a > end && e > a && agentiveAfter.has(tokenKey(src.slice(a, e)))) return rules.placeRole.agentiveFactor;
-  return 1;
-}
 
 /** Weights of a mention by where it stands. */
 export const WEIGHTS = { title: 3, dateline: 3, lead: 2, body: 1, demonym: 0.5 };
@@ -48,99 +22,173 @@ const ROLL_UP_MACRO = 0.5;
 export const SALIENT_MIN = 3;
 export const SALIENT_SHARE = 0.5;
 
-interface Acc {
-  ie: IndexedEntry;
-  direct: number;
-  rolled: number;
-  macroBest: number;
-  mentions: Mention[];
-  via: Set<string>;
-  first: number;
+const locativeBefore = new KeySet(rules.placeRole.locativeBefore);
+const agentiveAfter = new KeySet(rules.placeRole.agentiveAfter);
+const attributiveAfter = new KeySet(rules.placeRole.attributiveAfter);
+
+/** Per-side accumulators, indexed by gazetteer entry; `stamp` marks which slots this article uses. */
+class Side {
+  readonly direct: Float64Array;
+  readonly rolled: Float64Array;
+  readonly macro: Float64Array;
+  readonly first: Float64Array;
+  readonly stamp: Uint32Array;
+  readonly mentions: (Mention[] | undefined)[];
+  readonly via: (string[] | undefined)[];
+  touched: number[] = [];
+  gen = 0;
+  constructor(n: number) {
+    this.direct = new Float64Array(n);
+    this.rolled = new Float64Array(n);
+    this.macro = new Float64Array(n);
+    this.first = new Float64Array(n);
+    this.stamp = new Uint32Array(n);
+    this.mentions = new Array(n);
+    this.via = new Array(n);
+  }
+  reset(): void {
+    this.gen++;
+    this.touched = [];
+  }
+  touch(i: number): void {
+    if (this.stamp[i] === this.gen) return;
+    this.stamp[i] = this.gen;
+    this.direct[i] = 0;
+    this.rolled[i] = 0;
+    this.macro[i] = 0;
+    this.first[i] = Infinity;
+    this.mentions[i] = undefined;
+    this.via[i] = undefined;
+    this.touched.push(i);
+  }
 }
 
-const isActorKind = (k: string) => k === 'organization' || k === 'institution' || k === 'person';
+let sides: { actors: Side; regions: Side } | undefined;
 
 /** Builds the actor and region lists from resolved matches. */
 export function buildTags(found: Found[], g: Gazetteer, src: { title: string; text: string }, leadStart: number, date?: string): TagResult {
-  const actors = new Map<number, Acc>();
-  const regions = new Map<number, Acc>();
-  const acc = (map: Map<number, Acc>, ie: IndexedEntry): Acc => {
-    let a = map.get(ie.index);
-    if (!a) map.set(ie.index, (a = { ie, direct: 0, rolled: 0, macroBest: 0, mentions: [], via: new Set(), first: Infinity }));
-    return a;
-  };
+  sides ??= { actors: new Side(g.entries.length), regions: new Side(g.entries.length) };
+  const { actors, regions } = sides;
+  actors.reset();
+  regions.reset();
   for (const f of found) {
     const ie = g.entries[f.entry]!;
     const kind = ie.entry.kind;
+    const s = src[f.field];
     let w = f.field === 'title' ? WEIGHTS.title : f.dateline ? WEIGHTS.dateline : f.start < leadStart + LEAD_CHARS ? WEIGHTS.lead : WEIGHTS.body;
     if (f.target.demonym) w *= WEIGHTS.demonym;
-    if (attributive(src[f.field], f.end)) w *= rules.placeRole.attributiveFactor;
-    const mention: Mention = { text: src[f.field].slice(f.start, f.end), start: f.start, end: f.end };
+    if (s.charCodeAt(f.end) === 45 && attributive(s, f.end)) w *= rules.placeRole.attributiveFactor;
+    const mention: Mention = { text: s.slice(f.start, f.end), start: f.start, end: f.end };
     if (f.field === 'title') mention.field = 'title';
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
-    const targets: Map<number, Acc>[] = [];
     if (kind === 'country') {
-      targets.push(actors);
-      if (!f.target.demonym) targets.push(regions);
-    } else if (isActorKind(kind)) targets.push(actors);
-    else targets.push(regions);
-    for (const map of targets) {
-      const a = acc(map, ie);
-      a.direct += map === regions && kind === 'country' && f.field === 'text' ? w * placeFactor(src.text, f.start, f.end) : w;
-      a.mentions.push(mention);
-      a.first = Math.min(a.first, order);
-    }
+      add(actors, f.entry, w, mention, order);
+      if (!f.target.demonym) add(regions, f.entry, f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, mention, order);
+    } else if (isActorKind(kind)) add(actors, f.entry, w, mention, order);
+    else add(regions, f.entry, w, mention, order);
   }
-
   // Roll-ups: every found tag passes score to each ancestor once (no compounding along the chain).
-  const rollUp = (map: Map<number, Acc>, actorSide: boolean) => {
-    for (const a of [...map.values()].filter((x) => x.direct > 0)) {
-      const seen = new Set<string>([a.ie.entry.id]);
-      const queue = [...parentsOf(a.ie, actorSide, date)];
-      for (let qi = 0; qi < queue.length; qi++) {
-        const id = queue[qi]!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const p = g.byId.get(id);
-        if (!p) continue;
-        // A place's parents are places; an actor's parents are actors (Stoltenberg → NATO, Duma → Russia).
-        if (actorSide !== (isActorKind(p.entry.kind) || (actorSide && p.entry.kind === 'country'))) continue;
-        const pa = acc(map, p);
-        if (!p.entry.country) pa.macroBest = Math.max(pa.macroBest, ROLL_UP_MACRO * a.direct);
-        else pa.rolled += ROLL_UP * a.direct;
-        pa.via.add(a.ie.entry.id);
-        pa.first = Math.min(pa.first, a.first);
-        queue.push(...parentsOf(p, actorSide, date));
-      }
-    }
-  };
-  rollUp(regions, false);
-  rollUp(actors, true);
-  return { actors: finish(actors, true, date), regions: finish(regions, false, date) };
+  for (const i of [...regions.touched]) rollUp(g, regions, i, ancestors(g, g.entries[i]!, 'place'));
+  for (const i of [...actors.touched]) {
+    const ie = g.entries[i]!;
+    rollUp(g, actors, i, ie.entry.kind === 'person' ? personUp(g, ie, date, actors) : ancestors(g, ie, 'actor'));
+  }
+  return { actors: finish(g, actors, true, date), regions: finish(g, regions, false, date) };
 }
 
-/** What a tag rolls up to: an office holder's organisations or countries at the date, else its parents. */
-function parentsOf(ie: IndexedEntry, actorSide: boolean, date?: string): string[] {
-  if (ie.entry.kind === 'person') return actorSide ? [...new Set(ie.roles.filter((r) => roleHeld(r, date)).map((r) => r.of))] : [];
-  if (actorSide && ie.entry.kind === 'country') return []; // a country as an actor stands alone
-  return ie.entry.parents;
+function add(side: Side, i: number, w: number, mention: Mention, order: number): void {
+  side.touch(i);
+  side.direct[i]! += w;
+  (side.mentions[i] ??= []).push(mention);
+  if (order < side.first[i]!) side.first[i] = order;
 }
 
-function finish(map: Map<number, Acc>, actorSide: boolean, date?: string): Tag[] {
-  const list = [...map.values()];
-  const scoreOf = (a: Acc) => Math.round((a.direct + a.rolled + a.macroBest) * 100) / 100;
-  const top = Math.max(0, ...list.map(scoreOf));
-  const tags = list.map((a) => {
-    const e = a.ie.entry;
-    const score = scoreOf(a);
-    const tag: Tag = { id: e.id, name: e.name, kind: e.kind, score, salient: score >= SALIENT_MIN || score >= SALIENT_SHARE * top, mentions: a.mentions };
+function rollUp(g: Gazetteer, side: Side, child: number, up: number[]): void {
+  const s = side.direct[child]!;
+  const childId = g.entries[child]!.entry.id;
+  for (const p of up) {
+    side.touch(p);
+    if (g.entries[p]!.entry.country) side.rolled[p]! += ROLL_UP * s;
+    else side.macro[p] = Math.max(side.macro[p]!, ROLL_UP_MACRO * s);
+    const via = (side.via[p] ??= []);
+    if (!via.includes(childId)) via.push(childId);
+    if (side.first[child]! < side.first[p]!) side.first[p] = side.first[child]!;
+  }
+}
+
+/**
+ * What an office holder's mentions roll up to: the organisations or countries they led at the date.
+ * Without a date, the roles whose organisation or country the article names too; else every role.
+ */
+function personUp(g: Gazetteer, ie: IndexedEntry, date: string | undefined, actors: Side): number[] {
+  const targets = roleTargets(g, ie, date, actors);
+  const out: number[] = [];
+  for (const t of targets) {
+    if (!out.includes(t)) out.push(t);
+    for (const a of ancestors(g, g.entries[t]!, 'actor')) if (!out.includes(a)) out.push(a);
+  }
+  return out;
+}
+
+function roleTargets(g: Gazetteer, ie: IndexedEntry, date: string | undefined, actors?: Side): number[] {
+  const held = ie.roles.filter((r) => roleHeld(r, date));
+  let idx = held.map((r) => g.byId.get(r.of)?.index).filter((i): i is number => i !== undefined);
+  if (!date && actors && idx.length > 1) {
+    const named = idx.filter((i) => actors.stamp[i] === actors.gen && actors.direct[i]! > 0);
+    if (named.length) idx = named;
+  }
+  return [...new Set(idx)];
+}
+
+/** "Paris-based", "London-listed": the place describes something else and counts for little. */
+function attributive(src: string, end: number): boolean {
+  let e = end + 1;
+  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
+  return attributiveAfter.hasSpan(src, end + 1, e);
+}
+
+/** How much a country mention counts as a place: more after "in"/"attack", less before "said"/"has". */
+function placeFactor(src: string, start: number, end: number): number {
+  let k = start;
+  while (k > 0 && src.charCodeAt(k - 1) <= 32) k--;
+  let s = k;
+  while (s > 0 && charClass(src.charCodeAt(s - 1)) & WORD) s--;
+  if (s < k && locativeBefore.hasSpan(src, s, k)) return rules.placeRole.locativeFactor;
+  let a = end;
+  while (a < src.length && src.charCodeAt(a) <= 32) a++;
+  let e = a;
+  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
+  if (a > end && e > a && agentiveAfter.hasSpan(src, a, e)) return rules.placeRole.agentiveFactor;
+  return 1;
+}
+
+function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Tag[] {
+  const n = side.touched.length;
+  if (!n) return [];
+  const scores = new Float64Array(n);
+  let top = 0;
+  for (let k = 0; k < n; k++) {
+    const i = side.touched[k]!;
+    scores[k] = Math.round((side.direct[i]! + side.rolled[i]! + side.macro[i]!) * 100) / 100;
+    if (scores[k]! > top) top = scores[k]!;
+  }
+  const order = Array.from({ length: n }, (_, k) => k);
+  order.sort((x, y) => scores[y]! - scores[x]! || side.first[side.touched[x]!]! - side.first[side.touched[y]!]!);
+  const tags: Tag[] = new Array(n);
+  for (let o = 0; o < n; o++) {
+    const k = order[o]!;
+    const i = side.touched[k]!;
+    const ie = g.entries[i]!;
+    const e = ie.entry;
+    const score = scores[k]!;
+    const tag: Tag = { id: e.id, name: e.name, kind: e.kind, score, salient: score >= SALIENT_MIN || score >= SALIENT_SHARE * top, mentions: side.mentions[i] ?? [] };
     if (e.country) tag.country = e.country;
     if (e.wikidata) tag.wikidata = e.wikidata;
-    const parents = parentsOf(a.ie, actorSide, date);
+    const parents = e.kind === 'person' ? (actorSide ? roleTargets(g, ie, date, side).map((t) => g.entries[t]!.entry.id) : []) : actorSide && e.kind === 'country' ? [] : e.parents;
     if (parents.length) tag.parents = parents;
-    if (a.via.size) tag.via = [...a.via];
-    return { tag, first: a.first };
-  });
-  tags.sort((x, y) => y.tag.score - x.tag.score || x.first - y.first || x.tag.id.localeCompare(y.tag.id));
-  return tags.map((t) => t.tag);
+    const via = side.via[i];
+    if (via) tag.via = via;
+    tags[o] = tag;
+  }
+  return tags;
 }

@@ -1,0 +1,114 @@
+// Tagging benchmarks: gazetteer load time and memory, tagText throughput in process, and end-to-end
+// throughput through `news-monitor tag --jsonl` (what the issue's target names), on a fixed corpus of
+// 5 KB articles generated here from the project's own gazetteer (deterministic, offline).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, type BenchRow } from './harness';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ARTICLE_BYTES = 5 * 1024;
+
+/** A small deterministic PRNG (mulberry32), so every run tags the same corpus. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'the of and to in a that said for on was with as by is at from it an be has have were would which its their after but not government officials minister talks forces security military economic trade agreement week year percent on monday tuesday statement border troops sanctions prices output market bank oil gas growth meeting president spokesman region country city people report according new last first two three more than about could will been also against other between during over into while under since where before some most many further support plan'.split(' ');
+
+/**
+ * Builds `n` articles of about 5 KB: news-like prose with a name every dozen words (the seed article's
+ * density), drawn mostly from a cast of eight names per article as real stories repeat their subjects,
+ * and a dateline on most.
+ */
+export function corpus(n: number, names: string[], seed = 42): { id: string; title: string; text: string }[] {
+  const r = rng(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const out: { id: string; title: string; text: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const cast = Array.from({ length: 8 }, () => pick(names));
+    const parts: string[] = [];
+    if (r() < 0.7) parts.push(`${pick(cast).toUpperCase()}, March ${1 + Math.floor(r() * 28)} - `);
+    let len = parts.join('').length;
+    let sentence: string[] = [];
+    while (len < ARTICLE_BYTES) {
+      const w = r() < 0.08 ? (r() < 0.85 ? pick(cast) : pick(names)) : pick(WORDS);
+      sentence.push(sentence.length ? w : w[0]!.toUpperCase() + w.slice(1));
+      len += w.length + 1;
+      if (sentence.length > 8 + r() * 14) {
+        parts.push(`${sentence.join(' ')}. `);
+        sentence = [];
+      }
+    }
+    parts.push(`${sentence.join(' ')}.`);
+    out.push({ id: `b${i}`, title: `${pick(names)} ${pick(WORDS)} ${pick(WORDS)}`, text: parts.join('').slice(0, ARTICLE_BYTES) });
+  }
+  return out;
+}
+
+/** Runs the tagging benchmarks (about half a minute on two cores). */
+export async function bench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const rss0 = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const { tagText, resolveTag } = await import('../shared/tagging');
+  const { gazetteer } = await import('../shared/tagging/gazetteer');
+  tagText({ text: 'Warm-up: NATO and Ukraine.' }); // loads the data and compiles the matcher
+  const loadMs = performance.now() - t0;
+  const heapMb = process.memoryUsage().heapUsed / 1e6;
+  rows.push({ name: 'tagging: gazetteer load + matcher compile', value: loadMs, unit: 'ms', how: 'first tagText() call in a fresh process, including the module import' });
+  rows.push({ name: 'tagging: resident memory after load', value: (process.memoryUsage().rss - rss0) / 1e6, unit: 'MB RSS added', how: `process.memoryUsage().rss before import and after the first call (heap in use ${heapMb.toFixed(0)} MB)` });
+
+  const g = gazetteer();
+  const names = g.entries.filter((e) => e.entry.kind !== 'person' || r2(e.index)).map((e) => e.entry.name);
+  const docs = corpus(2000, names);
+  const mb = docs.reduce((a, d) => a + d.text.length + d.title.length, 0) / 1e6;
+  for (let i = 0; i < 300; i++) tagText(docs[i]!); // warm-up (JIT)
+  const runs: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const s = performance.now();
+    for (const d of docs) tagText(d);
+    runs.push((performance.now() - s) / 1000);
+  }
+  const secs = median(runs);
+  rows.push({ name: 'tagging: tagText in process (5 KB articles)', value: docs.length / secs, unit: 'articles/s', how: `${docs.length} generated articles (${mb.toFixed(1)} MB), median of 5 passes after a 300-article warm-up` });
+  rows.push({ name: 'tagging: tagText in process', value: mb / secs, unit: 'MB/s', how: 'same runs, characters of title + text' });
+  if (!resolveTag('NATO')) throw new Error('gazetteer broken');
+
+  // End to end through the CLI, as `tag --jsonl FILE` would be used: 20,000 articles (100 MB).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-bench-'));
+  const file = path.join(dir, 'corpus.jsonl');
+  const big = corpus(20000, names, 7);
+  fs.writeFileSync(file, big.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  const fileMb = fs.statSync(file).size / 1e6;
+  const cli = path.join(root, 'cli/bin.mjs');
+  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const cliRuns: number[] = [];
+  let peak = 0;
+  for (let k = 0; k < 3; k++) {
+    const s = performance.now();
+    const p = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'tag', '--jsonl', file], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    cliRuns.push((performance.now() - s) / 1000);
+    if (p.status !== 0) throw new Error(`tag --jsonl failed: ${String(p.stderr).slice(0, 200)}`);
+    peak = Math.max(peak, Number(String(p.stderr).trim().split('\n').pop()) / 1024);
+  }
+  const cliSecs = median(cliRuns);
+  rows.push({ name: 'tagging: news-monitor tag --jsonl (5 KB articles)', value: big.length / cliSecs, unit: 'articles/s', how: `${big.length} generated articles in a ${fileMb.toFixed(0)} MB file, output to /dev/null, median of 3 runs, process start-up included` });
+  rows.push({ name: 'tagging: news-monitor tag --jsonl', value: fileMb / cliSecs, unit: 'MB/s', how: 'same runs, bytes of the input file' });
+  rows.push({ name: 'tagging: tag --jsonl peak memory', value: peak, unit: 'MB RSS', how: '/usr/bin/time %M of the CLI process on the 100 MB file' });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rows;
+}
+
+/** Keeps one person in four: names of people are rarer in news than places. */
+function r2(i: number): boolean {
+  return i % 4 === 0;
+}
