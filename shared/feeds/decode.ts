@@ -51,7 +51,31 @@ export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
   }
   const text = tryUtf8(bytes);
   if (text !== undefined) return { text, charset: 'utf-8', source: 'default' };
-  return { text: iconv.decode(bytes, 'windows-1252'), charset: 'windows-1252', source: 'fallback' };
+  const guess = guessSingleByte(bytes);
+  return { text: iconv.decode(bytes, guess), charset: guess, source: 'fallback' };
+}
+
+/**
+ * An undeclared single-byte charset, told apart by how letters above 0x7F sit in the text. Accented
+ * Latin letters stand alone between ASCII ones ("Notícias"); Cyrillic words are runs of them. Among
+ * Cyrillic charsets, lower-case letters (most of any text) are 0xE0–0xFF in windows-1251 and
+ * 0xC0–0xDF in KOI8-R.
+ */
+export function guessSingleByte(bytes: Buffer): 'windows-1252' | 'windows-1251' | 'koi8-r' {
+  let high = 0;
+  let inRun = 0;
+  let upperHalf = 0;
+  let lowerHalf = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    high++;
+    if ((bytes[i - 1] ?? 0) >= 0x80 || (bytes[i + 1] ?? 0) >= 0x80) inRun++;
+    if (b >= 0xe0) upperHalf++;
+    else if (b >= 0xc0) lowerHalf++;
+  }
+  if (high < 16 || inRun / high < 0.6) return 'windows-1252';
+  return upperHalf >= lowerHalf ? 'windows-1251' : 'koi8-r';
 }
 
 /** The charset parameter of a Content-Type header. */

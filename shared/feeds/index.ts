@@ -63,7 +63,7 @@ export async function readFeed(feed: FeedConfig, previous: FeedState | undefined
     });
     const notes = [...raw.warnings, ...warnings];
     if (fetched.kind === 'body' && fetched.movedTo) notes.unshift(`the feed has moved permanently to ${fetched.movedTo}: update the config`);
-    if (decoded.source === 'fallback') notes.unshift('not valid UTF-8 and no usable charset declared: read as windows-1252');
+    if (decoded.source === 'fallback') notes.unshift(`not valid UTF-8 and no usable charset declared: read as ${decoded.charset} (guessed from the bytes)`);
     return { status: 'ok', articles, state: succeeded(state, now, fetched.validators), warnings: notes };
   } catch (err) {
     const error = describeError(err);

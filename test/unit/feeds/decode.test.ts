@@ -57,6 +57,20 @@ describe('decodeBody', () => {
     expect(d.text).toContain('Últimas Notícias');
     expect(d.source).toBe('fallback');
   });
+  it.each([
+    ['windows-1251', 'Росія посилює війська біля кордону з Україною, повідомляє розвідка'],
+    ['koi8-r', 'Россия усиливает войска у границы с Украиной, сообщает разведка'],
+  ])('guesses undeclared Cyrillic in %s', (enc, text) => {
+    const d = decodeBody(iconv.encode(`<rss><channel><item><title>${text}</title></item></channel></rss>`, enc));
+    expect(d).toMatchObject({ charset: enc, source: 'fallback' });
+    expect(d.text).toContain(text);
+  });
+  it('keeps undeclared accented Latin as windows-1252', () => {
+    const title = 'Notícias: eleição, política e économie à Genève, Müller über Straße. '.repeat(3);
+    const d = decodeBody(iconv.encode(`<rss><title>${title}</title></rss>`, 'latin1'));
+    expect(d.text).toContain(title);
+    expect(d.charset).toBe('windows-1252');
+  });
   it('ignores a charset label it does not know', () => {
     expect(decodeBody(Buffer.from(xml('x-klingon', 'plain')), 'text/xml; charset=x-unknown').text).toContain('plain');
   });
