@@ -1,5 +1,6 @@
 // Splits a rule query into tokens. Operators are AND, OR, NOT in any case (quote a word to search
-// for it: "not"); a field is one of the names in FIELDS followed by ':' and a bare or quoted value.
+// for it: "not"), and a leading '-' is NOT as in web search (-sport); a field is one of the names in
+// FIELDS followed by ':' and a bare or quoted value.
 import { QuerySyntaxError } from './errors';
 
 /** The fields a term may name before ':'. */
@@ -31,6 +32,10 @@ export function tokenize(query: string): Token[] {
       i++;
     } else if (c === '(' || c === ')') {
       tokens.push(c === '(' ? { kind: 'lparen', column } : { kind: 'rparen', column });
+      i++;
+    } else if (c === '-' && i + 1 < query.length && !/[\s)]/.test(query[i + 1]!) && (i === 0 || /[\s(]/.test(query[i - 1]!))) {
+      // Without this, "-sport" would search for the word "sport": the opposite of what was meant.
+      tokens.push({ kind: 'op', op: 'NOT', column });
       i++;
     } else if (c === '"') {
       const { text, next } = readQuoted(query, i);

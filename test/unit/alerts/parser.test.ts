@@ -47,6 +47,11 @@ describe('parseQuery', () => {
     expect(show(parseQuery('actor:RU NOT region:TW'))).toBe('(actor:RU & !region:TW)');
   });
 
+  it('reads a leading minus as NOT, as web search does, but not a hyphen inside a word', () => {
+    expect(show(parseQuery('actor:RU -sport -"world cup" (a -b)'))).toBe('(actor:RU & !sport & !world_cup & (a & !b))');
+    expect(show(parseQuery('pro-Russian'))).toBe('pro_russian');
+  });
+
   it('accepts operators in any case', () => {
     expect(show(parseQuery('a and b or not c'))).toBe('((a & b) | !c)');
   });
@@ -111,7 +116,8 @@ describe('compileRules errors', () => {
   });
 
   it('reports a term with nothing to match', () => {
-    expect(errorsOf('attack AND ---')).toEqual(['rule "r", column 12: "---" has no letters or digits to match']);
+    expect(errorsOf('attack AND &&')).toEqual(['rule "r", column 12: "&&" has no letters or digits to match']);
+    expect(errorsOf('attack -')).toEqual(['rule "r", column 8: "-" has no letters or digits to match']);
     expect(errorsOf('attack ""')).toEqual(['rule "r", column 8: the quoted phrase has no words']);
   });
 
