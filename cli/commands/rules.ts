@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { compileQuery, compileRules, matchRule, RuleError, type CompiledRule, type RuleMatch } from '../../shared/alerts';
+import { compileQuery, compileRules, matchRule, RuleError, type CompiledRule, type RuleMatch, type RuleNode } from '../../shared/alerts';
 import type { Config, TaggedArticle } from '../../shared/model';
 import { parseTimeBound, QueryError } from '../../shared/query';
-import type { ArticleStore } from '../../shared/store';
+import type { ArticleStore, TagFilter } from '../../shared/store';
 import { DEFAULT_CONFIGS, loadCliConfig } from '../config-path';
 import { DEFAULT_DATA_DIR, withStore } from '../context';
 import { CliError } from '../errors';
@@ -57,17 +57,25 @@ export interface RuleTestResult {
   examined: number;
   /** True when --max-articles stopped the walk before the oldest article. */
   capped: boolean;
+  /** The tag listing walked instead of every article, when the rule requires a tag. */
+  walked?: TagFilter;
   matches: { article: TaggedArticle; why: RuleMatch; duplicateOf?: string }[];
 }
 
-/** Walks stored articles newest first and matches each; a story seen already is marked as a duplicate (it would not alert again). */
+/**
+ * Walks stored articles newest first and matches each; a story seen already is marked as a
+ * duplicate (it would not alert again). When the rule requires a tag, only that tag's listing is
+ * walked, so a narrow rule reads a few articles however large the store.
+ */
 export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'listArticles'>, opts: { since?: string; maxArticles: number }): Promise<RuleTestResult> {
   const result: RuleTestResult = { examined: 0, capped: false, matches: [] };
+  const via = requiredTag(rule.ast);
+  if (via) result.walked = via;
   const seen = new Map<string, string>();
   const found: RuleTestResult['matches'] = [];
   let start;
   do {
-    const page = await store.listArticles({ since: opts.since, limit: Math.min(100, opts.maxArticles - result.examined), start });
+    const page = await store.listArticles({ via, since: opts.since, limit: Math.min(100, opts.maxArticles - result.examined), start });
     for (const article of page.items) {
       result.examined++;
       const why = matchRule(rule, article);
@@ -85,6 +93,13 @@ export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'li
   }
   result.matches = found;
   return result;
+}
+
+/** A tag every match must carry (a top-level term, or one of a top-level AND), for the listing to walk. */
+function requiredTag(node: RuleNode): TagFilter | undefined {
+  const terms = node.type === 'and' ? node.children : [node];
+  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id };
+  return undefined;
 }
 
 function ruleFor(target: string, loaded: { config: Config; file: string } | undefined): { rule: CompiledRule; source: string } {
@@ -111,7 +126,7 @@ function printResult(rule: CompiledRule, source: string, where: string, r: RuleT
   const alerts = r.matches.filter((m) => !m.duplicateOf).length;
   const out: string[] = [
     `${source}: ${rule.query}`,
-    `${plural(r.examined, 'stored article')}${since ? ` since ${since}` : ''} in the ${where}${r.capped ? ' (stopped at --max-articles)' : ''}: ` +
+    `${plural(r.examined, 'stored article')}${r.walked ? ` tagged ${r.walked.side}:${r.walked.id}` : ''}${since ? ` since ${since}` : ''} in the ${where}${r.capped ? ' (stopped at --max-articles)' : ''}: ` +
       `${plural(r.matches.length, 'match', 'matches')}, ${plural(alerts, 'alert')} (one per story)`,
   ];
   for (const m of r.matches.slice(0, limit)) {
@@ -138,6 +153,7 @@ function toJson(rule: CompiledRule, r: RuleTestResult, limit: number) {
   return {
     rule: { id: rule.id, query: rule.query, severity: rule.severity },
     examined: r.examined,
+    ...(r.walked ? { walked: r.walked } : {}),
     capped: r.capped,
     matched: r.matches.length,
     alerts: r.matches.filter((m) => !m.duplicateOf).length,

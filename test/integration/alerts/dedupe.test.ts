@@ -118,8 +118,12 @@ describe('alerts against a real dynalite', () => {
   });
 
   it('shows with rules test what a rule would have matched and which copies are the same story', async () => {
+    const all = await testRule(compileQuery({ id: 'q', query: 'attack' }), store, { maxArticles: 100 });
+    expect(all.examined).toBe(3);
     const r = await testRule(compileQuery({ id: 'q', query: 'actor:RU AND attack' }), store, { maxArticles: 100 });
-    expect(r.examined).toBe(3);
+    // Only the articles tagged RU are read: the central bank story is not.
+    expect(r.walked).toEqual({ side: 'actor', id: 'RU' });
+    expect(r.examined).toBe(2);
     expect(r.matches.map((m) => m.article.feedName).sort()).toEqual(['Wire A', 'Wire B']);
     expect(r.matches.filter((m) => !m.duplicateOf)).toHaveLength(1);
     expect(r.matches[0]!.why).toMatchObject({ words: ['attack'], tags: ['RU'] });
