@@ -131,7 +131,7 @@ function printResult(rule: CompiledRule, source: string, where: string, r: RuleT
   ];
   for (const m of r.matches.slice(0, limit)) {
     const a = m.article;
-    out.push('', `${a.publishedAt.slice(0, 16).replace('T', ' ')}  ${a.feedName}  ${a.title}`, `  ${a.url || '(no link)'}`, `  why: ${why(m.why, a)}`);
+    out.push('', `${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC  ${a.feedName}  ${a.title}`, `  ${a.url || '(no link)'}`, `  why: ${why(m.why, a)}`);
     if (m.duplicateOf) out.push(`  (same story as article ${m.duplicateOf}: no second alert)`);
   }
   if (r.matches.length > limit) out.push('', `… ${r.matches.length - limit} more (--limit to see them)`);
