@@ -1,6 +1,6 @@
 // Microsoft's Channel Definition Format (<CHANNEL><ITEM HREF=…>), which rss-parser does not read.
 // Rare today, but cheap to map and part of feedparser's well-formed cases.
-import type { RawFeed, RawItem } from './parse';
+import type { RawFeed, RawItem } from './raw';
 import { firstText, type Node } from './xml-node';
 
 /** Maps a parsed CDF <CHANNEL> element to feed items. */

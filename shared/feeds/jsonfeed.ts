@@ -1,6 +1,6 @@
 // JSON Feed 1.0/1.1 (jsonfeed.org), which many sites now publish beside or instead of RSS.
 import { FeedError } from './errors';
-import type { RawFeed, RawItem } from './parse';
+import type { RawFeed, RawItem } from './raw';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 

@@ -1,6 +1,6 @@
 // Feed items → Articles: stable id, canonical URL, plain-text title and summary, ISO date.
 import type { Article, FeedConfig } from '../model';
-import type { RawFeed, RawItem } from './parse';
+import type { RawFeed, RawItem } from './raw';
 import { canonicalUrl } from './canonical';
 import { parseFeedDate } from './dates';
 import { htmlToText, truncate } from './html-text';
@@ -8,7 +8,9 @@ import { stableId } from './ids';
 import { storyKey } from './story';
 import { textContent } from './xml-node';
 
+/** Longest title kept, in characters. */
 export const MAX_TITLE = 500;
+/** Longest summary kept, in characters (enough for tagging; an item stays far below DynamoDB's 400 KB). */
 export const MAX_SUMMARY = 10_000;
 
 export interface NormaliseContext {
