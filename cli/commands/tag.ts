@@ -56,15 +56,24 @@ async function readAll(input: Readable): Promise<string> {
 export async function tagJsonLines(input: Readable, output: NodeJS.WritableStream, warn: (msg: string) => void): Promise<number> {
   let lineNo = 0;
   let bad = 0;
+  // A reader that goes away (`… | head`) ends the work quietly, as other Unix filters do.
+  let gone = false;
+  output.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    gone = true;
+  });
   let tail = '';
   let out: string[] = [];
   let outLen = 0;
   const flush = async () => {
     if (!out.length) return;
-    const ok = output.write(out.join(''));
+    const ok = gone || output.write(out.join(''));
     out = [];
     outLen = 0;
-    if (!ok) await new Promise<void>((resolve) => output.once('drain', resolve));
+    if (!ok) await new Promise<void>((resolve) => {
+      output.once('drain', resolve);
+      output.once('error', () => resolve());
+    });
   };
   const handle = (line: string) => {
     lineNo++;
@@ -90,6 +99,7 @@ export async function tagJsonLines(input: Readable, output: NodeJS.WritableStrea
     }
     tail = s.slice(from);
     if (outLen > 1 << 18) await flush();
+    if (gone) return bad;
   }
   tail += decoder.decode();
   if (tail) handle(tail);

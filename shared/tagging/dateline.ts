@@ -1,5 +1,5 @@
-// Wire datelines: copy that opens "KYIV, Feb 17 -", "NEW YORK, March 3 (Reuters) -" or
-// "ROCHESTER, N.Y., March 3 -" names the place of reporting first. The tagger weighs that place as
+// Wire datelines: copy that opens "KYIV, Feb 17 -", "NEW YORK, March 3 (Reuters) -",
+// "ROCHESTER, N.Y., March 3 -" or, newspaper style, "WASHINGTON — " names the place of reporting first. The tagger weighs that place as
 // highly as the title.
 import rules from './data/rules.json';
 
@@ -18,11 +18,13 @@ const DATE = String.raw`(?:(?:${MONTHS})\.?\s+\d{1,2}|\d{1,2}\s+(?:${MONTHS})\.?
 const AGENCY = String.raw`\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|Interfax|TASS|Ukrinform)\)`;
 const WITH_DATE = new RegExp(String.raw`^\s*${PLACE}${QUAL}\s*,?\s+${DATE}\b(?:\s*,?\s*\d{4})?\s*(?:${AGENCY})?\s*[-–—]+`, 'i');
 const AGENCY_ONLY = new RegExp(String.raw`^\s*${PLACE}${QUAL}\s*${AGENCY}\s*[-–—]+`, 'i');
+/** Newspaper style, no date: "WASHINGTON — The Senate …" (the place in capitals, then a long dash). */
+const CAPS_DASH = /^\s*([A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z.'’\- ]{0,24}?))?\s+(?:—|--|–)\s/;
 
 /** Reads the dateline at the start of `text`, if there is one. */
 export function readDateline(text: string): Dateline | undefined {
   const head = text.slice(0, 160);
-  const m = WITH_DATE.exec(head) ?? AGENCY_ONLY.exec(head);
+  const m = WITH_DATE.exec(head) ?? AGENCY_ONLY.exec(head) ?? CAPS_DASH.exec(head);
   if (!m || !m[1]) return undefined;
   // The place must start with a capital letter even though the month may be written in any case.
   if (!/^[A-Z]/.test(m[1])) return undefined;

@@ -12,6 +12,8 @@ import rules from './data/rules.json';
 
 /** Weights of a mention by where it stands. */
 export const WEIGHTS = { title: 3, dateline: 3, lead: 2, body: 1, demonym: 0.5 };
+/** A demonym also hints at the place ("Syrian rebels" are in Syria), at this share of its weight. */
+export const DEMONYM_AS_PLACE = 0.4;
 /** Characters of body text (after any dateline) that count as the lead. */
 export const LEAD_CHARS = 300;
 /** Share of a found tag's score passed to the country, region or organisation above it. */
@@ -83,7 +85,7 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
     if (kind === 'country') {
       add(actors, f.entry, w, mention, order);
-      if (!f.target.demonym) add(regions, f.entry, f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, mention, order);
+      add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, mention, order);
     } else if (isActorKind(kind)) add(actors, f.entry, w, mention, order);
     else add(regions, f.entry, w, mention, order);
   }

@@ -26,10 +26,13 @@ describe('tagText mentions', () => {
     expect(ids('Россия и Україна, НАТО и Донецьк.').regions).toEqual(expect.arrayContaining(['RU', 'UA', 'donetsk-oblast']));
     expect(ids('Россия и Україна, НАТО и Донецьк.').actors).toContain('nato');
   });
-  it('reads a demonym as the country acting, not as a place', () => {
-    const r = ids('Russian forces moved at dawn.');
-    expect(r.actors).toContain('RU');
-    expect(r.regions).not.toContain('RU');
+  it('reads a demonym as the country acting, and only as a weak hint of the place', () => {
+    const r = tagText({ text: 'Russian forces moved at dawn. Russian officials said so.' });
+    const actor = r.actors.find((t) => t.id === 'RU')!;
+    const place = r.regions.find((t) => t.id === 'RU')!;
+    expect(place.score).toBeLessThan(actor.score);
+    const named = tagText({ text: 'Forces moved in Russia at dawn. Officials in Russia said so.' }).regions.find((t) => t.id === 'RU')!;
+    expect(place.score).toBeLessThan(named.score / 2);
   });
 });
 
@@ -82,6 +85,11 @@ describe('datelines and salience', () => {
     const r = tagText({ text: 'ROCHESTER, N.Y., March 3 - Eastman Kodak Co said profits rose.' });
     expect(r.regions.map((t) => t.id)).toEqual(expect.arrayContaining(['us-ny', 'US']));
     expect(r.regions.find((t) => t.id === 'us-ny')!.mentions[0]).toMatchObject({ text: 'N.Y.', start: 11, end: 15 });
+  });
+  it('reads a newspaper dateline without a date (WASHINGTON — …) but not a capitalised opening word', () => {
+    expect(tagText({ text: 'WASHINGTON — The Senate voted on a bill about Canada and Mexico.' }).regions[0]!.id).toBe('washington-dc');
+    const r = tagText({ text: 'Officials — and Mexico — said Canada would join.' });
+    expect(r.regions.every((t) => t.mentions.every((m) => m.text !== 'Officials'))).toBe(true);
   });
   it('reads NEW YORK, March 3 (Reuters) - as New York City', () => {
     expect(tagText({ text: 'NEW YORK, March 3 (Reuters) - Stocks fell.' }).regions[0]!.id).toBe('new-york-city');
