@@ -25,7 +25,9 @@ function matcher(): Matcher {
   return compiled;
 }
 
-const stateAbbrev = new Map(Object.entries(rules.stateAbbreviations).map(([k, v]) => [k.toLowerCase().replace(/\s+/g, ''), v]));
+/** State and province abbreviations of datelines, compared without case, spaces or full stops ("Del", "N.Y."). */
+const abbrevKey = (s: string) => s.toLowerCase().replace(/[\s.]+/g, '');
+const stateAbbrev = new Map(Object.entries(rules.stateAbbreviations).map(([k, v]) => [abbrevKey(k), v]));
 
 /** Tags a text (and its title): actors and regions, sorted by salience, with exact mention offsets. */
 export function tagText(input: { text: string; title?: string; date?: string }): TagResult {
@@ -59,7 +61,7 @@ export function tagText(input: { text: string; title?: string; date?: string }):
     leadStart = dl.end;
     for (let k = textFrom; k < found.length && found[k]!.start < dl.end; k++) found[k]!.dateline = true;
     const q = dl.qualifier;
-    const qid = q && stateAbbrev.get(q.text.toLowerCase().replace(/\s+/g, ''));
+    const qid = q && stateAbbrev.get(abbrevKey(q.text));
     const qe = qid ? g.byId.get(qid) : undefined;
     if (q && qe && !found.some((f) => f.field === 'text' && f.start === q.start)) {
       found.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text, key: q.text, placeOnly: true } });

@@ -27,6 +27,8 @@ export const SALIENT_SHARE = 0.5;
 const locativeBefore = new KeySet(rules.placeRole.locativeBefore);
 const agentiveAfter = new KeySet(rules.placeRole.agentiveAfter);
 const attributiveAfter = new KeySet(rules.placeRole.attributiveAfter);
+const unitAfter = new KeySet(rules.placeRole.unitAfter);
+const attributiveBefore = rules.placeRole.attributiveBefore;
 
 /** Per-side accumulators, indexed by gazetteer entry; `stamp` marks which slots this article uses. */
 class Side {
@@ -79,7 +81,9 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
     const s = src[f.field];
     let w = f.field === 'title' ? WEIGHTS.title : f.dateline ? WEIGHTS.dateline : f.start < leadStart + LEAD_CHARS ? WEIGHTS.lead : WEIGHTS.body;
     if (f.target.demonym) w *= WEIGHTS.demonym;
-    if (s.charCodeAt(f.end) === 45 && attributive(s, f.end)) w *= rules.placeRole.attributiveFactor;
+    if ((s.charCodeAt(f.end) === 45 && attributive(s, f.end)) || seatBefore(s, f.start)) w *= rules.placeRole.attributiveFactor;
+    if (kind === 'country' && unitNext(s, f.end)) w *= rules.placeRole.unitFactor;
+    else if (!ie.entry.country) w *= rules.placeRole.placeWithoutCountryFactor;
     const mention: Mention = { text: s.slice(f.start, f.end), start: f.start, end: f.end };
     if (f.field === 'title') mention.field = 'title';
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
@@ -147,6 +151,24 @@ function attributive(src: string, end: number): boolean {
   let e = end + 1;
   while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
   return attributiveAfter.hasSpan(src, end + 1, e);
+}
+
+/** "based in Paris", "listed in Luxembourg": the seat of a company, not the place of the story. */
+function seatBefore(src: string, start: number): boolean {
+  if (start < 8) return false;
+  const before = src.slice(Math.max(0, start - 20), start).toLowerCase();
+  for (const p of attributiveBefore) if (before.endsWith(`${p} `)) return true;
+  return false;
+}
+
+/** "U.S. dollars", "U.S. dlrs": the country names a unit of money. */
+function unitNext(src: string, end: number): boolean {
+  let a = end;
+  while (a < src.length && src.charCodeAt(a) <= 32) a++;
+  if (a === end) return false;
+  let e = a;
+  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
+  return e > a && unitAfter.hasSpan(src, a, e);
 }
 
 /** How much a country mention counts as a place: more after "in"/"attack", less before "said"/"has". */
