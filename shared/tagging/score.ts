@@ -20,9 +20,13 @@ export const LEAD_CHARS = 300;
 const ROLL_UP = 0.8;
 /** Share passed to macro-regions and seas (at most once: the best child counts, not the sum). */
 const ROLL_UP_MACRO = 0.5;
-/** A tag with at least this score is salient; so is one within SALIENT_SHARE of the top score. */
+/**
+ * A tag with at least SALIENT_MIN is salient; so is one within SALIENT_SHARE of the top score of its
+ * list if it reaches SALIENT_FLOOR (more than one passing mention, or a mention in the lead).
+ */
 export const SALIENT_MIN = 3;
 export const SALIENT_SHARE = 0.5;
+export const SALIENT_FLOOR = 1.5;
 
 const locativeBefore = new KeySet(rules.placeRole.locativeBefore);
 const agentiveAfter = new KeySet(rules.placeRole.agentiveAfter);
@@ -205,7 +209,7 @@ function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Ta
     const ie = g.entries[i]!;
     const e = ie.entry;
     const score = scores[k]!;
-    const tag: Tag = { id: e.id, name: e.name, kind: e.kind, score, salient: score >= SALIENT_MIN || score >= SALIENT_SHARE * top, mentions: side.mentions[i] ?? [] };
+    const tag: Tag = { id: e.id, name: e.name, kind: e.kind, score, salient: score >= SALIENT_MIN || (score >= SALIENT_SHARE * top && score >= SALIENT_FLOOR), mentions: side.mentions[i] ?? [] };
     if (e.country) tag.country = e.country;
     if (e.wikidata) tag.wikidata = e.wikidata;
     const parents = e.kind === 'person' ? (actorSide ? roleTargets(g, ie, date, side).map((t) => g.entries[t]!.entry.id) : []) : actorSide && e.kind === 'country' ? [] : e.parents;
