@@ -10,6 +10,7 @@ import type { TagResolver } from './names';
 import { parseFlag } from './params';
 import { lookupTags } from './tags';
 
+/** What the API handler needs: the store, and optionally the gazetteer, a clock and an error log. */
 export interface ApiDeps {
   store: ArticleStore;
   resolver?: TagResolver;

@@ -28,6 +28,7 @@ export interface ArticlePage {
   cursor: string | null;
 }
 
+/** Seams for tests: the gazetteer and the clock (relative since/until). */
 export interface QueryDeps {
   resolver?: TagResolver;
   now?: Date;

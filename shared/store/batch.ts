@@ -11,6 +11,7 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
+/** Eight attempts, 25 ms doubling to at most 2 s, with full jitter. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseMs: 25, maxMs: 2000 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -70,6 +70,7 @@ export const tableDesign: {
 /** Which tag list of an article a listing follows. */
 export type TagSide = 'actor' | 'region';
 
+/** A table key. */
 export interface Key {
   pk: string;
   sk: string;
@@ -112,6 +113,7 @@ export function sortKeyUpTo(iso: string): string {
   return `${iso}#~`;
 }
 
+/** Every key format of the table (the only place that builds them). */
 export const keys = {
   /** The article's main item. */
   article: (id: string): Key => ({ pk: `ARTICLE#${part(id)}`, sk: 'ARTICLE' }),

@@ -10,6 +10,7 @@ export interface BucketRead<E> {
   lastEvaluated?: string;
 }
 
+/** How to walk: the buckets, where to start, and how to read, position and load entries. */
 export interface WalkSpec<E, T> {
   /** Bucket labels, newest first. */
   partitions: string[];
