@@ -160,7 +160,7 @@ function attributive(src: string, end: number): boolean {
 /** "based in Paris", "listed in Luxembourg": the seat of a company, not the place of the story. */
 function seatBefore(src: string, start: number): boolean {
   if (start < 8) return false;
-  const before = src.slice(Math.max(0, start - 20), start).toLowerCase();
+  const before = src.slice(Math.max(0, start - 24), start).toLowerCase().replace(/\s+/g, ' ');
   for (const p of attributiveBefore) if (before.endsWith(`${p} `)) return true;
   return false;
 }
