@@ -40,8 +40,13 @@ export function articleItem(a: TaggedArticle, opts: { ttl: number; now: Date }):
   const trim = (tags: Tag[]) => tags.map((t) => ({ ...t, mentions: t.mentions.slice(0, TRIMMED_MENTIONS) }));
   const smaller = encode({ ...a, actors: trim(a.actors), regions: trim(a.regions) }, instant, opts, true);
   if (size(smaller) <= MAX_ITEM_BYTES) return smaller;
+  // Each character cut removes at least one byte, so cutting the overflow (plus a margin) fits.
   const budget = Math.max(1000, a.summary.length - (size(smaller) - MAX_ITEM_BYTES) - 1000);
-  return encode({ ...a, summary: a.summary.slice(0, budget), actors: trim(a.actors), regions: trim(a.regions) }, instant, opts, true);
+  const shorter = { ...a, summary: a.summary.slice(0, budget), actors: trim(a.actors), regions: trim(a.regions) };
+  const cut = encode(shorter, instant, opts, true);
+  if (size(cut) <= MAX_ITEM_BYTES) return cut;
+  // Pathological input (thousands of tags, a megabyte title): keep the strongest tags and a readable title.
+  return encode({ ...shorter, title: a.title.slice(0, 2000), actors: shorter.actors.slice(0, 100), regions: shorter.regions.slice(0, 100) }, instant, opts, true);
 }
 
 function encode(a: TaggedArticle, instant: string, opts: { ttl: number; now: Date }, trimmed = false): Item {

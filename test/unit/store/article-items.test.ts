@@ -61,4 +61,11 @@ describe('article items', () => {
     expect(back.actors[0]!.mentions.length).toBeGreaterThan(0);
     expect(back.summary.length).toBe(200_000);
   });
+
+  it('still fits an article with a huge summary and thousands of tags', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => tag(`tag-${i}`, false, { mentions: [{ text: 'ü'.repeat(30), start: 0, end: 30 }] }));
+    const item = articleItem({ ...article, summary: 'ü'.repeat(300_000), actors: many, regions: many }, { ttl: 1, now: NOW });
+    expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(400_000);
+    expect(articleFromStreamImage(item)!.actors.length).toBeGreaterThan(0);
+  });
 });
