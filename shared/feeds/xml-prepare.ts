@@ -50,7 +50,9 @@ export function prepareXml(raw: string): Prepared {
  */
 export function repairXml(text: string, root: string): { text: string; repairs: string[] } {
   const counts = { entities: 0, ampersands: 0, lt: 0, controls: 0 };
-  const parts = text.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/);
+  // Every lazy match below can also end at the end of the text: an unclosed opener then takes the
+  // rest in one match, instead of each of many openers rescanning to the end (quadratic time).
+  const parts = text.split(/(<!\[CDATA\[[\s\S]*?(?:\]\]>|$))/);
   for (let i = 0; i < parts.length; i += 2) {
     parts[i] = parts[i]!
       .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, () => {
@@ -82,7 +84,7 @@ export function repairXml(text: string, root: string): { text: string; repairs: 
   let trailing = false;
   if (close >= 0) {
     const end = close + root.length + 3;
-    if (/\S/.test(out.slice(end).replace(/<!--[\s\S]*?-->/g, ''))) {
+    if (/\S/.test(out.slice(end).replace(/<!--[\s\S]*?(?:-->|$)/g, ''))) {
       out = out.slice(0, end);
       trailing = true;
     }
@@ -98,7 +100,7 @@ export function repairXml(text: string, root: string): { text: string; repairs: 
 
 function findDoctype(text: string): { start: number; end: number; text: string } | undefined {
   // Comments are masked (same length, so indexes hold): one may well mention "<!DOCTYPE".
-  const masked = text.replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
+  const masked = text.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
   const start = masked.search(/<!DOCTYPE/i);
   if (start < 0) return undefined;
   // Only a DOCTYPE before the root element counts (one inside CDATA is content).
@@ -160,12 +162,12 @@ function unsafe(why: string): FeedError {
 
 /** The first element's name after the prolog (comments, processing instructions). */
 function rootName(text: string): string | undefined {
-  const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, ''));
+  const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)/g, ''));
   return m?.[1];
 }
 
 function htmlPage(text: string): FeedError {
-  const title = /<title[^>]*>([^<]{1,120})/i.exec(text)?.[1]?.trim();
+  const title = /<title[^<>]*>([^<]{1,120})/i.exec(text)?.[1]?.trim();
   return new FeedError('not-a-feed', `not a feed: got an HTML page${title ? ` ("${oneLine(title, 80)}")` : ''}`);
 }
 
@@ -192,7 +194,8 @@ export function closeTruncated(text: string, root: string): string | undefined {
   if (open > kept.lastIndexOf(']]>')) kept += ']]>';
   const comment = kept.lastIndexOf('<!--');
   if (comment > kept.lastIndexOf('-->')) kept += '-->';
-  kept = kept.replace(/<[^>]*$/, ''); // a tag cut in half
+  const lt = kept.lastIndexOf('<'); // a tag cut in half (a regex here would be quadratic on many '<')
+  if (lt > kept.lastIndexOf('>')) kept = kept.slice(0, lt);
   const stack: string[] = [];
   for (const m of maskOpaque(kept).matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^<>]*?(\/?)>/g)) {
     const [, close, name, selfClosing] = m;
