@@ -111,7 +111,18 @@ function atomLink(l: unknown): Node {
 }
 
 function normaliseItems(items: unknown): Node[] {
-  return (Array.isArray(items) ? items : []).map((i) => asNode(i));
+  return (Array.isArray(items) ? items : []).map((i) => {
+    const n = asNode(i);
+    // Unescaped HTML inside an element arrives as child elements, which rss-parser would rebuild
+    // into XML recursively (a stack overflow on deep nesting): keep their text instead.
+    for (const k of ['title', 'description', 'content:encoded', 'summary']) if (Array.isArray(n[k])) n[k] = (n[k] as unknown[]).map(flattenMarkup);
+    return n;
+  });
+}
+
+function flattenMarkup(v: unknown): unknown {
+  if (!v || typeof v !== 'object') return v;
+  return Object.keys(v as Node).some((k) => k !== '$' && k !== '_') ? textContent(v) : v;
 }
 
 function addRawDates(items: RawItem[], nodes: Node[]): void {
@@ -150,12 +161,13 @@ function stripPrefix(key: string, prefixes: Set<string>): string {
   return i > 0 && prefixes.has(key.slice(0, i)) ? key.slice(i + 1) : key;
 }
 
-function unprefix(node: Node, prefixes: Set<string>): Node {
-  if (prefixes.size === 0) return node;
+function unprefix(node: Node, prefixes: Set<string>, depth = 0): Node {
+  // Feed elements sit a few levels down; deeper is content, and recursion there could overflow the stack.
+  if (prefixes.size === 0 || depth > 8) return node;
   const out: Node = {};
   for (const [k, v] of Object.entries(node)) {
     const key = k === '$' || k === '_' ? k : stripPrefix(k, prefixes);
-    const value = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? unprefix(x as Node, prefixes) : x)) : v;
+    const value = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? unprefix(x as Node, prefixes, depth + 1) : x)) : v;
     const prev = out[key];
     out[key] = Array.isArray(prev) && Array.isArray(value) ? [...prev, ...value] : value;
   }

@@ -30,6 +30,14 @@ describe('adversarial documents', () => {
   });
 
   it.each([
+    ['RSS', rss(`<item><title>deep</title><description>${'<a>'.repeat(2 * N)}${'</a>'.repeat(2 * N)}</description></item>`)],
+    ['prefixed RSS 1.0', `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/"><rss:item><rss:title>deep</rss:title><rss:description>${'<a>'.repeat(2 * N)}${'</a>'.repeat(2 * N)}</rss:description></rss:item></rdf:RDF>`],
+    ['Atom', `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>deep</title><content type="xhtml">${'<div>'.repeat(2 * N)}${'</div>'.repeat(2 * N)}</content></entry></feed>`],
+  ])('reads %s with markup nested 100,000 deep without overflowing the stack', (_name, doc) => {
+    expect(parseFeed(doc).items[0]!.title).toBe('deep');
+  });
+
+  it.each([
     ['tag openers', '<a'.repeat(4 * N)],
     ['unclosed scripts', '<script'.repeat(N)],
     ['escaped script storms', '&lt;script&gt;'.repeat(N)],
