@@ -66,28 +66,35 @@ function capitalised(text: string, w: { start: number; end: number }): boolean {
   return false;
 }
 
-/** True when the word opens a sentence, so its capital letter says nothing. */
-function opensSentence(text: string, w: { start: number }): boolean {
-  let k = w.start;
-  while (k > 0 && /[\s"“‘(«]/.test(text[k - 1]!)) k--;
-  return k === 0 || /[.!?:;\n]/.test(text[k - 1]!) || /\n/.test(text.slice(k, w.start));
-}
-
 /**
  * Drops, in place, the matches of one field (from index `from` on) that are not places or actors in
  * context: blocking phrases, places named in a title of an agreement or newspaper, and one-word place
  * names that stand inside a person's name.
  */
-export function dropNonNames(text: string, found: Found[], from: number): void {
+export function dropNonNames(text: string, found: Found[], from: number, headline = false): void {
+  // In a headline Written In Title Case every word has a capital: it says nothing about names.
+  const titleCase = headline && isTitleCase(text);
   let w = from;
   for (let r = from; r < found.length; r++) {
     const m = found[r]!;
-    if (keep(text, m, found[r - 1]?.end ?? -1, found[r + 1]?.start ?? -1)) found[w++] = m;
+    if (keep(text, m, found[r - 1]?.end ?? -1, found[r + 1]?.start ?? -1, titleCase)) found[w++] = m;
   }
   found.length = w;
 }
 
-function keep(text: string, m: Found, prevEnd: number, nextStart: number): boolean {
+/** True when most words of at least four letters start with a capital ("Jordan Closes Its Border"). */
+function isTitleCase(text: string): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const w of text.split(/\s+/)) {
+    if (w.length < 4 || !(charClass(w.charCodeAt(0)) & WORD)) continue;
+    words++;
+    if (charClass(w.charCodeAt(0)) & UPPER) caps++;
+  }
+  return words >= 2 && caps / words > 0.6;
+}
+
+function keep(text: string, m: Found, prevEnd: number, nextStart: number, titleCase: boolean): boolean {
   const t = m.target;
   if (t.block || !t.entries.length) return false; // blocking phrases and bare cue words
   // "Minsk agreements", "Normandy format", "Paris Agreement", "Washington Post": a title, not a place.
@@ -97,9 +104,11 @@ function keep(text: string, m: Found, prevEnd: number, nextStart: number): boole
   }
   // "Michael Jordan", "Chad Smith", "Whitney Houston": a capitalised neighbour that is neither a
   // place nor a title makes a one-word place name part of a person's name.
-  if (nameRisk.has(t.key)) {
+  if (!titleCase && nameRisk.has(t.key)) {
     const pw = prevWord(text, m.start);
-    if (pw && pw.end !== prevEnd && capitalised(text, pw) && !neighbourOk.hasSpan(text, pw.start, pw.end) && !opensSentence(text, pw)) return false;
+    // A capitalised word before the name is a given name even at the start of a sentence, unless
+    // it is one of the words that open sentences or stand before places (neighbourOk).
+    if (pw && pw.end !== prevEnd && capitalised(text, pw) && !neighbourOk.hasSpan(text, pw.start, pw.end)) return false;
     const nw = nextWord(text, m.end);
     if (nw && nw.start !== nextStart && capitalised(text, nw) && !neighbourOk.hasSpan(text, nw.start, nw.end)) return false;
   }

@@ -47,7 +47,7 @@ export function tagText(input: { text: string; title?: string; date?: string }):
   if (title) {
     scan(m, title, 'title', found);
     collect(0);
-    dropNonNames(title, found, 0);
+    dropNonNames(title, found, 0, true);
   }
   const textFrom = found.length;
   scan(m, text, 'text', found);

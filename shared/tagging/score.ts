@@ -168,6 +168,7 @@ function seatBefore(src: string, start: number): boolean {
 /** "U.S. dollars", "U.S. dlrs": the country names a unit of money. */
 function unitNext(src: string, end: number): boolean {
   let a = end;
+  if (src.charCodeAt(a) === 46) a++; // the full stop of "U.S."
   while (a < src.length && src.charCodeAt(a) <= 32) a++;
   if (a === end) return false;
   let e = a;

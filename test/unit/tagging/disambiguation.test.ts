@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tagText } from '../../../shared/tagging';
 import { ids } from './helpers';
 
 describe('Georgia', () => {
@@ -36,6 +37,10 @@ describe('Jordan and Chad', () => {
   });
   it('keeps Jordan when a title or a direction word stands beside it', () => {
     expect(ids('The talks with King Abdullah of Jordan ended. Jordan King Abdullah flew home.').regions).toContain('JO');
+  });
+  it('keeps Jordan in a headline written in title case', () => {
+    expect(ids('Officials met.', { title: 'Jordan Closes Its Border With Syria' }).regions).toContain('JO');
+    expect(ids('Officials met.', { title: 'Michael Jordan documentary breaks records' }).regions).not.toContain('JO');
   });
   it('reads Chad Smith as a person and Chad as the country', () => {
     expect(ids('Drummer Chad Smith toured Europe.').regions).not.toContain('TD');
@@ -124,5 +129,13 @@ describe('short upper-case aliases', () => {
   it('reads dotted forms (U.S., U.N.) as the same acronyms', () => {
     expect(ids('U.S. officials briefed the U.N. council.').regions).toContain('US');
     expect(ids('U.S. officials briefed the U.N. council.').actors).toContain('un');
+  });
+});
+
+describe('places that describe something else', () => {
+  it('gives little weight to a company seat ("based in", "listed in") and to a currency ("U.S. dollars")', () => {
+    const r = tagText({ text: 'TOKYO, March 3 - The bank, based in Paris, sold 50 mln U.S. dollars of bonds listed in Luxembourg.' });
+    expect(r.regions[0]!.id).toBe('tokyo');
+    for (const id of ['FR', 'US', 'LU']) expect(r.regions.find((t) => t.id === id)?.salient).toBe(false);
   });
 });
