@@ -75,6 +75,10 @@ function report(s: RunSummary, json?: boolean): void {
       `${s.articles.new} new articles, ${s.articles.duplicate} already stored; ` +
       `${s.alerts.sent} alerts sent, ${s.alerts.suppressed} suppressed (${(s.durationMs / 1000).toFixed(1)} s)\n`,
   );
+  if (s.articles.new > 0) {
+    process.stdout.write('next: npx news-monitor query --actor NATO   (or --region "Black Sea", --text ceasefire, --since 7d)\n');
+    process.stdout.write('      npx news-monitor show <id>   ·   npx news-monitor rules test \'region:UA AND attack*\'\n');
+  }
 }
 
 /** Ctrl-C during --watch ends the current pass cleanly instead of killing it mid-write. */
