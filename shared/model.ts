@@ -81,6 +81,11 @@ export interface FeedState {
   /** First failure of the current failing streak. */
   failingSince?: string;
   paused?: boolean;
+  /**
+   * SHA-256 (base64url) of the last body read successfully. A server that ignores conditional GET
+   * (or changes its ETag on every request) but sends the same bytes is then "not modified" too.
+   */
+  contentHash?: string;
 }
 
 export type Severity = 'info' | 'warning' | 'critical';

@@ -21,11 +21,12 @@ export function notDueReason(state: FeedState, now: Date): string | undefined {
 }
 
 /** State after a successful read (200 or 304). */
-export function succeeded(state: FeedState, now: Date, validators: { etag?: string; lastModified?: string }): FeedState {
+export function succeeded(state: FeedState, now: Date, validators: { etag?: string; lastModified?: string; contentHash?: string }): FeedState {
   const at = now.toISOString();
   const next: FeedState = { url: state.url, name: state.name, consecutiveFailures: 0, lastSuccessAt: at, lastAttemptAt: at };
   if (validators.etag) next.etag = validators.etag;
   if (validators.lastModified) next.lastModified = validators.lastModified;
+  if (validators.contentHash) next.contentHash = validators.contentHash;
   return next;
 }
 

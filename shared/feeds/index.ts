@@ -2,6 +2,7 @@
 // normalise, with the feed's health.
 // readFeed never throws for anything a feed or its server can do: every failure is a `failed`
 // result with one line in words, and the state to save (backoff, Retry-After, pause).
+import { createHash } from 'node:crypto';
 import type { Article, FeedConfig, FeedState } from '../model';
 import { describeError, FeedError } from './errors';
 import { fetchFile } from './file';
@@ -51,7 +52,10 @@ export async function readFeed(feed: FeedConfig, previous: FeedState | undefined
   if (notDue) return { status: 'skipped', state, reason: notDue };
   try {
     const fetched = await fetchAny(feed.url, state, opts, now);
-    if (fetched.kind === 'not-modified') return { status: 'not-modified', state: succeeded(state, now, fetched.validators) };
+    if (fetched.kind === 'not-modified') return { status: 'not-modified', state: succeeded(state, now, { ...fetched.validators, contentHash: state.contentHash }) };
+    // The same bytes as last time are not modified, whatever the server said about validators.
+    const contentHash = createHash('sha256').update(fetched.bytes).digest('base64url');
+    if (contentHash === state.contentHash) return { status: 'not-modified', state: succeeded(state, now, { ...fetched.validators, contentHash }) };
     const maxDecoded = opts.maxDecodedBytes ?? DEFAULT_LIMITS.maxDecodedBytes;
     const decoded = decodeBody(gunzipIfMagic(fetched.bytes, maxDecoded), fetched.contentType);
     const raw = parseFeed(decoded.text);
@@ -64,7 +68,7 @@ export async function readFeed(feed: FeedConfig, previous: FeedState | undefined
     const notes = [...raw.warnings, ...warnings];
     if (fetched.kind === 'body' && fetched.movedTo) notes.unshift(`the feed has moved permanently to ${fetched.movedTo}: update the config`);
     if (decoded.source === 'fallback') notes.unshift(`not valid UTF-8 and no usable charset declared: read as ${decoded.charset} (guessed from the bytes)`);
-    return { status: 'ok', articles, state: succeeded(state, now, fetched.validators), warnings: notes };
+    return { status: 'ok', articles, state: succeeded(state, now, { ...fetched.validators, contentHash }), warnings: notes };
   } catch (err) {
     const error = describeError(err);
     const retryAfterMs = err instanceof FeedError ? err.retryAfterMs : undefined;

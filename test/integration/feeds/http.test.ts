@@ -8,6 +8,7 @@ import { rssFeed, startServer, type TestServer } from './server';
 
 const XML = { 'content-type': 'application/rss+xml' };
 const feedBody = rssFeed('Wire', 3);
+const feedBodies = { current: rssFeed('Plain', 2) };
 let srv: TestServer;
 
 beforeAll(async () => {
@@ -21,6 +22,8 @@ beforeAll(async () => {
       if (req.headers['if-modified-since'] === lm) return void res.writeHead(304).end();
       res.writeHead(200, { ...XML, 'last-modified': lm }).end(feedBody);
     },
+    '/no-validators': (_req, res) => void res.writeHead(200, XML).end(feedBodies.current),
+    '/dynamic-etag': (_req, res) => void res.writeHead(200, { ...XML, etag: `"${Math.random()}"` }).end(feedBody),
     '/429': (_req, res) => void res.writeHead(429, { 'retry-after': '900' }).end(),
     '/503': (_req, res) => void res.writeHead(503, { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }).end(),
     '/500': (_req, res) => void res.writeHead(500).end('boom'),
@@ -103,6 +106,19 @@ describe('readFeed over HTTP', () => {
     const second = await read('/lastmod', {}, first.state);
     expect(srv.headers('/lastmod')?.['if-modified-since']).toBe('Thu, 17 Feb 2022 15:00:00 GMT');
     expect(second.status).toBe('not-modified');
+  });
+  it('treats the same bytes as not modified when the server ignores conditional GET', async () => {
+    const first = await read('/no-validators');
+    expect(first.status).toBe('ok');
+    expect(first.state.contentHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await read('/no-validators', {}, first.state)).status).toBe('not-modified');
+    feedBodies.current = rssFeed('Plain', 3);
+    const changed = await read('/no-validators', {}, first.state);
+    expect(changed.status === 'ok' && changed.articles).toHaveLength(3);
+  });
+  it('sees through an ETag that changes on every request', async () => {
+    const first = await read('/dynamic-etag');
+    expect((await read('/dynamic-etag', {}, first.state)).status).toBe('not-modified');
   });
   it('reads gzip and brotli bodies', async () => {
     for (const p of ['/gzip', '/br']) {
