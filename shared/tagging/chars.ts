@@ -126,3 +126,13 @@ export class KeySet {
     return this.keys.has(key);
   }
 }
+
+/** Lower-case slug used for ids of places that have no ISO code ("Donetsk Oblast" → "donetsk-oblast"). */
+export function slug(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** One-letter codes of entry kinds in the generated data file (it keeps the Lambda bundles small). */
+export const KIND_CODES: Record<string, string> = {
+  country: 'c', region: 'r', city: 'y', sea: 's', 'macro-region': 'm', organization: 'o', institution: 'i', person: 'p',
+};

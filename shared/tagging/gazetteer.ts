@@ -1,7 +1,10 @@
 // The gazetteer as the tagger uses it: entries by id, parents, office holders' roles. Loaded from the
 // one generated data file (scripts/build-gazetteer.ts), indexed once per process on first use.
 import type { TagKind } from '../model';
+import { KIND_CODES, slug } from './chars';
 import data from './data/gazetteer.generated.json';
+
+const KINDS: Record<string, string> = Object.fromEntries(Object.entries(KIND_CODES).map(([k, c]) => [c, k]));
 
 /** One thing the tagger can name: a country, region, city, sea, organisation, institution or person. */
 export interface GazetteerEntry {
@@ -87,8 +90,11 @@ export function gazetteer(): Gazetteer {
   const entries: IndexedEntry[] = [];
   const byId = new Map<string, IndexedEntry>();
   rows.forEach((r, index) => {
-    const [id, name, kind, country, wikidata, parents, aliases, demonyms] = r;
-    const entry: GazetteerEntry = { id, name, kind: kind as TagKind, parents, aliases: aliases ?? [name] };
+    const [rawId, name, code, country, wikidata, rawParents, aliases, demonyms] = r;
+    // The file leaves defaults out (scripts/build-gazetteer.ts): see its `about`.
+    const id = rawId || slug(name);
+    const parents = !rawParents.length && country && id !== country ? [country] : rawParents;
+    const entry: GazetteerEntry = { id, name, kind: (KINDS[code] ?? code) as TagKind, parents, aliases: aliases ?? [name] };
     if (country) entry.country = country;
     if (wikidata) entry.wikidata = wikidata;
     const ie: IndexedEntry = {

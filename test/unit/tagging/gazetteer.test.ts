@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getTagEntry, resolveTag, suggestTags } from '../../../shared/tagging';
-import { buildGazetteer, OUTPUT, serialise } from '../../../scripts/build-gazetteer';
+import { buildGazetteer, OUTPUT, serialise, slug } from '../../../scripts/build-gazetteer';
 
 describe('resolveTag', () => {
   it('resolves names, aliases, ISO codes and ids', () => {
@@ -52,10 +52,11 @@ describe('the generated gazetteer', () => {
   });
   it('has unique ids and parents that exist', () => {
     const g = buildGazetteer();
-    const ids = new Set(g.entries.map((e) => e[0]));
+    const ids = new Set(g.entries.map((e) => e[0] || slug(e[1])));
     expect(ids.size).toBe(g.entries.length);
     for (const e of g.entries) for (const p of e[5]) expect(ids.has(p), `${e[0]} → ${p}`).toBe(true);
     for (const [person, roles] of Object.entries(g.roles)) for (const r of roles) expect(ids.has(r[0]), `${person} → ${r[0]}`).toBe(true);
+    for (const e of g.entries) expect(getTagEntry(e[0] || slug(e[1]))?.name).toBe(e[1]);
   });
   it('stays small enough for the Lambda bundles', () => {
     expect(fs.statSync(OUTPUT).size).toBeLessThan(200 * 1024);
