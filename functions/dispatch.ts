@@ -3,7 +3,7 @@ import { bundledConfig } from './lib/config';
 import { requireEnv } from '../shared/clients/env';
 import { dispatchFeeds } from './lib/dispatch-feeds';
 import { count, logger, observed } from './lib/observability';
-import { sqsClient } from './lib/sqs';
+import { sqsClient } from '../shared/clients/sqs';
 
 const config = bundledConfig();
 const queueUrl = requireEnv('QUEUE_URL');

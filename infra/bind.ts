@@ -7,13 +7,19 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { NewsFunction } from './constructs/news-function';
 
-/** What a function does with the table: `read` for query and digest, `readWrite` for ingest and alert. */
-export type TableAccess = 'read' | 'readWrite';
+/** What a function does with the table: `read` for query and digest, `readWrite` for ingest, `alert` for the alert function. */
+export type TableAccess = 'read' | 'readWrite' | 'alert';
 
-/** The DynamoDB actions each access level needs (no Scan, no DeleteItem: nothing in shared/ calls them; TTL deletes). */
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'];
+
+/** The DynamoDB actions each access level needs (no Scan; TTL does the deleting of old articles). */
 export const TABLE_ACTIONS: Record<TableAccess, string[]> = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  readWrite: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+  read: READ,
+  readWrite: [...READ, ...WRITE],
+  // DeleteItem only for the alert function: it releases its (rule, story) claim when SNS refuses the
+  // publish, so that the retried stream record can alert (ArticleStore.releaseAlert).
+  alert: [...READ, ...WRITE, 'dynamodb:DeleteItem'],
 };
 
 /** Grants `access` on the table and its named indexes (no `index/*` wildcard) and sets TABLE_NAME. */

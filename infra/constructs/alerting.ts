@@ -80,7 +80,7 @@ export class Alerting extends Construct {
       timeout: Duration.seconds(60),
       memorySize: 256,
     });
-    bindTable(this.alert, props.table.table, 'readWrite', props.table.indexNames);
+    bindTable(this.alert, props.table.table, 'alert', props.table.indexNames);
     bindTopic(this.alert, this.topic, props.key);
     // The mapping is made by hand rather than with DynamoEventSource, whose grant lets the function
     // list the streams of every table (ListStreams on "*"); this one is scoped to our table's streams.

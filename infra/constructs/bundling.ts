@@ -21,7 +21,7 @@ export const BUNDLE_SETTINGS = {
   external: ['@aws-sdk/*'],
 } as const;
 
-/** The esbuild `define` that compiles the config into the bundle (shared/config configFromEnvironment reads it). */
+/** The esbuild `define` that compiles the config into the bundle (functions/lib/config bundledConfig reads it). */
 export function configDefine(configJson: string): Record<string, string> {
   return { 'process.env.NEWS_MONITOR_CONFIG': JSON.stringify(configJson) };
 }

@@ -21,7 +21,7 @@ export const NODE_RUNTIME = lambda.Runtime.NODEJS_24_X;
 export interface FunctionSettings {
   /**
    * The validated config as JSON, compiled into the bundle as `process.env.NEWS_MONITOR_CONFIG`
-   * (shared/config configFromEnvironment reads it). Kept out of the Lambda environment, which has a
+   * (functions/lib/config bundledConfig reads it). Kept out of the Lambda environment, which has a
    * 4 KB limit and is shown in the console.
    */
   readonly configJson: string;

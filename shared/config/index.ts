@@ -57,19 +57,6 @@ function resolveRelativeFeeds(raw: unknown, dir: string): unknown {
   return { ...(raw as object), feeds };
 }
 
-/** The config bundled into a Lambda function (esbuild `define` of process.env.NEWS_MONITOR_CONFIG). */
-export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Config {
-  const text = env.NEWS_MONITOR_CONFIG;
-  if (!text) throw new ConfigError('NEWS_MONITOR_CONFIG', ['environment variable is not set']);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError('NEWS_MONITOR_CONFIG', [`not valid JSON: ${(err as Error).message}`], { cause: err });
-  }
-  return parseConfig(raw, 'NEWS_MONITOR_CONFIG');
-}
-
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? formatPath(issue.path) : 'config';
   if (issue.code === 'unrecognized_keys') return `${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
