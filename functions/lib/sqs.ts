@@ -1,9 +1,0 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
-
-let shared: SQSClient | undefined;
-
-/** The process-wide SQS client (region and credentials from the Lambda environment). */
-export function sqsClient(): SQSClient {
-  shared ??= new SQSClient({});
-  return shared;
-}
