@@ -87,7 +87,7 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
     if (f.target.demonym) w *= WEIGHTS.demonym;
     if ((s.charCodeAt(f.end) === 45 && attributive(s, f.end)) || seatBefore(s, f.start)) w *= rules.placeRole.attributiveFactor;
     if (kind === 'country' && unitNext(s, f.end)) w *= rules.placeRole.unitFactor;
-    else if (!ie.entry.country) w *= rules.placeRole.placeWithoutCountryFactor;
+    else if (kind === 'sea' || kind === 'macro-region') w *= rules.placeRole.placeWithoutCountryFactor;
     const mention: Mention = { text: s.slice(f.start, f.end), start: f.start, end: f.end };
     if (f.field === 'title') mention.field = 'title';
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
@@ -118,8 +118,9 @@ function rollUp(g: Gazetteer, side: Side, child: number, up: number[]): void {
   const childId = g.entries[child]!.entry.id;
   for (const p of up) {
     side.touch(p);
-    if (g.entries[p]!.entry.country) side.rolled[p]! += ROLL_UP * s;
-    else side.macro[p] = Math.max(side.macro[p]!, ROLL_UP_MACRO * s);
+    const kind = g.entries[p]!.entry.kind;
+    if (kind === 'macro-region' || kind === 'sea') side.macro[p] = Math.max(side.macro[p]!, ROLL_UP_MACRO * s);
+    else side.rolled[p]! += ROLL_UP * s;
     const via = (side.via[p] ??= []);
     if (!via.includes(childId)) via.push(childId);
     if (side.first[child]! < side.first[p]!) side.first[p] = side.first[child]!;

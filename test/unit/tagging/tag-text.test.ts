@@ -107,6 +107,19 @@ describe('datelines and salience', () => {
     expect(r.regions.find((t) => t.id === 'DE')!.salient).toBe(true);
     expect(r.regions.find((t) => t.id === 'PE')!.salient).toBe(false);
   });
+  it('counts seas and macro-regions at half weight, but organisations and people in full', () => {
+    const filler = 'The statement was read out to reporters at the weekly briefing. '.repeat(6);
+    const r = tagText({ text: `${filler} NATO met. Stoltenberg spoke. Ships sailed in the Black Sea.` });
+    expect(r.actors.find((t) => t.id === 'jens-stoltenberg')!.score).toBe(1);
+    expect(r.actors.find((t) => t.id === 'nato')!.score).toBe(1.8); // its own mention + 0.8 of Stoltenberg's
+    expect(r.regions.find((t) => t.id === 'black-sea')!.score).toBe(0.5);
+  });
+  it('reads an agency dateline (ATLANTA (AP) —) as the place of reporting', () => {
+    const r = tagText({ text: 'ATLANTA (AP) — Voters in Georgia cast ballots in a Senate runoff. Gov. Brian Kemp urged patience.' });
+    expect(r.regions[0]!.id).toBe('us-ga');
+    expect(r.regions.find((t) => t.id === 'atlanta')!.mentions[0]).toMatchObject({ start: 0, end: 7 });
+    expect(r.regions.map((t) => t.id)).not.toContain('GE');
+  });
   it('counts a title mention more than a body mention', () => {
     const r = tagText({ title: 'Chile raises rates', text: 'The central bank acted. Analysts in Peru were surprised.' });
     expect(r.regions[0]!.id).toBe('CL');
