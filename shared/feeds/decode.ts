@@ -1,8 +1,8 @@
 // Bytes → text. The charset comes from the byte-order mark, then the Content-Type header, then the
 // XML declaration; a label that is wrong for the bytes (a "UTF-8" header on windows-1251 bytes is
 // common) falls through to the next source, and undecodable UTF-8 ends as windows-1252, which never
-// fails. iconv-lite does the decoding (windows-125x, KOI8-R/U, ISO-8859-x, Shift_JIS, GBK, Big5…).
-import iconv from 'iconv-lite';
+// fails. The WHATWG decoders built into Node do the decoding (charsets.ts).
+import { charsetExists, decodeAs } from './charsets';
 
 export interface Decoded {
   text: string;
@@ -17,9 +17,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a feed body; never throws. */
 export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
   const bom = fromBom(bytes);
-  if (bom) return { text: iconv.decode(bytes.subarray(bom.skip), bom.charset), charset: bom.charset, source: 'bom' };
+  if (bom) return { text: decodeAs(bytes.subarray(bom.skip), bom.charset), charset: bom.charset, source: 'bom' };
   const sniffed = sniffUtf16(bytes);
-  if (sniffed) return { text: iconv.decode(bytes, sniffed), charset: sniffed, source: 'sniffed' };
+  if (sniffed) return { text: decodeAs(bytes, sniffed), charset: sniffed, source: 'sniffed' };
   const headerLabel = charsetFromContentType(contentType);
   const declaredLabel = charsetFromDeclaration(bytes);
   const candidates: [string | undefined, string][] = [
@@ -47,12 +47,12 @@ export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
       continue; // labelled UTF-8 but is not: let the next source (or the fallback) decide
     }
     if (charset.startsWith('utf-16') && !sniffUtf16(bytes)) continue; // labelled UTF-16 but is not
-    return { text: iconv.decode(bytes, charset), charset, source };
+    return { text: decodeAs(bytes, charset), charset, source };
   }
   const text = tryUtf8(bytes);
   if (text !== undefined) return { text, charset: 'utf-8', source: 'default' };
   const guess = guessSingleByte(bytes);
-  return { text: iconv.decode(bytes, guess), charset: guess, source: 'fallback' };
+  return { text: decodeAs(bytes, guess), charset: guess, source: 'fallback' };
 }
 
 /**
@@ -93,12 +93,12 @@ export function charsetFromDeclaration(bytes: Buffer): string | undefined {
 
 function normaliseLabel(label: string): string | undefined {
   let l = label.trim().toLowerCase();
-  // Labels seen in the wild that iconv-lite does not know by that spelling.
+  // Labels seen in the wild that the Encoding Standard does not know by that spelling.
   const aliases: Record<string, string> = { 'x-sjis': 'shift_jis', 'x-euc-jp': 'euc-jp', gb2312: 'gbk', 'x-gbk': 'gbk', 'x-mac-roman': 'macintosh', 'utf8': 'utf-8', 'unicode': 'utf-16le' };
   l = aliases[l] ?? l;
   // US-ASCII and Latin-1 labels mean windows-1252 in practice (the WHATWG encoding rule).
   if (l === 'us-ascii' || l === 'ascii' || l === 'iso-8859-1' || l === 'latin1' || l === 'iso_8859-1') l = 'windows-1252';
-  return iconv.encodingExists(l) ? l : undefined;
+  return charsetExists(l) ? l : undefined;
 }
 
 function isUtf8(charset: string): boolean {
