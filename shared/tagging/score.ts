@@ -211,9 +211,16 @@ function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Ta
     const ie = g.entries[i]!;
     const e = ie.entry;
     const score = scores[k]!;
-    const tag: Tag = { id: e.id, name: e.name, kind: e.kind, score, salient: score >= SALIENT_MIN || (score >= SALIENT_SHARE * top && score >= SALIENT_FLOOR), mentions: side.mentions[i] ?? [] };
-    if (e.country) tag.country = e.country;
-    if (e.wikidata) tag.wikidata = e.wikidata;
+    const salient = score >= SALIENT_MIN || (score >= SALIENT_SHARE * top && score >= SALIENT_FLOOR);
+    const mentions = side.mentions[i] ?? [];
+    // Fields in the order of the DESIGN.md contract, built in one literal per shape.
+    const tag: Tag = e.country
+      ? e.wikidata
+        ? { id: e.id, name: e.name, kind: e.kind, country: e.country, wikidata: e.wikidata, score, salient, mentions }
+        : { id: e.id, name: e.name, kind: e.kind, country: e.country, score, salient, mentions }
+      : e.wikidata
+        ? { id: e.id, name: e.name, kind: e.kind, wikidata: e.wikidata, score, salient, mentions }
+        : { id: e.id, name: e.name, kind: e.kind, score, salient, mentions };
     const parents = e.kind === 'person' ? (actorSide ? roleTargets(g, ie, date, side).map((t) => g.entries[t]!.entry.id) : []) : actorSide && e.kind === 'country' ? [] : e.parents;
     if (parents.length) tag.parents = parents;
     const via = side.via[i];
