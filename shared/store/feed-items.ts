@@ -20,6 +20,7 @@ export function feedStateItem(f: FeedState): Item {
     consecutiveFailures: n(f.consecutiveFailures ?? 0),
     nextAttemptAt: s(f.nextAttemptAt),
     failingSince: s(f.failingSince),
+    contentHash: s(f.contentHash),
     paused: f.paused ? { BOOL: true } : undefined,
   });
 }
@@ -27,7 +28,7 @@ export function feedStateItem(f: FeedState): Item {
 /** Decodes a feed state item. */
 export function feedStateFromItem(item: Item): FeedState {
   const f: FeedState = { url: str(item, 'url'), name: str(item, 'name'), consecutiveFailures: num(item, 'consecutiveFailures') ?? 0 };
-  for (const k of ['etag', 'lastModified', 'lastSuccessAt', 'lastAttemptAt', 'lastError', 'nextAttemptAt', 'failingSince'] as const) {
+  for (const k of ['etag', 'lastModified', 'lastSuccessAt', 'lastAttemptAt', 'lastError', 'nextAttemptAt', 'failingSince', 'contentHash'] as const) {
     const v = optStr(item, k);
     if (v !== undefined) f[k] = v;
   }

@@ -145,9 +145,10 @@ describe('ArticleStore and queryArticles against a real dynalite', () => {
   });
 
   it('keeps feed states and lists them all', async () => {
-    const states = Array.from({ length: 5 }, (_, i) => ({ url: `https://feeds.example/${i}.xml`, name: `Feed ${i}`, etag: `"e${i}"`, consecutiveFailures: i, ...(i === 4 ? { paused: true, lastError: 'HTTP 500' } : {}) }));
+    const states = Array.from({ length: 5 }, (_, i) => ({ url: `https://feeds.example/${i}.xml`, name: `Feed ${i}`, etag: `"e${i}"`, consecutiveFailures: i, ...(i === 3 ? { contentHash: 'sha256-abc' } : {}), ...(i === 4 ? { paused: true, lastError: 'HTTP 500' } : {}) }));
     for (const s of states) await store.putFeedState(s);
     expect(await store.getFeedState(states[4]!.url)).toEqual(states[4]);
+    expect(await store.getFeedState(states[3]!.url)).toEqual(states[3]);
     expect(await store.getFeedState('https://unknown.example/')).toBeUndefined();
     const listed = await store.listFeedStates();
     for (const s of states) expect(listed).toContainEqual(s);
