@@ -32,7 +32,8 @@ const locativeBefore = new KeySet(rules.placeRole.locativeBefore);
 const agentiveAfter = new KeySet(rules.placeRole.agentiveAfter);
 const attributiveAfter = new KeySet(rules.placeRole.attributiveAfter);
 const unitAfter = new KeySet(rules.placeRole.unitAfter);
-const attributiveBefore = rules.placeRole.attributiveBefore;
+const attributiveBefore = new KeySet(rules.placeRole.attributiveBefore);
+const inOn = new KeySet(['in', 'on']);
 
 /** Per-side accumulators, indexed by gazetteer entry; `stamp` marks which slots this article uses. */
 class Side {
@@ -160,10 +161,20 @@ function attributive(src: string, end: number): boolean {
 
 /** "based in Paris", "listed in Luxembourg": the seat of a company, not the place of the story. */
 function seatBefore(src: string, start: number): boolean {
-  if (start < 8) return false;
-  const before = src.slice(Math.max(0, start - 24), start).toLowerCase().replace(/\s+/g, ' ');
-  for (const p of attributiveBefore) if (before.endsWith(`${p} `)) return true;
-  return false;
+  const prep = wordBefore(src, start);
+  if (!prep || !inOn.hasSpan(src, prep.start, prep.end)) return false;
+  const verb = wordBefore(src, prep.start);
+  return !!verb && attributiveBefore.hasSpan(src, verb.start, verb.end);
+}
+
+/** The word that ends just before `pos`, across spaces and line breaks only. */
+function wordBefore(src: string, pos: number): { start: number; end: number } | undefined {
+  let k = pos;
+  while (k > 0 && src.charCodeAt(k - 1) <= 32) k--;
+  if (k === pos) return undefined;
+  let s = k;
+  while (s > 0 && charClass(src.charCodeAt(s - 1)) & WORD) s--;
+  return s < k ? { start: s, end: k } : undefined;
 }
 
 /** "U.S. dollars", "U.S. dlrs": the country names a unit of money. */
