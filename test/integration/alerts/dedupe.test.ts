@@ -49,10 +49,13 @@ describe('alerts against a real dynalite', () => {
   let publisher: ReturnType<typeof recorder>;
   let first: RunSummary;
   let second: RunSummary;
+  let served = 0;
   const server = http.createServer((req, res) => {
     const body = FEEDS[new URL(req.url!, 'http://x').pathname];
     if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
+    // Like a feed whose build date changes on every request: no validators and never the same
+    // bytes twice, so the second pass really reads the items again.
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`${body}<!-- served ${++served} -->`);
   });
   const config = (base: string) =>
     parseConfig({
