@@ -3,6 +3,8 @@
 // ISO-8859-x, UTF-16, Shift_JIS, EUC-JP, ISO-2022-JP, GBK/gb18030, Big5, EUC-KR, IBM866, Mac).
 // It replaces iconv-lite at run time, which would add ~480 KB to the ingest Lambda bundle.
 
+import { TextDecoder } from 'node:util';
+
 const decoders = new Map<string, TextDecoder | null>();
 
 function decoderFor(label: string): TextDecoder | null {
