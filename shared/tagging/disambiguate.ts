@@ -167,11 +167,14 @@ export function resolveShared(t: AliasTarget, mentions: { src: string; start: nu
     return g.byId.get(best)?.index ?? -1;
   }
   // A surname two people share: the one whose full name the article uses, else the one in office at
-  // the date, else the one who took office last.
+  // the date, else the one whose organisation or country the article names, else the one who took
+  // office last.
   const named = t.entries.filter((i) => ctx.fullNames.has(i));
   if (named.length === 1) return named[0]!;
   const inOffice = date ? t.entries.filter((i) => g.entries[i]!.roles.some((r) => roleHeld(r, date))) : [];
   if (inOffice.length >= 1) return inOffice[0]!;
+  const linked = t.entries.filter((i) => g.entries[i]!.roles.some((r) => ctx.ids.has(r.of)));
+  if (linked.length === 1) return linked[0]!;
   const latest = (i: number) => g.entries[i]!.roles.reduce((a, r) => (r.from && r.from > a ? r.from : a), '');
   return [...t.entries].sort((a, b) => latest(b).localeCompare(latest(a)))[0]!;
 }

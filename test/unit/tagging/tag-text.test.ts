@@ -67,6 +67,10 @@ describe('time-aware office holders', () => {
     const r = tagText({ text: 'Mark Rutte visited Kyiv.', date: '2025-01-10' });
     expect(r.actors.find((t) => t.id === 'nato')).toMatchObject({ mentions: [], via: ['mark-rutte'] });
   });
+  it('without a date or full name, gives a shared surname to the person whose country the article names', () => {
+    expect(ids('BONN, March 3 - West German Finance Minister Stoltenberg said the Bundesbank would act.').actors).toContain('gerhard-stoltenberg');
+    expect(ids('Stoltenberg told NATO allies to send more air defence.').actors).toContain('jens-stoltenberg');
+  });
   it('gives a shared surname to the person whose full name the article uses', () => {
     const r = ids('Finance Minister Gerhard Stoltenberg spoke. Stoltenberg said rates would fall.', { date: '1987-03-01' });
     expect(r.actors).toContain('gerhard-stoltenberg');
