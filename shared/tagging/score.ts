@@ -196,6 +196,7 @@ function placeFactor(src: string, start: number, end: number): number {
   while (s > 0 && charClass(src.charCodeAt(s - 1)) & WORD) s--;
   if (s < k && locativeBefore.hasSpan(src, s, k)) return rules.placeRole.locativeFactor;
   let a = end;
+  if (src.charCodeAt(a) === 46 && end - start <= 4) a++; // the full stop of "U.S."
   while (a < src.length && src.charCodeAt(a) <= 32) a++;
   let e = a;
   while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;

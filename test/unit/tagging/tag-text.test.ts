@@ -124,6 +124,13 @@ describe('datelines and salience', () => {
     expect(r.regions.find((t) => t.id === 'atlanta')!.mentions[0]).toMatchObject({ start: 0, end: 7 });
     expect(r.regions.map((t) => t.id)).not.toContain('GE');
   });
+  it('weighs a country named as an agent less as a place than one named as a place', () => {
+    const filler = 'The report was published on the ministry website on Monday morning. '.repeat(5);
+    const agent = tagText({ text: `${filler} U.S. officials said prices would rise.` }).regions.find((t) => t.id === 'US')!;
+    const place = tagText({ text: `${filler} Prices rose in the U.S. last week.` }).regions.find((t) => t.id === 'US')!;
+    expect(agent.score).toBe(0.5);
+    expect(place.score).toBe(1.5);
+  });
   it('counts a title mention more than a body mention', () => {
     const r = tagText({ title: 'Chile raises rates', text: 'The central bank acted. Analysts in Peru were surprised.' });
     expect(r.regions[0]!.id).toBe('CL');
