@@ -34,6 +34,7 @@ const attributiveAfter = new KeySet(rules.placeRole.attributiveAfter);
 const unitAfter = new KeySet(rules.placeRole.unitAfter);
 const attributiveBefore = new KeySet(rules.placeRole.attributiveBefore);
 const inOn = new KeySet(['in', 'on']);
+const the = new KeySet(['the']);
 
 /** Per-side accumulators, indexed by gazetteer entry; `stamp` marks which slots this article uses. */
 class Side {
@@ -190,11 +191,9 @@ function unitNext(src: string, end: number): boolean {
 
 /** How much a country mention counts as a place: more after "in"/"attack", less before "said"/"has". */
 function placeFactor(src: string, start: number, end: number): number {
-  let k = start;
-  while (k > 0 && src.charCodeAt(k - 1) <= 32) k--;
-  let s = k;
-  while (s > 0 && charClass(src.charCodeAt(s - 1)) & WORD) s--;
-  if (s < k && locativeBefore.hasSpan(src, s, k)) return rules.placeRole.locativeFactor;
+  let prev = wordBefore(src, start);
+  if (prev && prev.end - prev.start === 3 && the.hasSpan(src, prev.start, prev.end)) prev = wordBefore(src, prev.start); // "in the U.S."
+  if (prev && locativeBefore.hasSpan(src, prev.start, prev.end)) return rules.placeRole.locativeFactor;
   let a = end;
   if (src.charCodeAt(a) === 46 && end - start <= 4) a++; // the full stop of "U.S."
   while (a < src.length && src.charCodeAt(a) <= 32) a++;
