@@ -2,7 +2,6 @@ import type { Config, FeedConfig, TaggedArticle } from '../model';
 import { readFeed } from '../feeds';
 import { tagText } from '../tagging';
 import type { ArticleStore } from '../store';
-import { forEachLimit } from './pool';
 
 /** What happened to one feed in one pass. */
 export interface IngestOutcome {
@@ -22,9 +21,12 @@ export interface IngestDeps {
   config: Pick<Config, 'allowPrivateNetworks' | 'pauseFailingFeedAfterHours'>;
   now?: Date;
   fetchImpl?: typeof fetch;
-  /** Concurrent store writes within one feed. */
+  /** Conditional puts in flight within one feed (default 8). */
   writeConcurrency?: number;
 }
+
+/** Articles tagged and stored per putArticles call. */
+const STORE_CHUNK = 100;
 
 /** Tags a normalised article: title and summary, dated for time-aware office holders. */
 export function tagArticle<A extends { title: string; summary: string; publishedAt: string }>(a: A): A & Pick<TaggedArticle, 'actors' | 'regions'> {
@@ -51,16 +53,20 @@ export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<In
   if (result.status === 'failed') outcome.error = result.error;
   if (result.status === 'skipped') outcome.error = result.reason;
   if (result.status === 'ok') {
-    await forEachLimit(result.articles, deps.writeConcurrency ?? 8, async (article) => {
+    // Stored in chunks, each through one putArticles call: a few requests per chunk instead of
+    // several per article, and memory bounded by the chunk, not by the feed.
+    for (let i = 0; i < result.articles.length; i += STORE_CHUNK) {
       const t1 = performance.now();
-      const tagged: TaggedArticle = tagArticle(article);
+      const tagged: TaggedArticle[] = result.articles.slice(i, i + STORE_CHUNK).map((a) => tagArticle(a));
       const t2 = performance.now();
-      const verdict = await store.putArticle(tagged);
+      const verdicts = await store.putArticles(tagged, { concurrency: deps.writeConcurrency });
       timings.tagMs += t2 - t1;
       timings.storeMs += performance.now() - t2;
-      if (verdict === 'new') outcome.fresh.push(tagged);
-      else outcome.duplicates++;
-    });
+      tagged.forEach((a, k) => {
+        if (verdicts[k] === 'new') outcome.fresh.push(a);
+        else outcome.duplicates++;
+      });
+    }
   }
   // Saved after the articles, so a crash before this point re-reads the feed next time (and the
   // conditional writes make that harmless) rather than skipping items behind a new ETag.

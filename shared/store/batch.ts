@@ -3,6 +3,7 @@
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, BatchWriteItemCommand, type DynamoDBClient, type KeysAndAttributes, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { Item } from './attr';
 import { StoreError } from './errors';
+import { eachLimit } from './pool';
 
 /** How hard to retry unprocessed items (tests shorten the delays). */
 export interface RetryPolicy {
@@ -23,9 +24,12 @@ function chunks<T>(xs: T[], size: number): T[][] {
   return out;
 }
 
-/** Puts every item, 25 a call, retrying unprocessed ones; throws StoreError if some never go through. */
+/** BatchWriteItem calls in flight at once for one batchPut (a big call's listings go out in parallel). */
+const WRITE_CALLS_IN_FLIGHT = 4;
+
+/** Puts every item, 25 a call (a few calls at once), retrying unprocessed ones; throws StoreError if some never go through. */
 export async function batchPut(client: DynamoDBClient, table: string, items: Item[], retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
-  for (const chunk of chunks(items, 25)) {
+  await eachLimit(chunks(items, 25), WRITE_CALLS_IN_FLIGHT, async (chunk) => {
     let pending: WriteRequest[] = chunk.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; pending.length; attempt++) {
       if (attempt >= retry.attempts) throw new StoreError(`${pending.length} of ${items.length} items stayed unprocessed after ${retry.attempts} attempts (throttled)`);
@@ -33,21 +37,26 @@ export async function batchPut(client: DynamoDBClient, table: string, items: Ite
       const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
       pending = out.UnprocessedItems?.[table] ?? [];
     }
-  }
+  });
 }
 
-/** Reads items by key, 100 a call, retrying unprocessed keys; the result is in the order of `keys` (undefined where missing). */
-export async function batchGet(client: DynamoDBClient, table: string, keys: Item[], retry: RetryPolicy = DEFAULT_RETRY): Promise<(Item | undefined)[]> {
+/**
+ * Reads items by key, 100 a call, retrying unprocessed keys; the result is in the order of `keys`
+ * (undefined where missing). `consistent` asks for strongly consistent reads (twice the read cost).
+ */
+export async function batchGet(client: DynamoDBClient, table: string, keys: Item[], retry: RetryPolicy = DEFAULT_RETRY, opts: { consistent?: boolean } = {}): Promise<(Item | undefined)[]> {
   const found = new Map<string, Item>();
   const id = (k: Item) => `${k.pk?.S}\u0000${k.sk?.S}`;
   for (const chunk of chunks(dedupe(keys, id), 100)) {
-    let pending: KeysAndAttributes | undefined = { Keys: chunk };
+    const consistency = opts.consistent ? { ConsistentRead: true } : {};
+    let pending: KeysAndAttributes | undefined = { Keys: chunk, ...consistency };
     for (let attempt = 0; pending?.Keys?.length; attempt++) {
       if (attempt >= retry.attempts) throw new StoreError(`${pending.Keys.length} reads stayed unprocessed after ${retry.attempts} attempts (throttled)`);
       if (attempt > 0) await sleep(backoff(retry, attempt));
       const out: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: { [table]: pending } }));
       for (const item of out.Responses?.[table] ?? []) found.set(id(item), item);
-      pending = out.UnprocessedKeys?.[table];
+      const left = out.UnprocessedKeys?.[table];
+      pending = left ? { ...left, ...consistency } : undefined;
     }
   }
   return keys.map((k) => found.get(id(k)));

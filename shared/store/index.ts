@@ -15,8 +15,9 @@ import {
 import type { Delivery, FeedState, TaggedArticle } from '../model';
 import type { Item } from './attr';
 import { alertFromItem, alertItem, type StoredAlert } from './alert-items';
-import { articleFromItem, articleItem, articleMonth, indexedMarker, listingItems } from './article-items';
-import { batchGet, batchPut, DEFAULT_RETRY, type RetryPolicy } from './batch';
+import { articleFromItem } from './article-items';
+import { putArticles, type PutVerdict } from './article-writes';
+import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { createTableInput } from './design';
 import { StoreError } from './errors';
@@ -34,6 +35,7 @@ export { articleFromStreamImage } from './stream';
 export { encodeCursor, decodeCursor, type CursorPosition } from './cursor';
 export type { TagSide } from './keys';
 export type { RetryPolicy } from './batch';
+export type { PutVerdict } from './article-writes';
 
 const DEFAULT_RETENTION_DAYS = 365;
 const ARTICLE_MONTHS = 'articles';
@@ -74,51 +76,25 @@ export class ArticleStore {
   }
 
   /**
-   * Stores an article once. The conditional put of the main item alone decides 'new'; the listing
-   * items follow in batches, then a small "indexed" marker. A later put of the same id first reads
-   * that marker (half a read unit): present → 'duplicate' at once; absent → the main item decides,
-   * and if it already exists a crashed or concurrent earlier put is completed from the stored item.
+   * Stores an article once: `putArticles([a])`. The conditional put of the main item alone decides
+   * 'new'; a known article costs one marker read and no write.
    */
   async putArticle(a: TaggedArticle): Promise<'new' | 'duplicate'> {
-    if (!a.id) throw new StoreError('cannot store an article without an id');
-    const now = this.now();
-    const ttl = ttlAfter(now, this.retentionDays);
-    if (await this.isIndexed(a.id)) return 'duplicate';
-    // Registered before the article exists, so no stored article ever sits in an unlisted month.
-    await this.registerMonth(ARTICLE_MONTHS, articleMonth(a, now));
-    try {
-      await this.client.send(
-        new PutItemCommand({ TableName: this.tableName, Item: articleItem(a, { ttl, now }), ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': ATTR.pk } }),
-      );
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      await this.repairListings(a.id);
-      return 'duplicate';
-    }
-    await this.writeListings(a, ttl, now);
-    return 'new';
+    const [verdict] = await this.putArticles([a]);
+    return verdict!;
   }
 
-  private async writeListings(a: TaggedArticle, ttl: number, now: Date): Promise<void> {
-    const listings = listingItems(a, { ttl, now });
-    await batchPut(this.client, this.tableName, listings, this.retry);
-    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: indexedMarker(a.id, ttl, listings.length) }));
-  }
-
-  /** Rewrites the listing items from the stored article (idempotent puts), then the marker. */
-  private async repairListings(id: string): Promise<void> {
-    const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.article(id)), ConsistentRead: true }));
-    if (!out.Item) return;
-    const stored = articleFromItem(out.Item);
-    const storedAt = out.Item.storedAt?.S ? new Date(out.Item.storedAt.S) : this.now();
-    const ttl = Number(out.Item[ATTR.ttl]?.N ?? ttlAfter(storedAt, this.retentionDays));
-    await this.registerMonth(ARTICLE_MONTHS, articleMonth(stored, storedAt));
-    await this.writeListings(stored, ttl, storedAt);
-  }
-
-  private async isIndexed(id: string): Promise<boolean> {
-    const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.indexed(id)), ProjectionExpression: '#pk', ExpressionAttributeNames: { '#pk': ATTR.pk } }));
-    return out.Item !== undefined;
+  /**
+   * Stores many articles with few requests; the answers are in input order. One BatchGetItem reads
+   * their "indexed" markers (present → 'duplicate', no write); each other article gets its own
+   * conditional put of the main item (only its success is 'new'; a failed one completes a crashed
+   * or concurrent earlier put from the stored item); then the listing items of all of them go out
+   * by BatchWriteItem and, once all are in place, their markers. An id repeated within the call is
+   * a 'duplicate'. `concurrency` bounds the conditional puts in flight (default 8).
+   */
+  async putArticles(articles: readonly TaggedArticle[], opts: { concurrency?: number } = {}): Promise<PutVerdict[]> {
+    const deps = { client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, registerMonths: (m: string[]) => this.registerMonths(ARTICLE_MONTHS, m) };
+    return putArticles(deps, articles, this.now(), opts.concurrency);
   }
 
   /** One article with all its tags, scores and evidence, or undefined. */
@@ -169,18 +145,23 @@ export class ArticleStore {
   }
 
   private async registerMonth(kind: string, month: string): Promise<void> {
-    const token = `${kind}:${month}`;
-    if (this.knownMonths.has(token)) return;
+    await this.registerMonths(kind, [month]);
+  }
+
+  /** Adds months to the registry: one UpdateItem for all those this process has not registered yet. */
+  private async registerMonths(kind: string, months: string[]): Promise<void> {
+    const fresh = [...new Set(months)].filter((m) => !this.knownMonths.has(`${kind}:${m}`));
+    if (!fresh.length) return;
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.tableName,
         Key: keyOf(keys.months()),
         UpdateExpression: 'ADD #m :m SET #type = :type',
         ExpressionAttributeNames: { '#m': kind, '#type': ATTR.type },
-        ExpressionAttributeValues: { ':m': { SS: [month] }, ':type': { S: ITEM_TYPE.meta } },
+        ExpressionAttributeValues: { ':m': { SS: fresh }, ':type': { S: ITEM_TYPE.meta } },
       }),
     );
-    this.knownMonths.add(token);
+    for (const m of fresh) this.knownMonths.add(`${kind}:${m}`);
   }
 
   /** A feed's saved state, or undefined for a feed never read. */

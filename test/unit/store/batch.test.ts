@@ -43,4 +43,11 @@ describe('batchGet', () => {
     const out = await batchGet(client, 't', [item(1), item(2), item(3)], fast);
     expect(out).toEqual([item(1), undefined, item(3)]);
   });
+
+  it('keeps strongly consistent reads on the retried keys', async () => {
+    ddb.on(BatchGetItemCommand).resolvesOnce({ Responses: { t: [] }, UnprocessedKeys: { t: { Keys: [item(1)] } } }).resolves({ Responses: { t: [item(1)] } });
+    expect(await batchGet(client, 't', [item(1)], fast, { consistent: true })).toEqual([item(1)]);
+    const asked = ddb.commandCalls(BatchGetItemCommand).map((c) => c.args[0].input.RequestItems!.t!.ConsistentRead);
+    expect(asked).toEqual([true, true]);
+  });
 });

@@ -1,4 +1,4 @@
-import { BatchWriteItemCommand, ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, BatchWriteItemCommand, ConditionalCheckFailedException, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../../shared/model';
@@ -16,45 +16,102 @@ const conditionFailed = () => new ConditionalCheckFailedException({ message: 'Th
 
 afterEach(() => ddb.reset());
 
+const marker = (id: string) => ({ pk: { S: `ARTICLE#${id}` }, sk: { S: 'INDEXED' } });
+const markersFound = (...ids: string[]) => ({ Responses: { t: ids.map(marker) } });
+const batchWrites = () => ddb.commandCalls(BatchWriteItemCommand).map((c) => c.args[0].input.RequestItems!.t!);
+
 describe('ArticleStore.putArticle', () => {
-  it('decides "new" with one conditional put, then writes the listings and the marker', async () => {
-    ddb.on(GetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
+  it('decides "new" with one conditional put, then writes the listings and, after them, the marker', async () => {
+    ddb.on(BatchGetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
     expect(await store().putArticle(article)).toBe('new');
     const puts = ddb.commandCalls(PutItemCommand).map((c) => c.args[0].input);
+    expect(puts).toHaveLength(1);
     expect(puts[0]).toMatchObject({ ConditionExpression: 'attribute_not_exists(#pk)', Item: { type: { S: 'article' } } });
-    expect(puts[1]).toMatchObject({ Item: { sk: { S: 'INDEXED' } } });
-    expect(puts[1]!.ConditionExpression).toBeUndefined();
-    expect(ddb.commandCalls(BatchWriteItemCommand)).toHaveLength(1);
+    const [listings, markers] = batchWrites();
+    expect(listings).toEqual([{ PutRequest: { Item: expect.objectContaining({ pk: { S: 'TAG#a:nato#2026-11' } }) } }]);
+    expect(markers).toEqual([{ PutRequest: { Item: expect.objectContaining(marker('abc')) } }]);
   });
 
   it('answers "duplicate" from the marker alone, writing nothing', async () => {
-    ddb.on(GetItemCommand).resolves({ Item: { pk: { S: 'ARTICLE#abc' } } });
+    ddb.on(BatchGetItemCommand).resolves(markersFound('abc'));
     expect(await store().putArticle(article)).toBe('duplicate');
     expect(ddb.commandCalls(PutItemCommand)).toHaveLength(0);
     expect(ddb.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(UpdateItemCommand)).toHaveLength(0);
   });
 
   it('completes a half-written article from the stored item when the conditional put fails', async () => {
     const stored = articleItem({ ...article, title: 'stored first' }, { ttl: 99, now: NOW });
-    ddb.on(GetItemCommand).resolves({}).on(GetItemCommand, { ConsistentRead: true }).resolves({ Item: stored });
+    ddb.on(BatchGetItemCommand).resolves({}).on(BatchGetItemCommand, { RequestItems: { t: { Keys: [{ pk: { S: 'ARTICLE#abc' }, sk: { S: 'ARTICLE' } }], ConsistentRead: true } } }).resolves({ Responses: { t: [stored] } });
     ddb.on(UpdateItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
-    ddb.on(PutItemCommand).resolves({}).on(PutItemCommand, { ConditionExpression: 'attribute_not_exists(#pk)' }).rejects(conditionFailed());
+    ddb.on(PutItemCommand).rejects(conditionFailed());
     expect(await store().putArticle(article)).toBe('duplicate');
-    const listing = ddb.commandCalls(BatchWriteItemCommand)[0]!.args[0].input.RequestItems!.t![0]!.PutRequest!.Item!;
-    expect(listing).toMatchObject({ pk: { S: 'TAG#a:nato#2026-11' }, ttl: { N: '99' } });
+    const [listings, markers] = batchWrites();
+    expect(listings![0]!.PutRequest!.Item).toMatchObject({ pk: { S: 'TAG#a:nato#2026-11' }, ttl: { N: '99' } });
+    expect(markers![0]!.PutRequest!.Item).toMatchObject({ ...marker('abc'), ttl: { N: '99' } });
   });
 
-  it('lets other DynamoDB errors through', async () => {
-    ddb.on(GetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).rejects(new Error('ProvisionedThroughputExceeded'));
+  it('lets other DynamoDB errors through and writes no listing or marker', async () => {
+    ddb.on(BatchGetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).rejects(new Error('ProvisionedThroughputExceeded'));
     await expect(store().putArticle(article)).rejects.toThrow('ProvisionedThroughputExceeded');
+    expect(ddb.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
   });
 
   it('registers each month once per process', async () => {
-    ddb.on(GetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
+    ddb.on(BatchGetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
     const s = store();
     await s.putArticle(article);
     await s.putArticle({ ...article, id: 'def' });
     expect(ddb.commandCalls(UpdateItemCommand)).toHaveLength(1);
+  });
+
+  it('refuses an article without an id', async () => {
+    await expect(store().putArticle({ ...article, id: '' })).rejects.toThrow(/without an id/);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});
+
+describe('ArticleStore.putArticles', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ...article, id: `id${i}`, publishedAt: `2026-${String(1 + (i % 3)).padStart(2, '0')}-15T10:00:00.000Z` }));
+
+  it('reads every marker with one BatchGetItem and answers in input order', async () => {
+    ddb.on(BatchGetItemCommand).resolves(markersFound('id1', 'id3')).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
+    expect(await store().putArticles(many(5))).toEqual(['new', 'duplicate', 'new', 'duplicate', 'new']);
+    expect(ddb.commandCalls(BatchGetItemCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(PutItemCommand).map((c) => c.args[0].input.Item!.id!.S).sort()).toEqual(['id0', 'id2', 'id4']);
+  });
+
+  it('registers all the months of a call in one update', async () => {
+    ddb.on(BatchGetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
+    await store().putArticles(many(6));
+    const updates = ddb.commandCalls(UpdateItemCommand);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.args[0].input.ExpressionAttributeValues![':m']!.SS!.sort()).toEqual(['2026-01', '2026-02', '2026-03']);
+  });
+
+  it('writes markers only after every listing item of the call is in', async () => {
+    const order: string[] = [];
+    ddb.on(BatchGetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({});
+    ddb.on(BatchWriteItemCommand).callsFake(async (input: { RequestItems: Record<string, { PutRequest: { Item: Record<string, { S?: string }> } }[]> }) => {
+      await new Promise((r) => setTimeout(r, 5));
+      for (const w of input.RequestItems.t!) order.push(w.PutRequest.Item.sk!.S === 'INDEXED' ? 'marker' : 'listing');
+      return {};
+    });
+    await store().putArticles(many(60));
+    expect(order.filter((o) => o === 'listing')).toHaveLength(60);
+    expect(order.lastIndexOf('listing')).toBeLessThan(order.indexOf('marker'));
+  });
+
+  it('answers "duplicate" for an id repeated within the call, putting it once', async () => {
+    ddb.on(BatchGetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(PutItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
+    expect(await store().putArticles([article, { ...article, title: 'again' }, { ...article, id: 'other' }])).toEqual(['new', 'duplicate', 'new']);
+    expect(ddb.commandCalls(PutItemCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(BatchGetItemCommand)[0]!.args[0].input.RequestItems!.t!.Keys).toHaveLength(2);
+  });
+
+  it('makes no request for an empty list', async () => {
+    expect(await store().putArticles([])).toEqual([]);
+    expect(ddb.calls()).toHaveLength(0);
   });
 });
 

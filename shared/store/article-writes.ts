@@ -1,0 +1,114 @@
+// Storing articles in as few requests as their guarantees allow (docs/STORE.md, "Identity and
+// idempotence"): one BatchGetItem of the markers, one conditional PutItem per unknown article (it
+// alone decides 'new'), then the listing items of every article of the call together, then their
+// markers together. A crash at any point leaves main items without markers, which a later call repairs.
+import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { TaggedArticle } from '../model';
+import type { Item } from './attr';
+import { articleFromItem, articleItem, articleMonth, indexedMarker, listingItems } from './article-items';
+import { batchGet, batchPut, type RetryPolicy } from './batch';
+import { StoreError } from './errors';
+import { ttlAfter } from './instant';
+import { ATTR, keys } from './keys';
+import { eachLimit } from './pool';
+import { keyOf } from './queries';
+
+/** What storing one article came to. */
+export type PutVerdict = 'new' | 'duplicate';
+
+/** What the writer needs from the store. */
+export interface ArticleWriterDeps {
+  client: DynamoDBClient;
+  tableName: string;
+  retry: RetryPolicy;
+  retentionDays: number;
+  /** Adds months to the article month registry (one request for all that are not yet known). */
+  registerMonths(months: string[]): Promise<void>;
+}
+
+/** An article whose listing items and marker are to be written, with the TTL and storage time they carry. */
+interface ToIndex {
+  article: TaggedArticle;
+  ttl: number;
+  storedAt: Date;
+}
+
+/** Conditional puts in flight at once within one call. */
+export const DEFAULT_PUT_CONCURRENCY = 8;
+
+/**
+ * Stores articles; the answers are in input order. An id seen earlier in the same call is a
+ * 'duplicate' (the first one is stored). Throws StoreError for an article without an id, before any write.
+ */
+export async function putArticles(deps: ArticleWriterDeps, articles: readonly TaggedArticle[], now: Date, concurrency = DEFAULT_PUT_CONCURRENCY): Promise<PutVerdict[]> {
+  const missing = articles.findIndex((a) => !a.id);
+  if (missing >= 0) throw new StoreError(`cannot store an article without an id (article ${missing + 1} of ${articles.length}: "${articles[missing]!.title ?? ''}")`);
+  const verdicts: PutVerdict[] = articles.map(() => 'duplicate');
+  const seen = new Set<string>();
+  const firsts = articles.flatMap((a, i) => (seen.has(a.id) ? [] : (seen.add(a.id), [i])));
+  if (!firsts.length) return verdicts;
+
+  const markers = await batchGet(deps.client, deps.tableName, firsts.map((i) => keyOf(keys.indexed(articles[i]!.id))), deps.retry);
+  const unknown = firsts.filter((_, k) => markers[k] === undefined);
+  if (!unknown.length) return verdicts;
+
+  const ttl = ttlAfter(now, deps.retentionDays);
+  // Registered before any article exists, so no stored article ever sits in an unlisted month.
+  await deps.registerMonths(unknown.map((i) => articleMonth(articles[i]!, now)));
+  const toIndex: ToIndex[] = [];
+  const taken: string[] = [];
+  await eachLimit(unknown, concurrency, async (i) => {
+    const a = articles[i]!;
+    if (await putMain(deps, a, ttl, now)) {
+      verdicts[i] = 'new';
+      toIndex.push({ article: a, ttl, storedAt: now });
+    } else taken.push(a.id);
+  });
+  toIndex.push(...(await storedForRepair(deps, taken, now)));
+  await writeIndex(deps, toIndex);
+  return verdicts;
+}
+
+/** The conditional put of the main item: true when this call created it. */
+async function putMain(deps: ArticleWriterDeps, a: TaggedArticle, ttl: number, now: Date): Promise<boolean> {
+  try {
+    await deps.client.send(
+      new PutItemCommand({ TableName: deps.tableName, Item: articleItem(a, { ttl, now }), ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': ATTR.pk } }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+/**
+ * Articles whose main item exists without a marker (an earlier put crashed, or another writer is
+ * mid-way): their listings are rewritten from the stored item, with its TTL and storage time
+ * (idempotent puts), so the re-run restores exactly what the first run would have written.
+ */
+async function storedForRepair(deps: ArticleWriterDeps, ids: string[], now: Date): Promise<ToIndex[]> {
+  if (!ids.length) return [];
+  const items = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry, { consistent: true });
+  const out = items.filter((i): i is Item => i !== undefined).map((item) => {
+    const storedAt = item.storedAt?.S ? new Date(item.storedAt.S) : now;
+    const ttl = Number(item[ATTR.ttl]?.N ?? ttlAfter(storedAt, deps.retentionDays));
+    return { article: articleFromItem(item), ttl, storedAt };
+  });
+  await deps.registerMonths(out.map((r) => articleMonth(r.article, r.storedAt)));
+  return out;
+}
+
+/** Every listing item of the given articles, then (only once all are in place) their markers. */
+async function writeIndex(deps: ArticleWriterDeps, toIndex: ToIndex[]): Promise<void> {
+  if (!toIndex.length) return;
+  const markers: Item[] = [];
+  const listings: Item[] = [];
+  for (const { article, ttl, storedAt } of toIndex) {
+    const own = listingItems(article, { ttl, now: storedAt });
+    listings.push(...own);
+    markers.push(indexedMarker(article.id, ttl, own.length));
+  }
+  await batchPut(deps.client, deps.tableName, listings, deps.retry);
+  await batchPut(deps.client, deps.tableName, markers, deps.retry);
+}
