@@ -123,13 +123,16 @@ export function suggestTags(name: string, limit = 5): string[] {
   for (const [k, e] of names()) {
     if (Math.abs(k.length - key.length) > 3) continue;
     const d = distance(k, key);
-    if (d <= Math.max(2, Math.floor(key.length / 3)) && !seen.has(e.id)) {
+    // One edit in a short name, two in a longer one, three in a long one: more is another name.
+    if (d <= (key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3) && !seen.has(e.id)) {
       seen.add(e.id);
       scored.push({ name: e.name, d });
     }
   }
   scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
-  return scored.slice(0, limit).map((s) => s.name);
+  // Only the nearest names and those one edit further: a list of loose matches helps no one.
+  const best = scored[0]?.d ?? 0;
+  return scored.filter((x) => x.d <= (best <= 1 ? best : best + 1)).slice(0, limit).map((x) => x.name);
 }
 
 /** The gazetteer entry with this id. */

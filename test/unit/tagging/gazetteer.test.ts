@@ -30,6 +30,9 @@ describe('suggestTags', () => {
     expect(suggestTags('Ukrane')).toContain('Ukraine');
     expect(suggestTags('Abkhasia')).toContain('Abkhazia');
   });
+  it('keeps to the nearest names when one is a single edit away', () => {
+    expect(suggestTags('Rusia')).toEqual(['Russia']);
+  });
   it('suggests nothing for a string far from every name', () => {
     expect(suggestTags('Qzxwvtplk')).toEqual([]);
   });
