@@ -3,7 +3,7 @@
 // (names are proper nouns), which also keeps "us", "turkey" and "chad" as words from matching. At
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
-import { charClass, hashKey, hashSpan, letters, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, hashKey, hashSpan, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
 
 /** What an alias stands for. */
@@ -139,6 +139,7 @@ const CANDIDATE = /[A-Z\u0080-\uffff]/g;
 export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Found[]): void {
   const n = text.length;
   let i = 0;
+  let lastEnd = 0; // end of the last match: a particle cannot reach back into it
   // Lower-case words cannot start a name: the regular expression engine skips them at native speed.
   while (i < n) {
     CANDIDATE.lastIndex = i;
@@ -168,15 +169,53 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       }
     }
     h &= FILTER_BITS - 1;
+    // A name may open with a lower-case particle: al-Qaeda, von der Leyen, sub-Saharan Africa.
+    const p = i > 1 && i - lastEnd > 2 ? particleStart(text, i, lastEnd) : -1;
+    if (p >= 0) {
+      const e0 = tokenEnd(text, p);
+      const end = matchAt(m, text, p, e0, field, out);
+      if (end > i) {
+        i = lastEnd = end;
+        continue;
+      }
+      if (end > 0) out.pop(); // a particle alone is no name
+    }
     if (!ascii || m.firsts[h >> 3]! & (1 << (h & 7))) {
       const end = matchAt(m, text, i, j, field, out);
       if (end > 0) {
-        i = end;
+        i = lastEnd = end;
         continue;
       }
     }
     i = j;
   }
+}
+
+/** Lower-case words that open names: al-Qaeda, el-Sisi, von der Leyen, bin Salman, sub-Saharan. */
+const PARTICLES = new Set(['al', 'el', 'ad', 'von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'bin', 'ibn', 'sub']);
+
+/** Start of the lower-case particles (one or two) right before the token at `i`, or -1. */
+function particleStart(text: string, i: number, floor: number): number {
+  let start = -1;
+  let k = i;
+  for (let n = 0; n < 2; n++) {
+    const sep = text.charCodeAt(k - 1);
+    if (sep !== 45 && sep !== 32) break; // "al-Qaeda", "von der Leyen"
+    let s = k - 1;
+    while (s > floor && (ASCII[text.charCodeAt(s - 1)] ?? 0) & LOWER) s--;
+    if (s === k - 1 || k - 1 - s > 3 || !PARTICLES.has(text.slice(s, k - 1))) break;
+    if (s > 0 && charClass(text.charCodeAt(s - 1)) & WORD) break;
+    start = s;
+    k = s;
+  }
+  return start;
+}
+
+/** End of the word token that starts at `i`. */
+function tokenEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && charClass(text.charCodeAt(j)) & WORD) j++;
+  return j;
 }
 
 const ASCII = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));

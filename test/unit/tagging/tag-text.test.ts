@@ -26,6 +26,13 @@ describe('tagText mentions', () => {
     expect(ids('Россия и Україна, НАТО и Донецьк.').regions).toEqual(expect.arrayContaining(['RU', 'UA', 'donetsk-oblast']));
     expect(ids('Россия и Україна, НАТО и Донецьк.').actors).toContain('nato');
   });
+  it('reads names that open with a lower-case particle', () => {
+    expect(ids('Fighters linked to al-Qaeda attacked the base.').actors).toContain('al-qaeda');
+    expect(ids('The plan of Ursula von der Leyen was approved.').actors).toContain('ursula-von-der-leyen');
+    expect(ids('Commission chief von der Leyen spoke.').actors).toContain('ursula-von-der-leyen');
+    expect(ids('Growth in sub-Saharan Africa slowed.').regions).toContain('sub-saharan-africa');
+    expect(ids('The capital of the country is far.').actors).toEqual([]);
+  });
   it('reads a demonym as the country acting, and only as a weak hint of the place', () => {
     const r = tagText({ text: 'Russian forces moved at dawn. Russian officials said so.' });
     const actor = r.actors.find((t) => t.id === 'RU')!;
