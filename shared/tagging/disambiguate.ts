@@ -39,7 +39,8 @@ export interface Context {
   keys: Set<string>;
   fullNames: Set<number>;
 }
-/** The word after `end` when only spaces separate them ("" when punctuation or the text ends). */
+
+/** The word after `end` when only spaces separate them (undefined after punctuation or at the end). */
 function nextWord(text: string, end: number): { start: number; end: number } | undefined {
   let k = end;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 160)) k++;
@@ -77,7 +78,8 @@ export function dropNonNames(text: string, found: Found[], from: number, headlin
   let w = from;
   for (let r = from; r < found.length; r++) {
     const m = found[r]!;
-    if (keep(text, m, found[r - 1]?.end ?? -1, found[r + 1]?.start ?? -1, titleCase)) found[w++] = m;
+    // found[r - 1] still holds the previous match of this field: writes go to w <= r only.
+    if (keep(text, m, r > from ? found[r - 1]!.end : -1, found[r + 1]?.start ?? -1, titleCase)) found[w++] = m;
   }
   found.length = w;
 }
