@@ -35,7 +35,9 @@ async function startInProcess(dir?: string): Promise<LocalDynamo> {
 }
 
 async function startChild(dir?: string): Promise<LocalDynamo> {
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dynalite-server.mjs');
+  // cli/dynalite-server.mjs: beside this module, or one folder up when this runs from cli/.bundle/.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const script = [here, path.dirname(here)].map((d) => path.join(d, 'dynalite-server.mjs')).find((f) => fs.existsSync(f))!;
   const child = fork(script, dir ? [dir] : [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

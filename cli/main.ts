@@ -1,44 +1,42 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './errors';
-// Each command lives in cli/commands/<name>.ts and exports register(program).
-// --- commands (one import + one register call per command module) ---
-import { register as registerRun } from './commands/run';
-import { register as registerCost } from './commands/cost';
-import { register as registerFeeds } from './commands/feeds';
-import { register as registerQuery } from './commands/query';
-import { register as registerShow } from './commands/show';
-import { register as registerTag } from './commands/tag';
-import { register as registerRules } from './commands/rules';
-import { register as registerSubscribe } from './commands/subscribe';
-import { register as registerDigest } from './commands/digest';
-// --- end commands ---
+// Each command lives in cli/commands/<name>.ts and exports register(program). Only the module of
+// the command being run is loaded (the tagger, the store client and the feed reader each take time
+// and memory to load); `--help`, no command or an unknown one loads them all.
+type CommandModule = { register(program: Command): void };
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  run: () => import('./commands/run'),
+  query: () => import('./commands/query'),
+  show: () => import('./commands/show'),
+  tag: () => import('./commands/tag'),
+  rules: () => import('./commands/rules'),
+  feeds: () => import('./commands/feeds'),
+  digest: () => import('./commands/digest'),
+  subscribe: () => import('./commands/subscribe'),
+  unsubscribe: () => import('./commands/subscribe'),
+  subscriptions: () => import('./commands/subscribe'),
+  cost: () => import('./commands/cost'),
+};
 
-/** Builds the `news-monitor` program with every command registered. */
-export function buildProgram(): Command {
+/** Builds the `news-monitor` program with the commands `argv` needs registered (all when unclear). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('news-monitor')
     .description('Watch news feeds for geopolitical developments: tag, store, alert.')
     .version('0.1.0')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  // --- register ---
-  registerRun(program);
-  registerCost(program);
-  registerFeeds(program);
-  registerQuery(program);
-  registerShow(program);
-  registerTag(program);
-  registerRules(program);
-  registerSubscribe(program);
-  registerDigest(program);
-  // --- end register ---
+  const first = argv[0];
+  const loaders = first && COMMANDS[first] ? [COMMANDS[first]] : [...new Set(Object.values(COMMANDS))];
+  const modules = await Promise.all(loaders.map((load) => load()));
+  for (const m of new Set(modules)) m.register(program);
   return program;
 }
 
 /** Runs the CLI; resolves to the exit code. Bad input prints one line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
