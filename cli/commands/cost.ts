@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { estimateMonthlyCost, type CostEstimate } from '../../shared/cost';
+import { DEFAULT_ASSUMPTIONS, estimateMonthlyCost, type CostEstimate } from '../../shared/cost';
 import { CliError } from '../errors';
 
 interface CostOptions {
@@ -8,6 +8,7 @@ interface CostOptions {
   itemsPerDay: string;
   smsPerDay?: string;
   emailsPerDay?: string;
+  retentionDays: string;
   json?: boolean;
 }
 
@@ -21,6 +22,7 @@ export function register(program: Command): void {
     .requiredOption('--items-per-day <k>', 'new articles a day across all feeds')
     .option('--sms-per-day <s>', 'SMS alerts a day')
     .option('--emails-per-day <e>', 'email alerts a day (default: min(items, 20))')
+    .option('--retention-days <d>', 'days an article is kept (config retentionDays)', '365')
     .option('--json', 'print the estimate as JSON')
     .action((o: CostOptions) => {
       const est = estimateMonthlyCost({
@@ -29,7 +31,7 @@ export function register(program: Command): void {
         itemsPerDay: count(o.itemsPerDay, '--items-per-day', 0),
         smsPerDay: o.smsPerDay === undefined ? undefined : count(o.smsPerDay, '--sms-per-day', 0),
         emailsPerDay: o.emailsPerDay === undefined ? undefined : count(o.emailsPerDay, '--emails-per-day', 0),
-      });
+      }, { ...DEFAULT_ASSUMPTIONS, retentionDays: count(o.retentionDays, '--retention-days', 1) });
       process.stdout.write(o.json ? `${JSON.stringify(est)}\n` : render(est));
     });
 }
