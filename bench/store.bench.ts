@@ -1,5 +1,5 @@
-// Store benchmarks on dynalite: ingest rate (putArticle's batched listing writes vs one write per
-// item) and query latency p50/p95 for each access pattern over a large stored set. dynalite runs in
+// Store benchmarks on dynalite: ingest rate (putArticles per feed, putArticle per article, one write
+// per item) and query latency p50/p95 for each access pattern over a large stored set. dynalite runs in
 // a child process, as it would beside the CLI, so the client and the server do not share one core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BatchWriteItemCommand, ConditionalCheckFailedException, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
@@ -14,6 +14,8 @@ import { median, percentile, type BenchRow } from './harness';
 const TARGET_ARTICLES = 100_000;
 const BUILD_BUDGET_MS = 85_000;
 const INGEST_ARTICLES = 1_000;
+/** Items a feed gives per poll in the ingest rows (the scale run's 20). */
+const FEED_ITEMS = 20;
 const RUNS = 30;
 
 // Tag frequencies shaped like a geopolitics news mix; regions carry their roll-ups.
@@ -90,8 +92,10 @@ async function ingestRows(client: DynamoDBClient, endpoint: string): Promise<Ben
   const now = new Date();
   const batched = new ArticleStore({ client, tableName: 'ingest-batched' });
   const single = new ArticleStore({ client, tableName: 'ingest-single' });
+  const perFeed = new ArticleStore({ client, tableName: 'ingest-feed' });
   await batched.ensureTable();
   await single.ensureTable();
+  await perFeed.ensureTable();
   const set = makeArticles(INGEST_ARTICLES, 7, { rich: true });
   const items = set.reduce((s, a) => s + listingItems(a, { ttl: 1, now }).length + 2, 0) / set.length;
   let calls = 0;
@@ -108,13 +112,25 @@ async function ingestRows(client: DynamoDBClient, endpoint: string): Promise<Ben
     perArticle.push(calls / set.length);
     return set.length / secs;
   };
+  // As ingestFeed does it: one putArticles call per feed of 20 items, 8 feeds at a time.
+  const feedsOf = (xs: TaggedArticle[]) => Array.from({ length: Math.ceil(xs.length / FEED_ITEMS) }, (_, i) => xs.slice(i * FEED_ITEMS, (i + 1) * FEED_ITEMS));
+  const feedRate = async (store: ArticleStore, xs: TaggedArticle[]) => {
+    calls = 0;
+    const t0 = performance.now();
+    await pool(feedsOf(xs), 8, async (feed) => void (await store.putArticles(feed)));
+    const secs = (performance.now() - t0) / 1000;
+    return { rate: xs.length / secs, requests: calls / xs.length };
+  };
   const how = `${INGEST_ARTICLES} generated articles (${items.toFixed(1)} items each), 8 at a time, after a 300-article warm-up of both paths; dynalite in memory in a child process (loopback: round trips are nearly free here, unlike in AWS)`;
   const warm = makeArticles(300, 8, { rich: true });
   await pool(warm, 8, async (a) => void (await batched.putArticle(a)));
   await pool(warm, 8, (a) => putOneByOne(client, 'ingest-single', a, now));
+  await feedRate(perFeed, warm);
+  const f = await feedRate(perFeed, set);
   const b = await rate((a) => batched.putArticle(a));
   const s = await rate((a) => putOneByOne(client, 'ingest-single', a, now));
   const dup = await rate((a) => batched.putArticle(a));
+  const fDup = await feedRate(perFeed, set);
   // The same two paths with a 5 ms round trip added to every call, as from a Lambda to DynamoDB in its region.
   const slow = localDynamoClient(endpoint);
   slow.middlewareStack.add((next) => async (args) => {
@@ -122,24 +138,34 @@ async function ingestRows(client: DynamoDBClient, endpoint: string): Promise<Ben
     return next(args);
   }, { step: 'finalizeRequest', name: 'simulatedRoundTrip' });
   const slowBatched = new ArticleStore({ client: slow, tableName: 'ingest-batched' });
+  const slowFeed = new ArticleStore({ client: slow, tableName: 'ingest-feed' });
   const few = makeArticles(300, 9, { rich: true });
   const rateOf = async (fn: (a: TaggedArticle) => Promise<unknown>) => {
     const t0 = performance.now();
     await pool(few, 8, async (a) => void (await fn(a)));
     return few.length / ((performance.now() - t0) / 1000);
   };
+  const t0 = performance.now();
+  await pool(feedsOf(makeArticles(300, 10, { rich: true })), 8, async (feed) => void (await slowFeed.putArticles(feed)));
+  const fSlow = 300 / ((performance.now() - t0) / 1000);
   const bSlow = await rateOf((a) => slowBatched.putArticle(a));
   const sSlow = await rateOf((a) => putOneByOne(slow, 'ingest-single', a, now));
-  const howSlow = `300 generated articles, 8 at a time, every call delayed 5 ms (a simulated in-region round trip) on top of dynalite`;
+  const howSlow = `300 generated articles, 8 at a time (putArticles: 8 feeds of 20 at a time), every call delayed 5 ms (a simulated in-region round trip) on top of dynalite`;
+  const howFeed = `the same ${INGEST_ARTICLES} articles as ${INGEST_ARTICLES / FEED_ITEMS} feeds of ${FEED_ITEMS}, one putArticles call per feed, 8 feeds at a time (as ingestFeed does); dynalite in memory in a child process`;
   return [
+    { name: 'store: ingest, putArticles per feed of 20 (markers by BatchGetItem, listings and markers by BatchWriteItem)', value: f.rate, unit: 'articles/s', how: howFeed },
     { name: 'store: ingest, putArticle (listing items by BatchWriteItem)', value: b, unit: 'articles/s', how },
     { name: 'store: ingest, one PutItem per item', value: s, unit: 'articles/s', how },
+    { name: 'store: ingest with 5 ms round trips, putArticles per feed of 20', value: fSlow, unit: 'articles/s', how: howSlow },
     { name: 'store: ingest with 5 ms round trips, putArticle (batched)', value: bSlow, unit: 'articles/s', how: howSlow },
     { name: 'store: ingest with 5 ms round trips, one PutItem per item', value: sSlow, unit: 'articles/s', how: howSlow },
-    { name: 'store: re-put of stored articles (marker read only)', value: dup, unit: 'articles/s', how: `the same ${INGEST_ARTICLES} again: every answer 'duplicate'` },
+    { name: 'store: re-put of stored articles, putArticles per feed (one BatchGetItem of markers)', value: fDup.rate, unit: 'articles/s', how: `the same ${INGEST_ARTICLES} again, 20 a call: every answer 'duplicate'` },
+    { name: 'store: re-put of stored articles, putArticle (marker read only)', value: dup, unit: 'articles/s', how: `the same ${INGEST_ARTICLES} again: every answer 'duplicate'` },
+    { name: 'store: DynamoDB requests per new article, putArticles per feed of 20', value: f.requests, unit: 'requests', how: 'counted by client middleware: 1/20 BatchGetItem, the conditional put, the listings 25 a BatchWriteItem across the feed, 1/20 BatchWriteItem of markers (+ the month registry once a call)' },
     { name: 'store: DynamoDB requests per new article, putArticle (batched)', value: perArticle[0]!, unit: 'requests', how: 'counted by client middleware: marker read, conditional put, BatchWriteItem per 25 listings, marker (+ the month registry once)' },
     { name: 'store: DynamoDB requests per new article, one PutItem per item', value: perArticle[1]!, unit: 'requests', how: 'counted by client middleware' },
-    { name: 'store: DynamoDB requests per stored article put again', value: perArticle[2]!, unit: 'requests', how: 'counted by client middleware: the marker read' },
+    { name: 'store: DynamoDB requests per stored article put again, putArticle', value: perArticle[2]!, unit: 'requests', how: 'counted by client middleware: the marker read' },
+    { name: 'store: DynamoDB requests per stored article put again, putArticles per feed of 20', value: fDup.requests, unit: 'requests', how: 'counted by client middleware: one BatchGetItem a feed' },
   ];
 }
 

@@ -2,7 +2,7 @@
 // put it under each of its tags, and the marker that says all of them are written.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Tag, TaggedArticle } from '../model';
-import { compact, n, optStr, s, str, type Item } from './attr';
+import { compact, itemBytes, n, optStr, s, str, type Item } from './attr';
 import { StoreError } from './errors';
 import { toInstant } from './instant';
 import { ATTR, ITEM_TYPE, keys, monthOf, timeSortKey, type TagSide } from './keys';
@@ -36,15 +36,15 @@ export function tagsOf(a: Pick<TaggedArticle, 'actors' | 'regions'>): { side: Ta
 export function articleItem(a: TaggedArticle, opts: { ttl: number; now: Date }): Item {
   const instant = listingInstant(a, opts.now);
   const item = encode(a, instant, opts);
-  if (size(item) <= MAX_ITEM_BYTES) return item;
+  if (itemBytes(item) <= MAX_ITEM_BYTES) return item;
   const trim = (tags: Tag[]) => tags.map((t) => ({ ...t, mentions: t.mentions.slice(0, TRIMMED_MENTIONS) }));
   const smaller = encode({ ...a, actors: trim(a.actors), regions: trim(a.regions) }, instant, opts, true);
-  if (size(smaller) <= MAX_ITEM_BYTES) return smaller;
+  if (itemBytes(smaller) <= MAX_ITEM_BYTES) return smaller;
   // Each character cut removes at least one byte, so cutting the overflow (plus a margin) fits.
-  const budget = Math.max(1000, a.summary.length - (size(smaller) - MAX_ITEM_BYTES) - 1000);
+  const budget = Math.max(1000, a.summary.length - (itemBytes(smaller) - MAX_ITEM_BYTES) - 1000);
   const shorter = { ...a, summary: a.summary.slice(0, budget), actors: trim(a.actors), regions: trim(a.regions) };
   const cut = encode(shorter, instant, opts, true);
-  if (size(cut) <= MAX_ITEM_BYTES) return cut;
+  if (itemBytes(cut) <= MAX_ITEM_BYTES) return cut;
   // Pathological input (thousands of tags, a megabyte title): keep the strongest tags and a readable title.
   return encode({ ...shorter, title: a.title.slice(0, 2000), actors: shorter.actors.slice(0, 100), regions: shorter.regions.slice(0, 100) }, instant, opts, true);
 }
@@ -137,9 +137,4 @@ function tags(item: Item, name: string, id: string): Tag[] {
 
 function key(k: { pk: string; sk: string }): Item {
   return { [ATTR.pk]: { S: k.pk }, [ATTR.sk]: { S: k.sk } };
-}
-
-// Close to DynamoDB's own measure (attribute names + values); JSON adds a little, erring on the safe side.
-function size(item: Item): number {
-  return Buffer.byteLength(JSON.stringify(item));
 }

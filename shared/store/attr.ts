@@ -35,3 +35,17 @@ export function num(item: Item, name: string): number | undefined {
   const v = item[name]?.N;
   return v === undefined ? undefined : Number(v);
 }
+
+/** An item's size as DynamoDB counts it (UTF-8 bytes of attribute names and values), without serialising it. */
+export function itemBytes(item: Item): number {
+  let total = 0;
+  for (const [name, v] of Object.entries(item)) {
+    total += Buffer.byteLength(name);
+    if (v.S !== undefined) total += Buffer.byteLength(v.S);
+    else if (v.N !== undefined) total += v.N.length;
+    else if (v.BOOL !== undefined || v.NULL !== undefined) total += 1;
+    else if (v.SS) for (const s of v.SS) total += Buffer.byteLength(s);
+    else total += Buffer.byteLength(JSON.stringify(v));
+  }
+  return total;
+}
