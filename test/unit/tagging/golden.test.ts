@@ -1,0 +1,45 @@
+// Golden output: a fixed corpus (hand-written edge cases and generated 3 KB articles) must tag to
+// exactly the committed output, byte for byte, through the --jsonl path. It guards speed work on the
+// matcher, scorer and JSON writer against any change of behaviour. When tagging is changed on
+// purpose, regenerate with `UPDATE_GOLDEN=1 npx vitest run test/unit/tagging/golden.test.ts` and
+// review the diff of fixtures/golden-tags.jsonl.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tagJsonLines, tagLine } from '../../../cli/commands/tag';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const input = fs.readFileSync(path.join(dir, 'golden-input.jsonl'), 'utf8');
+const goldenFile = path.join(dir, 'golden-tags.jsonl');
+
+async function tagStream(text: string, chunk: number): Promise<string> {
+  const buf = Buffer.from(text);
+  const parts: Buffer[] = [];
+  for (let i = 0; i < buf.length; i += chunk) parts.push(buf.subarray(i, i + chunk));
+  const output = new PassThrough();
+  const got: Buffer[] = [];
+  output.on('data', (d: Buffer) => got.push(d));
+  await tagJsonLines(Readable.from(parts), output, () => {});
+  return Buffer.concat(got).toString('utf8');
+}
+
+describe('golden output', () => {
+  if (process.env.UPDATE_GOLDEN === '1') {
+    it('rewrites the golden output', async () => {
+      fs.writeFileSync(goldenFile, await tagStream(input, 1 << 16));
+    });
+  }
+  const golden = fs.readFileSync(goldenFile, 'utf8');
+  it('tags the fixed corpus to exactly the committed output, line by line', () => {
+    const want = golden.split('\n').filter(Boolean);
+    const got = input.split('\n').filter(Boolean).map((l) => tagLine(l)).map((r) => (typeof r === 'string' ? r : r.json.trimEnd()));
+    expect(got.length).toBe(want.length);
+    for (let i = 0; i < want.length; i++) expect(got[i], `line ${i + 1}`).toBe(want[i]);
+  });
+  it('streams the same bytes whatever the chunk size', async () => {
+    expect(await tagStream(input, 4093)).toBe(golden);
+    expect(await tagStream(input, 1 << 20)).toBe(golden);
+  });
+});
