@@ -57,13 +57,24 @@ export async function putArticles(deps: ArticleWriterDeps, articles: readonly Ta
   await deps.registerMonths(unknown.map((i) => articleMonth(articles[i]!, now)));
   const toIndex: ToIndex[] = [];
   const taken: string[] = [];
+  const failures: unknown[] = [];
   await eachLimit(unknown, concurrency, async (i) => {
     const a = articles[i]!;
-    if (await putMain(deps, a, ttl, now)) {
-      verdicts[i] = 'new';
-      toIndex.push({ article: a, ttl, storedAt: now });
-    } else taken.push(a.id);
+    try {
+      if (await putMain(deps, a, ttl, now)) {
+        verdicts[i] = 'new';
+        toIndex.push({ article: a, ttl, storedAt: now });
+      } else taken.push(a.id);
+    } catch (err) {
+      failures.push(err);
+    }
   });
+  // When some puts failed, the ones that went through are still completed before the error is
+  // thrown: an article whose feed drops it before the next pass must not stay unlisted.
+  if (failures.length) {
+    await writeIndex(deps, toIndex);
+    throw failures[0];
+  }
   toIndex.push(...(await storedForRepair(deps, taken, now)));
   await writeIndex(deps, toIndex);
   return verdicts;

@@ -109,6 +109,18 @@ describe('ArticleStore.putArticles', () => {
     expect(ddb.commandCalls(BatchGetItemCommand)[0]!.args[0].input.RequestItems!.t!.Keys).toHaveLength(2);
   });
 
+  it('completes the articles whose put went through before passing on another article\'s error', async () => {
+    ddb.on(BatchGetItemCommand).resolves({}).on(UpdateItemCommand).resolves({}).on(BatchWriteItemCommand).resolves({});
+    ddb.on(PutItemCommand).callsFake(async (input: { Item: { id: { S: string } } }) => {
+      if (input.Item.id.S === 'id1') throw new Error('ProvisionedThroughputExceeded');
+      return {};
+    });
+    await expect(store().putArticles(many(3))).rejects.toThrow('ProvisionedThroughputExceeded');
+    const [listings, markers] = batchWrites();
+    expect(listings!.map((w) => w.PutRequest!.Item!.sk!.S!.split('#')[1]).sort()).toEqual(['id0', 'id2']);
+    expect(markers!.map((w) => w.PutRequest!.Item!.pk!.S).sort()).toEqual(['ARTICLE#id0', 'ARTICLE#id2']);
+  });
+
   it('makes no request for an empty list', async () => {
     expect(await store().putArticles([])).toEqual([]);
     expect(ddb.calls()).toHaveLength(0);
