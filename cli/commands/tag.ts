@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { tagText } from '../../shared/tagging';
+import { JsonBytes, writeTags } from '../../shared/tagging/json';
 import { CliError } from '../errors';
 
 interface TagOptions {
@@ -74,26 +75,22 @@ export async function tagJsonLines(input: Readable, output: NodeJS.WritableStrea
     gone = true;
   });
   let tail = '';
-  let out: string[] = [];
-  let outLen = 0;
+  // Output goes straight into bytes and leaves in chunks of about 1 MB.
+  const out = new JsonBytes(OUT_CHUNK + (OUT_CHUNK >> 1));
   const flush = async () => {
-    if (!out.length) return;
-    const ok = gone || output.write(out.join(''));
-    out = [];
-    outLen = 0;
+    if (!out.pos) return;
+    const chunk = out.take();
+    const ok = gone || output.write(chunk);
     if (!ok) await drained(output);
   };
   const handle = (line: string) => {
     lineNo++;
     if (!line.trim()) return;
-    const r = tagLine(line);
-    if (typeof r === 'string') {
+    const r = tagLineInto(line, out);
+    if (r !== undefined) {
       bad++;
       warn(`line ${lineNo}: ${r}`);
-      return;
     }
-    out.push(r.json);
-    outLen += r.json.length;
   };
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of input) {
@@ -106,7 +103,7 @@ export async function tagJsonLines(input: Readable, output: NodeJS.WritableStrea
       nl = s.indexOf('\n', from);
     }
     tail = s.slice(from);
-    if (outLen > 1 << 16) await flush();
+    if (out.pos >= OUT_CHUNK) await flush();
     if (gone) return bad;
   }
   tail += decoder.decode();
@@ -115,8 +112,18 @@ export async function tagJsonLines(input: Readable, output: NodeJS.WritableStrea
   return bad;
 }
 
+/** Bytes of output gathered before one write to the output stream. */
+const OUT_CHUNK = 1 << 20;
+
 /** One input line to one output line, or the reason it cannot be tagged. */
 export function tagLine(line: string): { json: string } | string {
+  const out = new JsonBytes(1 << 14);
+  const r = tagLineInto(line, out);
+  return r ?? { json: out.take().toString('utf8') };
+}
+
+/** Tags one input line and appends its output line to `out`; returns the reason when it cannot. */
+function tagLineInto(line: string, out: JsonBytes): string | undefined {
   let o: unknown;
   try {
     o = JSON.parse(line);
@@ -130,7 +137,15 @@ export function tagLine(line: string): { json: string } | string {
   if (title !== undefined && title !== null && typeof title !== 'string') return '"title" is not a string';
   const when = typeof date === 'string' ? date : typeof publishedAt === 'string' ? publishedAt : undefined;
   const r = tagText({ text, ...(typeof title === 'string' ? { title } : {}), ...(when ? { date: when } : {}) });
-  return { json: `{"id":${JSON.stringify(id)},"actors":${JSON.stringify(r.actors)},"regions":${JSON.stringify(r.regions)}}\n` };
+  out.ascii('{"id":');
+  if (typeof id === 'string') out.string(id);
+  else out.ascii(JSON.stringify(id)); // a number or boolean
+  out.ascii(',"actors":');
+  writeTags(out, r.actors);
+  out.ascii(',"regions":');
+  writeTags(out, r.regions);
+  out.ascii('}\n');
+  return undefined;
 }
 
 /** Text handed to a worker at a time (whole lines). */
