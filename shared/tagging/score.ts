@@ -5,7 +5,7 @@
 // Accumulators are typed arrays indexed by entry, reused from article to article (tagging is
 // synchronous), so that scoring allocates little more than the tags it returns.
 import type { Mention, Tag, TagResult } from '../model';
-import { charClass, KeySet, WORD } from './chars';
+import { charClass, KeySet, tokens, WORD } from './chars';
 import { ancestors, isActorKind, roleHeld, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { Found } from './matcher';
 import rules from './data/rules.json';
@@ -16,8 +16,13 @@ export const WEIGHTS = { title: 3, dateline: 3, lead: 2, body: 1, demonym: 0.5 }
 export const DEMONYM_AS_PLACE = 0.4;
 /** Characters of body text (after any dateline) that count as the lead. */
 export const LEAD_CHARS = 300;
-/** Share of a found tag's score passed to the country, region or organisation above it. */
+/** Share of a found tag's score passed to the country, region or organisation above it (the best child). */
 const ROLL_UP = 0.8;
+/**
+ * Share passed by each further child: several passing mentions of a country's cities or straits add
+ * up with diminishing weight, so that they do not outrank a place the title names.
+ */
+const ROLL_UP_MORE = 0.5;
 /** Share passed to macro-regions and seas (at most once: the best child counts, not the sum). */
 const ROLL_UP_MACRO = 0.5;
 /**
@@ -39,9 +44,13 @@ const the = new KeySet(['the']);
 /** Per-side accumulators, indexed by gazetteer entry; `stamp` marks which slots this article uses. */
 class Side {
   readonly direct: Float64Array;
+  /** Sum and best of the scores of the found children (the roll-up is worked out from both). */
   readonly rolled: Float64Array;
+  readonly rolledBest: Float64Array;
   readonly macro: Float64Array;
   readonly first: Float64Array;
+  /** 1 when the title names the tag so that it is salient whatever its score. */
+  readonly titled: Uint8Array;
   readonly stamp: Uint32Array;
   readonly mentions: (Mention[] | undefined)[];
   readonly via: (string[] | undefined)[];
@@ -50,8 +59,10 @@ class Side {
   constructor(n: number) {
     this.direct = new Float64Array(n);
     this.rolled = new Float64Array(n);
+    this.rolledBest = new Float64Array(n);
     this.macro = new Float64Array(n);
     this.first = new Float64Array(n);
+    this.titled = new Uint8Array(n);
     this.stamp = new Uint32Array(n);
     this.mentions = new Array(n);
     this.via = new Array(n);
@@ -65,8 +76,10 @@ class Side {
     this.stamp[i] = this.gen;
     this.direct[i] = 0;
     this.rolled[i] = 0;
+    this.rolledBest[i] = 0;
     this.macro[i] = 0;
     this.first[i] = Infinity;
+    this.titled[i] = 0;
     this.mentions[i] = undefined;
     this.via[i] = undefined;
     this.touched.push(i);
@@ -89,6 +102,17 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
     if (f.target.demonym) w *= WEIGHTS.demonym;
     if ((s.charCodeAt(f.end) === 45 && attributive(s, f.end)) || seatBefore(s, f.start)) w *= rules.placeRole.attributiveFactor;
     if (kind === 'country' && unitNext(s, f.end)) w *= rules.placeRole.unitFactor;
+    else if (kind === 'sea' && f.field === 'title' && !f.target.demonym && fullName(f, ie)) {
+      // A sea the title names in full ("Black Sea", "Bosporus") is salient, and where the title
+      // puts the story ("patrol in the Black Sea") it weighs as a located country does. A shortened
+      // name ("PACIFIC", "ATLANTIC CITY") is often part of a company's name, above all in
+      // upper-case wire headlines, and counts as a passing mention.
+      regions.touch(f.entry);
+      regions.titled[f.entry] = 1;
+      const located = placeFactor(s, f.start, f.end);
+      w *= located > 1 ? located : rules.placeRole.placeWithoutCountryFactor;
+    }
+    // Seas and macro-regions mostly frame a story: their mentions count half.
     else if (kind === 'sea' || kind === 'macro-region') w *= rules.placeRole.placeWithoutCountryFactor;
     const mention: Mention = { text: s.slice(f.start, f.end), start: f.start, end: f.end };
     if (f.field === 'title') mention.field = 'title';
@@ -108,6 +132,13 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
   return { actors: finish(g, actors, true, date), regions: finish(g, regions, false, date) };
 }
 
+/** True when the matched alias has as many words as the entry's name (not a shortened form). */
+function fullName(f: Found, ie: IndexedEntry): boolean {
+  let words = 1;
+  for (let i = 0; i < f.target.key.length; i++) if (f.target.key.charCodeAt(i) === 32) words++;
+  return words >= tokens(ie.entry.name).length;
+}
+
 function add(side: Side, i: number, w: number, mention: Mention, order: number): void {
   side.touch(i);
   side.direct[i]! += w;
@@ -122,7 +153,10 @@ function rollUp(g: Gazetteer, side: Side, child: number, up: number[]): void {
     side.touch(p);
     const kind = g.entries[p]!.entry.kind;
     if (kind === 'macro-region' || kind === 'sea') side.macro[p] = Math.max(side.macro[p]!, ROLL_UP_MACRO * s);
-    else side.rolled[p]! += ROLL_UP * s;
+    else {
+      side.rolled[p]! += s;
+      if (s > side.rolledBest[p]!) side.rolledBest[p] = s;
+    }
     const via = (side.via[p] ??= []);
     if (!via.includes(childId)) via.push(childId);
     if (side.first[child]! < side.first[p]!) side.first[p] = side.first[child]!;
@@ -210,7 +244,9 @@ function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Ta
   let top = 0;
   for (let k = 0; k < n; k++) {
     const i = side.touched[k]!;
-    scores[k] = Math.round((side.direct[i]! + side.rolled[i]! + side.macro[i]!) * 100) / 100;
+    const best = side.rolledBest[i]!;
+    const rolled = ROLL_UP * best + ROLL_UP_MORE * (side.rolled[i]! - best);
+    scores[k] = Math.round((side.direct[i]! + rolled + side.macro[i]!) * 100) / 100;
     if (scores[k]! > top) top = scores[k]!;
   }
   const order = Array.from({ length: n }, (_, k) => k);
@@ -222,7 +258,7 @@ function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Ta
     const ie = g.entries[i]!;
     const e = ie.entry;
     const score = scores[k]!;
-    const salient = score >= SALIENT_MIN || (score >= SALIENT_SHARE * top && score >= SALIENT_FLOOR);
+    const salient = score >= SALIENT_MIN || (score >= SALIENT_SHARE * top && score >= SALIENT_FLOOR) || side.titled[i] === 1;
     const mentions = side.mentions[i] ?? [];
     // Fields in the order of the DESIGN.md contract, built in one literal per shape.
     const tag: Tag = e.country

@@ -143,3 +143,33 @@ describe('datelines and salience', () => {
     expect(r.regions[0]!.id).toBe('CL');
   });
 });
+
+describe('title mentions against roll-ups', () => {
+  const title = 'Russian warships shadow NATO patrol in the Black Sea';
+  const text = 'Two Russian frigates followed a Romanian and Turkish naval patrol for several hours off the coast of Crimea, the Romanian navy said. The incident came days after Ankara restated that the Bosporus and Dardanelles remain closed to warships of the parties at war under the Montreux Convention.';
+  it('a sea named in the title is salient', () => {
+    expect(find(text, 'black-sea', { title })).toMatchObject({ salient: true });
+    // Not placed by the title ("Black Sea fishing …") and outweighed by the dateline: salient still.
+    const r = tagText({ title: 'Black Sea fishing season opens', text: 'KYIV, May 2 - Fishing boats left port in Ukraine and Odesa on Monday.' });
+    expect(r.regions[0]!.id).not.toBe('black-sea');
+    expect(r.regions.find((t) => t.id === 'black-sea')).toMatchObject({ salient: true });
+  });
+  it('passing mentions of a country\'s cities and straits do not outrank the region the title places the story in', () => {
+    const r = tagText({ title, text });
+    expect(r.regions[0]!.id).toBe('black-sea');
+    const tr = r.regions.find((t) => t.id === 'TR')!;
+    expect(tr.via).toEqual(expect.arrayContaining(['ankara', 'bosporus', 'dardanelles']));
+    expect(tr.score).toBeLessThan(r.regions[0]!.score);
+  });
+  it('several found children add up with diminishing weight', () => {
+    const one = find('Ankara said so.', 'TR')!.score;
+    const three = find('Ankara said so. Izmir agreed. Istanbul did too.', 'TR')!.score;
+    expect(three).toBeGreaterThan(one);
+    expect(three).toBeLessThan(3 * one);
+  });
+  it('a shortened sea name in an upper-case wire headline stays a passing mention (company names)', () => {
+    const r = tagText({ title: 'SECURITY PACIFIC <SPC> REGISTERS DEBT', text: 'LOS ANGELES, March 3 - Security Pacific Corp said it filed a registration.' });
+    expect(r.regions[0]!.country).toBe('US');
+    expect(r.regions.find((t) => t.id === 'pacific-ocean')!.score).toBeLessThan(r.regions[0]!.score);
+  });
+});
