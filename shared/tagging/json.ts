@@ -48,10 +48,8 @@ export class JsonBytes {
   bytes(src: Uint8Array): void {
     const n = src.length;
     this.room(n);
-    const b = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < n; i++) b[p++] = src[i]!;
-    this.pos = p;
+    this.buf.set(src, this.pos); // one native copy (tag heads are 60–120 bytes)
+    this.pos += n;
   }
   /** Writes a number as JSON does (non-negative integers digit by digit). */
   number(x: number): void {
