@@ -68,8 +68,8 @@ function child(map: Map<number, Node>, key: string): Node {
 }
 
 /** The child of `map` for the token text[start, end), or undefined. */
-function lookup(map: Map<number, Node>, text: string, start: number, end: number): Node | undefined {
-  const h = hashSpan(text, start, end);
+function lookup(map: Map<number, Node>, text: string, start: number, end: number, hash = -1): Node | undefined {
+  const h = hash >= 0 ? hash : hashSpan(text, start, end);
   if (h < 0) {
     const key = tokenKey(text.slice(start, end));
     for (let c = map.get(hashKey(key)); c; c = c.sibling) if (c.key === key) return c;
@@ -168,6 +168,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
         ascii = false;
       }
     }
+    const full = ascii ? h >>> 0 : -1; // the token's key hash, as hashSpan would give it
     h &= FILTER_BITS - 1;
     // A name may open with a lower-case particle: al-Qaeda, von der Leyen, sub-Saharan Africa.
     const p = i > 1 && i - lastEnd > 2 ? particleStart(text, i, lastEnd) : -1;
@@ -181,7 +182,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       if (end > 0) out.pop(); // a particle alone is no name
     }
     if (!ascii || m.firsts[h >> 3]! & (1 << (h & 7))) {
-      const end = matchAt(m, text, i, j, field, out);
+      const end = matchAt(m, text, i, j, field, out, full);
       if (end > 0) {
         i = lastEnd = end;
         continue;
@@ -220,9 +221,9 @@ function tokenEnd(text: string, i: number): number {
 
 const ASCII = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 
-/** Follows the trie from the token [i, j); records the longest alias found and returns its end (0: none). */
-function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[]): number {
-  let node = lookup(m.root, text, i, j);
+/** Follows the trie from the token [i, j) (`hash`: its key hash when already known); records the longest alias found and returns its end (0: none). */
+function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[], hash = -1): number {
+  let node = lookup(m.root, text, i, j, hash);
   if (!node) return 0;
   let best: Node | undefined;
   let bestEnd = 0;

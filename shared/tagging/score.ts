@@ -237,10 +237,14 @@ function placeFactor(src: string, start: number, end: number): number {
   return 1;
 }
 
+let scoreBuf = new Float64Array(256);
+
 function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Tag[] {
   const n = side.touched.length;
   if (!n) return [];
-  const scores = new Float64Array(n);
+  // Reused from call to call: making a typed array per list costs more than filling one.
+  if (scoreBuf.length < n) scoreBuf = new Float64Array(Math.max(n, scoreBuf.length * 2));
+  const scores = scoreBuf;
   let top = 0;
   for (let k = 0; k < n; k++) {
     const i = side.touched[k]!;
