@@ -117,10 +117,11 @@ const OUT_CHUNK = 1 << 20;
 
 /** One input line to one output line, or the reason it cannot be tagged. */
 export function tagLine(line: string): { json: string } | string {
-  const out = new JsonBytes(1 << 14);
-  const r = tagLineInto(line, out);
-  return r ?? { json: out.take().toString('utf8') };
+  lineOut.pos = 0;
+  const r = tagLineInto(line, lineOut);
+  return r ?? { json: lineOut.takeString() };
 }
+const lineOut = new JsonBytes(1 << 16);
 
 /** Tags one input line and appends its output line to `out`; returns the reason when it cannot. */
 function tagLineInto(line: string, out: JsonBytes): string | undefined {

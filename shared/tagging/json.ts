@@ -36,6 +36,12 @@ export class JsonBytes {
     this.pos = 0;
     return out;
   }
+  /** The text written so far, as a string; the buffer is then reused from the start. */
+  takeString(): string {
+    const out = this.buf.toString('utf8', 0, this.pos);
+    this.pos = 0;
+    return out;
+  }
   /** Writes an ASCII string that needs no escaping (keys, punctuation). */
   ascii(s: string): void {
     const n = s.length;
