@@ -23,6 +23,7 @@ export const handler = observed('ingest', async (event: SQSEvent): Promise<SQSBa
   count('FeedsNotModified', t.notModified);
   count('FeedsSkipped', t.skipped);
   count('FeedsFailed', t.failed);
+  count('FeedsPaused', t.paused);
   count('ArticlesNew', t.fresh);
   count('ArticlesDuplicate', t.duplicates);
   return response;

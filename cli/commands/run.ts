@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON summary object as the last line of stdout')
     .option('--watch', 'repeat the pass every --interval minutes until interrupted')
     .option('--interval <minutes>', 'minutes between passes with --watch (default: the config intervalMinutes)')
-    .option('--concurrency <n>', 'feeds read at once', '16')
+    .option('--concurrency <n>', 'feeds read at once', '32')
     .option('--quiet', 'no progress lines on stderr')
     .action(async (opts: RunOptions) => {
       const { config, file } = loadCliConfig(opts.config);
@@ -62,6 +62,8 @@ function progress(o: IngestOutcome, alerts: { sent: number }): void {
           ? `  later   ${name}: ${o.error ?? 'not due yet'}`
           : `  FAILED  ${name}: ${o.error ?? 'failed'}`;
   process.stderr.write(`${line}\n`);
+  for (const w of o.warnings) process.stderr.write(`          note: ${w}\n`);
+  if (o.pausedNow) process.stderr.write(`          paused: failing too long; tried once a day until it works (news-monitor feeds)\n`);
 }
 
 function report(s: RunSummary, json?: boolean): void {

@@ -74,13 +74,14 @@ export async function ingestFeedMessages(records: SQSRecord[], deps: IngestMessa
 }
 
 /** Counts per status and articles, for the metrics. */
-export function tallyOutcomes(outcomes: IngestOutcome[]): { fetched: number; notModified: number; skipped: number; failed: number; fresh: number; duplicates: number } {
-  const t = { fetched: 0, notModified: 0, skipped: 0, failed: 0, fresh: 0, duplicates: 0 };
+export function tallyOutcomes(outcomes: IngestOutcome[]): { fetched: number; notModified: number; skipped: number; failed: number; paused: number; fresh: number; duplicates: number } {
+  const t = { fetched: 0, notModified: 0, skipped: 0, failed: 0, paused: 0, fresh: 0, duplicates: 0 };
   for (const o of outcomes) {
     if (o.status === 'ok') t.fetched++;
     else if (o.status === 'not-modified') t.notModified++;
     else if (o.status === 'skipped') t.skipped++;
     else t.failed++;
+    if (o.pausedNow) t.paused++;
     t.fresh += o.fresh.length;
     t.duplicates += o.duplicates;
   }

@@ -11,6 +11,7 @@ export const MetricNames = {
   FeedsNotModified: 'FeedsNotModified',
   FeedsSkipped: 'FeedsSkipped',
   FeedsFailed: 'FeedsFailed',
+  FeedsPaused: 'FeedsPaused',
   FeedsDispatched: 'FeedsDispatched',
   ArticlesNew: 'ArticlesNew',
   ArticlesDuplicate: 'ArticlesDuplicate',

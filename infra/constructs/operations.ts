@@ -83,6 +83,8 @@ export class Operations extends Construct {
     alarm('FeedsFailing', appMetric(MetricNames.FeedsFailed, passPeriod),
       `Some feed failed in ${periods} consecutive periods of ${passPeriod.toMinutes()} minutes. The ingest logs ("feed failed") name it; a feed failing for pauseFailingFeedAfterHours is paused.`,
       { evaluationPeriods: periods, datapointsToAlarm: periods });
+    alarm('FeedPaused', appMetric(MetricNames.FeedsPaused, passPeriod),
+      'A feed was paused after failing for pauseFailingFeedAfterHours: `news-monitor feeds` (or the ingest log "feed failed") names it; fix or remove it in the config.');
     for (const [name, fn] of Object.entries(props.functions)) {
       alarm(`${name}Errors`, fn.fn.metricErrors({ period: Duration.minutes(5) }), `The ${name} function failed (an unexpected error; its log has the stack).`);
       alarm(`${name}Throttles`, fn.fn.metricThrottles({ period: Duration.minutes(5) }), `The ${name} function was throttled (account concurrency or its reservation).`);

@@ -63,7 +63,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   sqsIdlePollRequestsMonth: 5 * 3 * 60 * 24 * 30.4,
   logKbPerInvocation: 1.5,
   customMetrics: 6,
-  alarms: 15,
+  alarms: 16,
   dashboards: 1,
   customerKmsKeys: 1,
 };

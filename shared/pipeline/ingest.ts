@@ -12,6 +12,10 @@ export interface IngestOutcome {
   duplicates: number;
   /** One line in words, for `failed` (and the reason for `skipped`). */
   error?: string;
+  /** What the reader repaired or noticed in a feed it could read (a guessed charset, a moved feed…). */
+  warnings: string[];
+  /** True when this pass paused the feed (failing for longer than pauseFailingFeedAfterHours). */
+  pausedNow: boolean;
   /** Time spent per stage, for the latency report. */
   timings: { readMs: number; tagMs: number; storeMs: number };
 }
@@ -49,7 +53,15 @@ export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<In
     fetchImpl: deps.fetchImpl,
   });
   const timings = { readMs: performance.now() - t0, tagMs: 0, storeMs: 0 };
-  const outcome: IngestOutcome = { feed, status: result.status, fresh: [], duplicates: 0, timings };
+  const outcome: IngestOutcome = {
+    feed,
+    status: result.status,
+    fresh: [],
+    duplicates: 0,
+    timings,
+    warnings: result.status === 'ok' ? result.warnings : [],
+    pausedNow: Boolean(result.state.paused && !previous?.paused),
+  };
   if (result.status === 'failed') outcome.error = result.error;
   if (result.status === 'skipped') outcome.error = result.reason;
   if (result.status === 'ok') {

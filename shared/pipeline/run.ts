@@ -7,7 +7,7 @@ import { forEachLimit } from './pool';
 export interface RunDeps {
   store: ArticleStore;
   publisher: Publisher;
-  /** Feeds read at once (default 16). */
+  /** Feeds read at once (default 32). */
   concurrency?: number;
   fetchImpl?: typeof fetch;
   now?: () => Date;
@@ -30,7 +30,7 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
     errors: [],
     durationMs: 0,
   };
-  await forEachLimit(config.feeds, deps.concurrency ?? 16, async (feed) => {
+  await forEachLimit(config.feeds, deps.concurrency ?? 32, async (feed) => {
     const outcome = await ingestFeed(feed, { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl });
     const alerts = { sent: 0, suppressed: 0 };
     for (const article of outcome.fresh) {

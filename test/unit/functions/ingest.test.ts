@@ -20,6 +20,8 @@ const outcome = (feed: FeedConfig, status: IngestOutcome['status'], extra: Parti
   fresh: [],
   duplicates: 0,
   timings: { readMs: 0, tagMs: 0, storeMs: 0 },
+  warnings: [],
+  pausedNow: false,
   ...extra,
 });
 
@@ -91,11 +93,12 @@ describe('tallyOutcomes', () => {
   it('counts statuses and articles for the metrics', () => {
     const f = { url: 'u', name: 'n' };
     const fresh = [{}, {}] as IngestOutcome['fresh'];
-    expect(tallyOutcomes([outcome(f, 'ok', { fresh, duplicates: 3 }), outcome(f, 'not-modified'), outcome(f, 'failed'), outcome(f, 'ok', { duplicates: 1 })])).toEqual({
+    expect(tallyOutcomes([outcome(f, 'ok', { fresh, duplicates: 3 }), outcome(f, 'not-modified'), outcome(f, 'failed', { pausedNow: true }), outcome(f, 'ok', { duplicates: 1 })])).toEqual({
       fetched: 2,
       notModified: 1,
       skipped: 0,
       failed: 1,
+      paused: 1,
       fresh: 2,
       duplicates: 4,
     });
