@@ -4,6 +4,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { filterPolicyFor } from '../../shared/alerts';
 import type { SubscriptionConfig } from '../../shared/model';
 import { tableDesign } from '../../shared/store/keys';
+import { DEFAULT_ASSUMPTIONS } from '../../shared/cost';
 import type { NewsFunction } from '../../infra/constructs/news-function';
 import { TABLE_ACTIONS } from '../../infra/bind';
 import { resourcesOf, synthesize, TEST_CONFIG, type Synthesized } from './synth';
@@ -62,7 +63,7 @@ describe('functions (NewsFunction)', () => {
   it('chooses timeout and memory per function', () => {
     const byId = new Map(resourcesOf(s, 'AWS::Lambda::Function').map((r) => [r.id, r.props]));
     const settings = Object.fromEntries(Object.entries(fns()).map(([n, f]) => [n, { t: byId.get(fnId(f))!.Timeout, m: byId.get(fnId(f))!.MemorySize }]));
-    expect(settings).toEqual({ dispatch: { t: 30, m: 128 }, ingest: { t: 90, m: 1024 }, alert: { t: 60, m: 256 }, digest: { t: 120, m: 256 }, query: { t: 10, m: 512 } });
+    expect(settings).toEqual({ dispatch: { t: 30, m: 128 }, ingest: { t: 90, m: 512 }, alert: { t: 60, m: 256 }, digest: { t: 120, m: 256 }, query: { t: 10, m: 512 } });
   });
 
   it('reserves concurrency for ingest only, so a long feed list never hammers one site', () => {
@@ -136,11 +137,11 @@ describe('feed ingestion', () => {
     }
   });
 
-  it('feeds ingest small SQS batches with partial batch failures, its concurrency capped at the poller', () => {
+  it('feeds ingest SQS batches of ten with partial batch failures, its concurrency capped at the poller', () => {
     s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: fnId(fns().ingest) },
       EventSourceArn: { 'Fn::GetAtt': [idOf(s.stack.ingestion.queue.node.defaultChild), 'Arn'] },
-      BatchSize: 5,
+      BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 5 },
     });
@@ -289,6 +290,17 @@ describe('operations', () => {
   it('alarms when feeds keep failing and when SNS cannot deliver alerts', () => {
     expect(alarmFor((p) => p.Namespace === 'NewsMonitor' && p.MetricName === 'FeedsFailed' && p.EvaluationPeriods === 3 && p.DatapointsToAlarm === 3 && p.Period === 600)).toHaveLength(1);
     expect(alarmFor((p) => p.Namespace === 'AWS/SNS' && p.MetricName === 'NumberOfNotificationsFailed')).toHaveLength(1);
+  });
+
+  it('alarms as soon as a feed is paused', () => {
+    expect(alarmFor((p) => p.Namespace === 'NewsMonitor' && p.MetricName === 'FeedsPaused' && p.EvaluationPeriods === 1 && p.Threshold === 0)).toHaveLength(1);
+  });
+
+  it('has the alarms, batch size and ingest memory that the cost model prices', () => {
+    expect(resourcesOf(s, 'AWS::CloudWatch::Alarm')).toHaveLength(DEFAULT_ASSUMPTIONS.alarms);
+    s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: fnId(fns().ingest) }, BatchSize: DEFAULT_ASSUMPTIONS.ingestBatchSize });
+    s.template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: DEFAULT_ASSUMPTIONS.ingestMemoryMb, Description: Match.stringLikeRegexp('reads, tags and stores') });
+    expect(resourcesOf(s, 'AWS::CloudWatch::Dashboard')).toHaveLength(DEFAULT_ASSUMPTIONS.dashboards);
   });
 
   it('sends every alarm to the ops topic, which the ops email subscribes to', () => {
