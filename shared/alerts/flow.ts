@@ -7,10 +7,10 @@ import type { Publisher } from './publisher';
 import { matchRule, type CompiledRule, type RuleMatch } from './rules';
 
 /**
- * The store calls the flow needs. `releaseAlert`, when the store offers it, gives a claim back after
- * a failed publish so that the retry can send the alert instead of finding it already claimed.
+ * The store calls the flow needs. `releaseAlert` gives a claim back after a failed publish so that
+ * the retry can send the alert instead of finding it already claimed.
  */
-export type AlertStore = Pick<ArticleStore, 'claimAlert' | 'countAlert'> & { releaseAlert?(ruleId: string, storyKey: string): Promise<void> };
+export type AlertStore = Pick<ArticleStore, 'claimAlert' | 'countAlert' | 'releaseAlert'>;
 
 export interface AlertDeps {
   rules: CompiledRule[];
@@ -51,7 +51,9 @@ export async function alertOnArticle(article: TaggedArticle, deps: AlertDeps): P
     try {
       await deps.publisher.publish(out);
     } catch (err) {
-      await deps.store.releaseAlert?.(rule.id, storyKey).catch(() => undefined);
+      // The publish error is the one to report; if the release fails too, the claim stays and the
+      // alert is lost for this story, which the failed-publish alarm and the digest still show.
+      await deps.store.releaseAlert(rule.id, storyKey).catch(() => undefined);
       throw err;
     }
     sent++;

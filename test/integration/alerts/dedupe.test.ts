@@ -150,4 +150,23 @@ describe('alerts against a real dynalite', () => {
     expect(digests[0]!.delivery).toBe('digest');
     expect(digests[0]!.email.body).toContain('5 alerts from 2026-11-27 00:00 UTC to 2026-11-28 00:00 UTC; 3 of them held back by the hourly cap');
   });
+
+  it('gives the claim back when SNS refuses the publish, so the retried record alerts once', async () => {
+    const [rule] = compileRules([{ id: 'retry', name: 'Retry', query: 'attack', severity: 'critical' }]).rules;
+    const now = new Date('2026-11-27T16:00:00Z');
+    const a: TaggedArticle = tagArticle({ ...STORY, id: 'retry-1', url: 'http://wire-d.example/1', title: STORY.title, summary: STORY.body, publishedAt: '2026-11-27T15:59:00.000Z', fetchedAt: now.toISOString(), feedName: 'Wire D', feedUrl: 'http://wire-d.example/rss', storyKey: 'retry story' });
+    const sent: AlertMessage[] = [];
+    let fail = true;
+    const flaky: Publisher = {
+      publish: async (m) => {
+        if (fail) throw new Error('SNS throttled');
+        sent.push(m);
+      },
+    };
+    await expect(alertOnArticle(a, { rules: [rule!], store, publisher: flaky, now })).rejects.toThrow('SNS throttled');
+    fail = false;
+    expect(await alertOnArticle(a, { rules: [rule!], store, publisher: flaky, now })).toMatchObject({ sent: 1 });
+    expect(await alertOnArticle(a, { rules: [rule!], store, publisher: flaky, now })).toMatchObject({ sent: 0 });
+    expect(sent).toHaveLength(1);
+  });
 });
