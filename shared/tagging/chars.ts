@@ -100,6 +100,9 @@ export function spanEquals(text: string, start: number, end: number, key: string
   return true;
 }
 
+/** Hashes are cut to 30 bits for Map keys: V8 keeps those as small integers, not boxed numbers. */
+const SMI = 0x3fffffff;
+
 /** A set of token keys that answers for a span of text without making a string in the common case. */
 export class KeySet {
   private readonly byHash = new Map<number, string[]>();
@@ -107,7 +110,7 @@ export class KeySet {
   constructor(words: Iterable<string>) {
     this.keys = new Set([...words].map(tokenKey));
     for (const k of this.keys) {
-      const h = hashKey(k);
+      const h = hashKey(k) & SMI;
       const list = this.byHash.get(h);
       if (list) list.push(k);
       else this.byHash.set(h, [k]);
@@ -117,7 +120,7 @@ export class KeySet {
   hasSpan(text: string, start: number, end: number): boolean {
     const h = hashSpan(text, start, end);
     if (h < 0) return this.keys.has(tokenKey(text.slice(start, end)));
-    const list = this.byHash.get(h);
+    const list = this.byHash.get(h & SMI);
     if (!list) return false;
     for (const k of list) if (spanEquals(text, start, end, k)) return true;
     return false;

@@ -30,7 +30,7 @@ export interface AliasTarget {
  */
 interface Node {
   key: string;
-  next?: Map<number, Node>;
+  next?: NodeTable;
   /** Another child of the same parent whose key has the same hash. */
   sibling?: Node;
   target?: AliasTarget;
@@ -46,8 +46,60 @@ export interface Found {
   dateline: boolean;
 }
 
+/**
+ * Children of a trie node by the hash of their token key: open addressing with linear probing over a
+ * typed array of hashes. The scan's hashes are unsigned 32-bit numbers, which a Map keeps as boxed
+ * numbers; here a lookup is a few integer compares. A slot holds the first node of a sibling chain.
+ */
+class NodeTable {
+  private mask: number;
+  private hashes: Int32Array;
+  private nodes: (Node | undefined)[];
+  private size = 0;
+  constructor(capacity = 2) {
+    this.mask = capacity - 1;
+    this.hashes = new Int32Array(capacity);
+    this.nodes = new Array<Node | undefined>(capacity).fill(undefined);
+  }
+  /** The first node whose key has hash `h` (an unsigned 32-bit hash), or undefined. */
+  get(h: number): Node | undefined {
+    const hs = this.hashes;
+    const ns = this.nodes;
+    const m = this.mask;
+    const k = h | 0;
+    for (let i = k & m; ; i = (i + 1) & m) {
+      const n = ns[i];
+      if (n === undefined || hs[i] === k) return n;
+    }
+  }
+  set(h: number, node: Node): void {
+    if ((this.size + 1) * 2 > this.nodes.length) this.grow();
+    const m = this.mask;
+    const k = h | 0;
+    let i = k & m;
+    while (this.nodes[i] !== undefined && this.hashes[i] !== k) i = (i + 1) & m;
+    if (this.nodes[i] === undefined) this.size++;
+    this.hashes[i] = k;
+    this.nodes[i] = node;
+  }
+  /** Every hash held, as unsigned numbers. */
+  *keys(): IterableIterator<number> {
+    for (let i = 0; i < this.nodes.length; i++) if (this.nodes[i] !== undefined) yield this.hashes[i]! >>> 0;
+  }
+  private grow(): void {
+    const old = this.nodes;
+    const oldHashes = this.hashes;
+    const cap = old.length * 2;
+    this.mask = cap - 1;
+    this.hashes = new Int32Array(cap);
+    this.nodes = new Array<Node | undefined>(cap).fill(undefined);
+    this.size = 0;
+    for (let i = 0; i < old.length; i++) if (old[i] !== undefined) this.set(oldHashes[i]! >>> 0, old[i]!);
+  }
+}
+
 export interface Matcher {
-  root: Map<number, Node>;
+  root: NodeTable;
   /** Bit set of the hashes of first-token keys: most capitalised words are rejected without a lookup. */
   firsts: Uint8Array;
 }
@@ -55,7 +107,7 @@ export interface Matcher {
 const FILTER_BITS = 1 << 18;
 
 /** The child of `map` for `key`, made when missing. */
-function child(map: Map<number, Node>, key: string): Node {
+function child(map: NodeTable, key: string): Node {
   const h = hashKey(key);
   let n = map.get(h);
   for (let c = n; c; c = c.sibling) if (c.key === key) return c;
@@ -68,7 +120,7 @@ function child(map: Map<number, Node>, key: string): Node {
 }
 
 /** The child of `map` for the token text[start, end), or undefined. */
-function lookup(map: Map<number, Node>, text: string, start: number, end: number, hash = -1): Node | undefined {
+function lookup(map: NodeTable, text: string, start: number, end: number, hash = -1): Node | undefined {
   const h = hash >= 0 ? hash : hashSpan(text, start, end);
   if (h < 0) {
     const key = tokenKey(text.slice(start, end));
@@ -86,7 +138,7 @@ const MAX_GAP = 12;
 
 /** Compiles every alias, demonym and blocking phrase into one trie. */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
-  const root = new Map<number, Node>();
+  const root = new NodeTable(1 << 16);
   const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void) => {
     const keys = tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
     if (!keys.length) return;
@@ -94,7 +146,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     let node: Node | undefined;
     for (const k of keys) {
       node = child(map, k);
-      map = node.next ??= new Map();
+      map = node.next ??= new NodeTable();
     }
     if (!node!.target) node!.target = make(keys.join(' '));
     else merge(node!.target);
