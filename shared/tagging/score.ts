@@ -238,6 +238,7 @@ function placeFactor(src: string, start: number, end: number): number {
 }
 
 let scoreBuf = new Float64Array(256);
+let orderBuf = new Int32Array(256);
 
 function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Tag[] {
   const n = side.touched.length;
@@ -253,8 +254,24 @@ function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Ta
     scores[k] = Math.round((side.direct[i]! + rolled + side.macro[i]!) * 100) / 100;
     if (scores[k]! > top) top = scores[k]!;
   }
-  const order = Array.from({ length: n }, (_, k) => k);
-  order.sort((x, y) => scores[y]! - scores[x]! || side.first[side.touched[x]!]! - side.first[side.touched[y]!]!);
+  // Insertion sort (stable, as Array.prototype.sort): lists are short, and it needs no closure or array per call.
+  if (orderBuf.length < n) orderBuf = new Int32Array(Math.max(n, orderBuf.length * 2));
+  const order = orderBuf;
+  const first = side.first;
+  const touched = side.touched;
+  for (let k = 0; k < n; k++) {
+    const sk = scores[k]!;
+    const fk = first[touched[k]!]!;
+    let q = k;
+    while (q > 0) {
+      const o = order[q - 1]!;
+      const d = sk - scores[o]! || first[touched[o]!]! - fk;
+      if (!(d > 0)) break; // NaN (two unset firsts) keeps the order, as sort does
+      order[q] = o;
+      q--;
+    }
+    order[q] = k;
+  }
   const tags: Tag[] = new Array(n);
   for (let o = 0; o < n; o++) {
     const k = order[o]!;
