@@ -82,6 +82,13 @@ class NodeTable {
     this.hashes[i] = k;
     this.nodes[i] = node;
   }
+  /** Every node held (heads of sibling chains). */
+  *values(): IterableIterator<Node> {
+    for (const n of this.nodes) if (n !== undefined) yield n;
+  }
+  get empty(): boolean {
+    return this.size === 0;
+  }
   /** Every hash held, as unsigned numbers. */
   *keys(): IterableIterator<number> {
     for (let i = 0; i < this.nodes.length; i++) if (this.nodes[i] !== undefined) yield this.hashes[i]! >>> 0;
@@ -176,6 +183,14 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
   for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
+  // Leaves drop their empty child tables: typed arrays cost memory, and the scan stops there anyway.
+  const prune = (t: NodeTable) => {
+    for (const n of t.values()) for (let c: Node | undefined = n; c; c = c.sibling) {
+      if (c.next?.empty) delete c.next;
+      else if (c.next) prune(c.next);
+    }
+  };
+  prune(root);
   const firsts = new Uint8Array(FILTER_BITS >> 3);
   for (const h0 of root.keys()) {
     const h = h0 & (FILTER_BITS - 1);
