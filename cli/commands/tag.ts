@@ -109,9 +109,12 @@ export async function tagJsonLines(input: Readable, output: NodeJS.WritableStrea
       tail = s.slice(from);
     } else {
       const b = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
-      // A byte-order mark opening the input is dropped, as TextDecoder does.
-      let from = bom && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-      bom = false;
+      // A byte-order mark opening the input is dropped, as TextDecoder does (decided once 3 bytes are in).
+      let from = 0;
+      if (bom && b.length >= 3) {
+        bom = false;
+        if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) from = 3;
+      }
       for (let nl = b.indexOf(10); nl >= 0; nl = b.indexOf(10, from)) {
         handle(decodeLine(b, from, nl));
         from = nl + 1;

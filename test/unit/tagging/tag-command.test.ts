@@ -41,6 +41,12 @@ describe('tag --jsonl', () => {
     const { out } = await run([JSON.stringify({ id: 'x', text: 'Japan' })]);
     expect(out).toHaveLength(1);
   });
+  it('skips a byte-order mark that opens the input, even when it arrives split', async () => {
+    const { out, bad } = await run(['\ufeff' + JSON.stringify({ id: 'x', text: 'Japan and Türkiye' }), JSON.stringify({ id: 'y', text: 'Peru' })], 2);
+    expect(bad).toBe(0);
+    expect(out.map((o) => o.id)).toEqual(['x', 'y']);
+    expect((out[0]!.regions as { id: string }[]).map((t) => t.id)).toEqual(expect.arrayContaining(['JP', 'TR']));
+  });
 });
 
 describe('tag --jsonl --workers', () => {
