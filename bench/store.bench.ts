@@ -9,7 +9,7 @@ import { queryArticles, type ArticleQuery, type TagResolver } from '../shared/qu
 import { ArticleStore } from '../shared/store';
 import { articleItem, indexedMarker, listingItems } from '../shared/store/article-items';
 import { keys } from '../shared/store/keys';
-import { median, percentile, type BenchRow } from './harness';
+import { median, mulberry32, percentile, type BenchRow } from './harness';
 
 const TARGET_ARTICLES = 100_000;
 const BUILD_BUDGET_MS = 85_000;
@@ -23,20 +23,12 @@ const ACTORS: [string, TagKind, number][] = [['RU', 'country', 0.45], ['UA', 'co
 const REGIONS: [string, TagKind, number, string[]][] = [['UA', 'country', 0.35, ['eastern-europe']], ['donetsk-oblast', 'region', 0.07, ['donbas', 'UA', 'eastern-europe']], ['black-sea', 'sea', 0.07, []], ['RU', 'country', 0.2, ['eastern-europe']], ['GE', 'country', 0.04, ['caucasus']], ['abkhazia', 'region', 0.01, ['GE', 'caucasus']], ['US', 'country', 0.15, []]];
 const WORDS = 'ceasefire talks strike drone frigate sanctions summit election pipeline grain corridor shelling offensive negotiations aid package air defence missile port exercise'.split(' ');
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const tag = (id: string, kind: TagKind, salient: boolean, via?: string[]): Tag => ({ id, name: id, kind, score: salient ? 3 : 0.6, salient, mentions: via ? [] : [{ text: id, start: 10, end: 10 + id.length }], ...(via ? { via } : {}) });
 
 /** A deterministic article set spread over the year before `newest`. */
 function makeArticles(n: number, seed: number, opts: { rich?: boolean } = {}, newest = Date.UTC(2026, 10, 27)): TaggedArticle[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   return Array.from({ length: n }, (_, i) => {
     const actors = ACTORS.filter(([, , p]) => r() < p).map(([id, kind]) => tag(id, kind, r() < 0.5));
     const regions: Tag[] = [];

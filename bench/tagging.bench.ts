@@ -7,21 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from '../shared/tagging/gazetteer';
-import { median, type BenchRow } from './harness';
+import { median, mulberry32, type BenchRow } from './harness';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE_BYTES = 5 * 1024;
 
-/** A small deterministic PRNG (mulberry32), so every run tags the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'the of and to in a that said for on was with as by is at from it an be has have were would which its their after but not government officials minister talks forces security military economic trade agreement week year percent on monday tuesday statement border troops sanctions prices output market bank oil gas growth meeting president spokesman region country city people report according new last first two three more than about could will been also against other between during over into while under since where before some most many further support plan'.split(' ');
 
@@ -31,7 +21,7 @@ const WORDS = 'the of and to in a that said for on was with as by is at from it 
  * and a dateline on most.
  */
 export function corpus(n: number, names: string[], seed = 42): { id: string; title: string; text: string }[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const out: { id: string; title: string; text: string }[] = [];
   for (let i = 0; i < n; i++) {
