@@ -42,6 +42,7 @@ async function bundle(name: string, configJson: string): Promise<{ file: string;
     platform: BUNDLE_SETTINGS.platform,
     target: BUNDLE_SETTINGS.target,
     minify: BUNDLE_SETTINGS.minify,
+    charset: BUNDLE_SETTINGS.charset,
     mainFields: [...BUNDLE_SETTINGS.mainFields],
     banner: { js: BUNDLE_SETTINGS.banner },
     external: [...BUNDLE_SETTINGS.external],

@@ -15,6 +15,11 @@ export const BUNDLE_SETTINGS = {
   /** The oldest runtime the bundles must run on (Lambda runs the latest; see NODE_RUNTIME). */
   target: 'node22',
   minify: true,
+  /**
+   * Non-ASCII text (the gazetteer's names and aliases) as its UTF-8 bytes instead of 6-byte `\uXXXX`
+   * escapes. Safe: Lambda and Node read an .mjs file as UTF-8.
+   */
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
   /** The Lambda Node.js runtime ships AWS SDK v3; bundling it would triple every bundle. */
