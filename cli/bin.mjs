@@ -60,6 +60,8 @@ if (process.env.NEWS_MONITOR_NO_BUNDLE !== '1') {
   try {
     if (!fresh()) await build();
     entry = await import(pathToFileURL(bundle).href);
+    // Worker threads (tag --jsonl) load the same bundle.
+    process.env.NEWS_MONITOR_CLI_ENTRY = pathToFileURL(bundle).href;
   } catch {
     entry = undefined; // fall back to tsx below
   }
@@ -68,5 +70,6 @@ if (!entry) {
   const { register } = await import('tsx/esm/api');
   register();
   entry = await import('./entry.ts');
+  process.env.NEWS_MONITOR_CLI_ENTRY = new URL('./entry.ts', import.meta.url).href;
 }
 process.exitCode = await entry.main(process.argv.slice(2));

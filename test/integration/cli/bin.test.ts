@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const BIN = path.resolve(__dirname, '../../../cli/bin.mjs');
 const run = (args: string[], env: Record<string, string> = {}) =>
-  execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
 
 describe('the news-monitor bin', () => {
   it('answers the same from its cached bundle as from the TypeScript sources', () => {
@@ -18,6 +20,23 @@ describe('the news-monitor bin', () => {
   it('tags a file through the bundle', () => {
     const out = JSON.parse(run(['tag', path.resolve(__dirname, '../../../examples/feeds/world-brief.xml')]));
     expect(out.actors.map((t: { id: string }) => t.id)).toContain('RU');
+  });
+
+  it('tags JSON lines on worker threads that load the bundle, with the same output as one thread', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-bin-'));
+    const file = path.join(dir, 'in.jsonl');
+    // 2.5 MB: three batches of 1 MB, so that both workers get some.
+    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, text: `KYIV, March ${(i % 27) + 1} - Talks on Georgia and Abkhazia. ${'Officials of the government met in Geneva. '.repeat(140)}` }));
+    fs.writeFileSync(file, lines.join('\n'));
+    try {
+      const one = run(['tag', '--jsonl', file]);
+      const two = run(['tag', '--jsonl', '--workers', '2', file]);
+      expect(fs.statSync(file).size).toBeGreaterThan(2 << 20);
+      expect(one.split('\n').filter(Boolean)).toHaveLength(400);
+      expect(two).toBe(one);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints one line and exits 1 on a wrong flag value, without a stack trace', () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tagJsonLines, tagLine } from '../../../cli/commands/tag';
+import { tagJsonLines } from '../../../cli/commands/tag';
+import { tagLine } from '../../../cli/tag-lines';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const input = fs.readFileSync(path.join(dir, 'golden-input.jsonl'), 'utf8');

@@ -51,7 +51,6 @@ describe('tag --jsonl', () => {
 
 describe('tag --jsonl --workers', () => {
   it('gives the same lines, in the same order, with the same line numbers, as one thread', async () => {
-    const { tagJsonLinesParallel } = await import('../../../cli/commands/tag');
     const lines = Array.from({ length: 60 }, (_, i) => (i === 17 ? '{broken' : JSON.stringify({ id: i, text: `KYIV, Feb ${(i % 27) + 1} - Talks on Georgia and Abkhazia, line ${i}.` })));
     const single = await run(lines, 4096);
     const output = new PassThrough();
@@ -61,7 +60,7 @@ describe('tag --jsonl --workers', () => {
     // Small batches and small chunks: many batches, several in flight on each worker.
     const buf = Buffer.from(lines.join('\n'));
     const parts = Array.from({ length: Math.ceil(buf.length / 300) }, (_, i) => buf.subarray(i * 300, i * 300 + 300));
-    const bad = await tagJsonLinesParallel(Readable.from(parts), output, (m) => warnings.push(m), 2, 500);
+    const bad = await tagJsonLines(Readable.from(parts), output, (m) => warnings.push(m), 2, 500);
     expect(bad).toBe(1);
     expect(warnings).toEqual(single.warnings);
     expect(Buffer.concat(got).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))).toEqual(single.out);
