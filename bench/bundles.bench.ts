@@ -37,6 +37,7 @@ async function bundle(name: string, configJson: string): Promise<{ file: string;
   const result = await esbuild.build({
     entryPoints: [path.join(projectRoot, 'functions', `${name}.ts`)],
     bundle: true,
+    absWorkingDir: projectRoot,
     outfile,
     format: BUNDLE_SETTINGS.format,
     platform: BUNDLE_SETTINGS.platform,
@@ -46,6 +47,7 @@ async function bundle(name: string, configJson: string): Promise<{ file: string;
     mainFields: [...BUNDLE_SETTINGS.mainFields],
     banner: { js: BUNDLE_SETTINGS.banner },
     external: [...BUNDLE_SETTINGS.external],
+    alias: { ...BUNDLE_SETTINGS.alias },
     define: configDefine(configJson),
     sourcemap: 'external',
     sourcesContent: false,

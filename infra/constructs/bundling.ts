@@ -24,7 +24,25 @@ export const BUNDLE_SETTINGS = {
   banner: ESM_REQUIRE_BANNER,
   /** The Lambda Node.js runtime ships AWS SDK v3; bundling it would triple every bundle. */
   external: ['@aws-sdk/*'],
+  /**
+   * Packages replaced in the bundles, paths relative to the project root (esbuild's working
+   * directory in the bench and in the CDK's bundling). xmlbuilder (67 KB) serves only xml2js's
+   * Builder, which our feed parsing never calls: see shared/feeds/no-xml-builder.ts.
+   */
+  alias: { xmlbuilder: './shared/feeds/no-xml-builder.ts' },
 } as const;
+
+/**
+ * The settings NodejsFunction has no working prop for, as esbuild command-line arguments (its
+ * `esbuildArgs`): `alias` has none, and its `charset` prop is accepted but never passed on to
+ * esbuild (aws-cdk-lib 2.276; aws/aws-cdk#32649), so the bundles would silently stay ASCII.
+ */
+export function esbuildCliArgs(): Record<string, string | string[]> {
+  return {
+    '--charset': BUNDLE_SETTINGS.charset,
+    '--alias': Object.entries(BUNDLE_SETTINGS.alias).map(([from, to]) => `${from}=${to}`),
+  };
+}
 
 /** The esbuild `define` that compiles the config into the bundle (functions/lib/config bundledConfig reads it). */
 export function configDefine(configJson: string): Record<string, string> {

@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/lib/names';
-import { BUNDLE_SETTINGS, configDefine } from './bundling';
+import { BUNDLE_SETTINGS, configDefine, esbuildCliArgs } from './bundling';
 
 /** The repository root: handlers live in functions/<name>.ts under it. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,7 +98,6 @@ export class NewsFunction extends Construct {
         format: OutputFormat.ESM,
         target: BUNDLE_SETTINGS.target,
         minify: BUNDLE_SETTINGS.minify,
-        charset: BUNDLE_SETTINGS.charset === 'utf8' ? Charset.UTF8 : Charset.ASCII,
         sourceMap: true,
         sourceMapMode: SourceMapMode.EXTERNAL,
         sourcesContent: false,
@@ -106,6 +105,8 @@ export class NewsFunction extends Construct {
         banner: BUNDLE_SETTINGS.banner,
         externalModules: [...BUNDLE_SETTINGS.external],
         define: configDefine(props.configJson),
+        // charset and alias: see esbuildCliArgs.
+        esbuildArgs: esbuildCliArgs(),
       },
     });
     // The role's default policy carries X-Ray's actions, which have no resource-level permissions.

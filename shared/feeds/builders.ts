@@ -99,8 +99,7 @@ function textConstruct(v: unknown): unknown {
   const type = String(attrs.type ?? '').toLowerCase();
   const binary = attrs.mode === 'base64' || (type.includes('/') && !/^text\/|[/+]xml$|^html$|^xhtml$|^text$/.test(type));
   if (binary && typeof n._ === 'string') return Buffer.from(n._.replace(/\s+/g, ''), 'base64').toString('utf8');
-  const hasChildren = Object.keys(n).some((k) => k !== '$' && k !== '_');
-  return hasChildren ? textContent(n) : v;
+  return plainText(n);
 }
 
 function atomLink(l: unknown): Node {
@@ -121,8 +120,19 @@ function normaliseItems(items: unknown): Node[] {
 }
 
 function flattenMarkup(v: unknown): unknown {
-  if (!v || typeof v !== 'object') return v;
-  return Object.keys(v as Node).some((k) => k !== '$' && k !== '_') ? textContent(v) : v;
+  return v && typeof v === 'object' ? plainText(v as Node) : v;
+}
+
+/**
+ * An element's text in a shape rss-parser's getContent reads without building XML: the element
+ * itself when its text is in `_` (rss-parser takes `_`), else its text as a string. Inline markup
+ * is flattened, and an element with attributes only (<content src="…"/>) is '': rss-parser would
+ * rebuild either into XML with xml2js's Builder, which the Lambda bundles leave out
+ * (shared/feeds/no-xml-builder.ts).
+ */
+function plainText(n: Node): unknown {
+  const hasChildren = Object.keys(n).some((k) => k !== '$' && k !== '_');
+  return !hasChildren && typeof n._ === 'string' ? n : textContent(n);
 }
 
 function addRawDates(items: RawItem[], nodes: Node[]): void {
