@@ -2,8 +2,8 @@
 // thread (small inputs) and the worker threads of cli/tag-pool.ts run it, so their output is the same
 // byte for byte.
 import { isAscii } from 'node:buffer';
-import { tagText } from '../shared/tagging';
-import { JsonBytes, writeTags } from '../shared/tagging/json';
+import { tagTextJson } from '../shared/tagging';
+import { JsonBytes } from '../shared/tagging/json';
 
 /** A line that could not be tagged: its number in the input and the reason. */
 export interface BadLine {
@@ -63,14 +63,11 @@ export function tagLineInto(line: string, out: JsonBytes): string | undefined {
   if (id === undefined || id === null || typeof id === 'object') return 'lacks an "id" (string or number)';
   if (title !== undefined && title !== null && typeof title !== 'string') return '"title" is not a string';
   const when = typeof date === 'string' ? date : typeof publishedAt === 'string' ? publishedAt : undefined;
-  const r = tagText({ text, ...(typeof title === 'string' ? { title } : {}), ...(when ? { date: when } : {}) });
   out.ascii('{"id":');
   if (typeof id === 'string') out.string(id);
   else out.ascii(JSON.stringify(id)); // a number or boolean
-  out.ascii(',"actors":');
-  writeTags(out, r.actors);
-  out.ascii(',"regions":');
-  writeTags(out, r.regions);
+  out.ascii(',');
+  tagTextJson({ text, ...(typeof title === 'string' ? { title } : {}), ...(when ? { date: when } : {}) }, out);
   out.ascii('}\n');
   return undefined;
 }

@@ -7,7 +7,9 @@ import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
 import { gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, scan, type Found, type Matcher } from './matcher';
-import { buildTags } from './score';
+import type { JsonBytes } from './json';
+import { tagsOf, writeScored } from './render';
+import { scoreFound, type Scored } from './score';
 import rules from './data/rules.json';
 
 export type { GazetteerEntry } from './gazetteer';
@@ -29,8 +31,28 @@ function matcher(): Matcher {
 const abbrevKey = (s: string) => s.toLowerCase().replace(/[\s.]+/g, '');
 const stateAbbrev = new Map(Object.entries(rules.stateAbbreviations).map(([k, v]) => [abbrevKey(k), v]));
 
+/** What the tagger reads: the text, its title, and its date (for office holders). */
+export interface TagInput {
+  text: string;
+  title?: string;
+  date?: string;
+}
+
 /** Tags a text (and its title): actors and regions, sorted by salience, with exact mention offsets. */
-export function tagText(input: { text: string; title?: string; date?: string }): TagResult {
+export function tagText(input: TagInput): TagResult {
+  return tagsOf(score(input));
+}
+
+/**
+ * Tags a text and writes `"actors":[…],"regions":[…]` to `out`: the bytes JSON.stringify would give
+ * for tagText's lists, without making the Tag objects (`tag --jsonl` writes its output with it).
+ */
+export function tagTextJson(input: TagInput, out: JsonBytes): void {
+  writeScored(out, score(input));
+}
+
+/** Finds, resolves and scores the names of a text; the result is valid until the next call. */
+function score(input: TagInput): Scored {
   const g = gazetteer();
   const m = matcher();
   const text = typeof input.text === 'string' ? input.text : '';
@@ -101,7 +123,7 @@ export function tagText(input: { text: string; title?: string; date?: string }):
       if (f.dateline && f.end <= dl.place.end && g.entries[f.entry]!.entry.country !== qc) found.splice(i, 1);
     }
   }
-  return buildTags(found, g, { title, text }, leadStart, input.date);
+  return scoreFound(found, g, { title, text }, leadStart, input.date);
 }
 
 /** Looks a tag up by id ("donetsk-oblast"), ISO code ("RU"), name or alias ("NATO", "Black Sea", "Kiev"). */

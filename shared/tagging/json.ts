@@ -1,9 +1,6 @@
-// JSON lines of tag lists written straight into bytes: the same bytes as JSON.stringify (field order,
-// escapes, numbers) without making a string per article or encoding it again for the output stream.
-// The fixed part of each tag (id, name, kind, country, wikidata) is encoded once per process; mention
-// texts, offsets and scores are written byte by byte. `tag --jsonl` writes its output with it; the
-// golden-output test holds it to JSON.stringify's bytes.
-import type { Mention, Tag } from '../model';
+// JSON written straight into UTF-8 bytes, the same bytes as JSON.stringify (escapes, numbers), without
+// making a string per article or encoding it again for the output stream. render.ts writes the tag
+// lists of `tag --jsonl` with it; the golden-output test holds the result to JSON.stringify's bytes.
 
 /** A JSON string literal of `s`, as JSON.stringify writes it. */
 export function jsonString(s: string): string {
@@ -73,6 +70,19 @@ export class JsonBytes {
       for (let t = x; p > this.pos - digits; t = (t / 10) | 0) b[--p] = 48 + (t % 10);
       return;
     }
+    // Scores have at most two decimals (score.ts rounds them): "4.5", "10.25" without String().
+    const k = Math.round(x * 100);
+    if (x > 0 && x < 1e7 && k / 100 === x) {
+      this.room(12);
+      const b = this.buf;
+      let p = putInt(b, this.pos, Math.floor(k / 100));
+      const frac = k % 100;
+      b[p++] = 46;
+      b[p++] = 48 + Math.floor(frac / 10);
+      if (frac % 10) b[p++] = 48 + (frac % 10);
+      this.pos = p;
+      return;
+    }
     this.ascii(Number.isFinite(x) ? String(x) : 'null');
   }
   /** Writes a JSON string literal of `s`. */
@@ -98,117 +108,39 @@ export class JsonBytes {
   }
 }
 
-interface Head { tag: Pick<Tag, 'name' | 'kind' | 'country' | 'wikidata'>; bytes: Uint8Array }
-/** The encoded fixed fields of each tag id seen, reused while the tag's fields are the same strings. */
-const heads = new Map<string, Head>();
-
-function head(t: Tag): Uint8Array {
-  const h = heads.get(t.id);
-  if (h && h.tag.name === t.name && h.tag.kind === t.kind && h.tag.country === t.country && h.tag.wikidata === t.wikidata) return h.bytes;
-  let json = `{"id":${jsonString(t.id)},"name":${jsonString(t.name)},"kind":${jsonString(t.kind)}`;
-  if (t.country !== undefined) json += `,"country":${jsonString(t.country)}`;
-  if (t.wikidata !== undefined) json += `,"wikidata":${jsonString(t.wikidata)}`;
-  json += ',"score":';
-  const bytes = Buffer.from(json, 'utf8');
-  heads.set(t.id, { tag: { name: t.name, kind: t.kind, country: t.country, wikidata: t.wikidata }, bytes });
-  return bytes;
-}
-
-const MENTION_OPEN = ascii('{"text":"');
-const MENTION_NEXT = ascii(',{"text":"');
-const START = ascii('","start":');
-const END = ascii(',"end":');
-
-function ascii(s: string): Uint8Array {
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
-}
-
 /** Copies a short constant into `b` at `p` (a loop beats a native copy for a dozen bytes). */
-function put(b: Buffer, p: number, src: Uint8Array): number {
+export function put(b: Buffer, p: number, src: Uint8Array): number {
   for (let i = 0; i < src.length; i++) b[p++] = src[i]!;
   return p;
 }
-
 /** Writes a non-negative integer below 1e9 at `p`; returns the new position. */
-function putInt(b: Buffer, p: number, x: number): number {
+export function putInt(b: Buffer, p: number, x: number): number {
+  // Offsets are mostly below 10,000: those take no loop.
+  if (x < 10) {
+    b[p] = 48 + x;
+    return p + 1;
+  }
+  if (x < 100) {
+    b[p] = 48 + ((x / 10) | 0);
+    b[p + 1] = 48 + (x % 10);
+    return p + 2;
+  }
+  if (x < 1000) {
+    b[p] = 48 + ((x / 100) | 0);
+    b[p + 1] = 48 + (((x / 10) | 0) % 10);
+    b[p + 2] = 48 + (x % 10);
+    return p + 3;
+  }
+  if (x < 10000) {
+    b[p] = 48 + ((x / 1000) | 0);
+    b[p + 1] = 48 + (((x / 100) | 0) % 10);
+    b[p + 2] = 48 + (((x / 10) | 0) % 10);
+    b[p + 3] = 48 + (x % 10);
+    return p + 4;
+  }
   let digits = 1;
   for (let t = x; t >= 10; t = (t / 10) | 0) digits++;
   const end = p + digits;
   for (let q = end, t = x; q > p; t = (t / 10) | 0) b[--q] = 48 + (t % 10);
   return end;
-}
-
-/** True when `s` can be written between quotes as it is (printable ASCII without quote or backslash). */
-function plain(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 34 || c === 92 || c >= 128) return false;
-  }
-  return true;
-}
-
-function writeMentions(o: JsonBytes, ms: Mention[]): void {
-  o.ascii('[');
-  for (let i = 0; i < ms.length; i++) {
-    const m = ms[i]!;
-    const t = m.text;
-    const small = m.start >= 0 && m.end < 1e9 && (m.start | 0) === m.start && (m.end | 0) === m.end;
-    if (small && plain(t)) {
-      // The common case in one reservation: {"text":"…","start":N,"end":N
-      o.room(t.length + 48);
-      const b = o.buf;
-      let p = put(b, o.pos, i ? MENTION_NEXT : MENTION_OPEN);
-      for (let k = 0; k < t.length; k++) b[p++] = t.charCodeAt(k);
-      p = put(b, p, START);
-      p = putInt(b, p, m.start);
-      p = put(b, p, END);
-      o.pos = putInt(b, p, m.end);
-    } else {
-      o.ascii(i ? ',{"text":' : '{"text":');
-      o.string(t);
-      o.ascii(',"start":');
-      o.number(m.start);
-      o.ascii(',"end":');
-      o.number(m.end);
-    }
-    if (m.field === undefined) o.ascii('}');
-    else {
-      o.ascii(',"field":');
-      o.string(m.field);
-      o.ascii('}');
-    }
-  }
-  o.ascii(']');
-}
-
-function writeIds(o: JsonBytes, ids: string[]): void {
-  o.ascii('[');
-  for (let i = 0; i < ids.length; i++) {
-    if (i) o.ascii(',');
-    o.string(ids[i]!);
-  }
-  o.ascii(']');
-}
-
-/** Writes a tag list as JSON, byte for byte what JSON.stringify(tags) gives for tagText's tags. */
-export function writeTags(o: JsonBytes, tags: Tag[]): void {
-  o.ascii('[');
-  for (let i = 0; i < tags.length; i++) {
-    const t = tags[i]!;
-    if (i) o.ascii(',');
-    o.bytes(head(t));
-    o.number(t.score);
-    o.ascii(t.salient ? ',"salient":true,"mentions":' : ',"salient":false,"mentions":');
-    writeMentions(o, t.mentions);
-    if (t.parents !== undefined) {
-      o.ascii(',"parents":');
-      writeIds(o, t.parents);
-    }
-    if (t.via !== undefined) {
-      o.ascii(',"via":');
-      writeIds(o, t.via);
-    }
-    o.ascii('}');
-  }
-  o.ascii(']');
 }

@@ -3,8 +3,8 @@
 // less than the name. Found tags pass part of their score up to what contains or leads them (Donetsk →
 // Donbas → Ukraine; Stoltenberg → NATO), so a country named through its cities can be the focus.
 // Accumulators are typed arrays indexed by entry, reused from article to article (tagging is
-// synchronous), so that scoring allocates little more than the tags it returns.
-import type { Mention, Tag, TagResult } from '../model';
+// synchronous); mentions and roll-up sources are lists of indices, not objects. The result stays in
+// the two Sides until the next article: render.ts turns it into Tag objects or straight into JSON.
 import { charClass, KeySet, tokens, WORD } from './chars';
 import { ancestors, isActorKind, roleHeld, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { Found } from './matcher';
@@ -42,7 +42,7 @@ const inOn = new KeySet(['in', 'on']);
 const the = new KeySet(['the']);
 
 /** Per-side accumulators, indexed by gazetteer entry; `stamp` marks which slots this article uses. */
-class Side {
+export class Side {
   readonly direct: Float64Array;
   /** Sum and best of the scores of the found children (the roll-up is worked out from both). */
   readonly rolled: Float64Array;
@@ -52,9 +52,23 @@ class Side {
   /** 1 when the title names the tag so that it is salient whatever its score. */
   readonly titled: Uint8Array;
   readonly stamp: Uint32Array;
-  readonly mentions: (Mention[] | undefined)[];
-  readonly via: (string[] | undefined)[];
-  touched: number[] = [];
+  /** Mentions of each entry: a list through `mNext` of indices into the article's found matches (-1 ends it). */
+  readonly mHead: Int32Array;
+  readonly mTail: Int32Array;
+  mNext = new Int32Array(256);
+  /** Entries each one was rolled up from: a list through `vNext`/`vChild` (a pool per article). */
+  readonly vHead: Int32Array;
+  readonly vTail: Int32Array;
+  vChild = new Int32Array(256);
+  vNext = new Int32Array(256);
+  vCount = 0;
+  /** Entries touched by this article, in the order first touched. */
+  touched = new Int32Array(64);
+  count = 0;
+  /** After rank(): entry, score and salience of each tag, in list order. */
+  rankEntry = new Int32Array(64);
+  rankScore = new Float64Array(64);
+  rankSalient = new Uint8Array(64);
   gen = 0;
   constructor(n: number) {
     this.direct = new Float64Array(n);
@@ -64,12 +78,16 @@ class Side {
     this.first = new Float64Array(n);
     this.titled = new Uint8Array(n);
     this.stamp = new Uint32Array(n);
-    this.mentions = new Array(n);
-    this.via = new Array(n);
+    this.mHead = new Int32Array(n);
+    this.mTail = new Int32Array(n);
+    this.vHead = new Int32Array(n);
+    this.vTail = new Int32Array(n);
   }
-  reset(): void {
+  reset(found: number): void {
     this.gen++;
-    this.touched = [];
+    this.count = 0;
+    this.vCount = 0;
+    if (this.mNext.length < found) this.mNext = new Int32Array(Math.max(found, this.mNext.length * 2));
   }
   touch(i: number): void {
     if (this.stamp[i] === this.gen) return;
@@ -80,21 +98,63 @@ class Side {
     this.macro[i] = 0;
     this.first[i] = Infinity;
     this.titled[i] = 0;
-    this.mentions[i] = undefined;
-    this.via[i] = undefined;
-    this.touched.push(i);
+    this.mHead[i] = -1;
+    this.vHead[i] = -1;
+    if (this.count === this.touched.length) {
+      const t = new Int32Array(this.count * 2);
+      t.set(this.touched);
+      this.touched = t;
+    }
+    this.touched[this.count++] = i;
   }
+  /** Appends match `k` to the mentions of entry `i`. */
+  mention(i: number, k: number): void {
+    this.mNext[k] = -1;
+    if (this.mHead[i]! < 0) this.mHead[i] = k;
+    else this.mNext[this.mTail[i]!] = k;
+    this.mTail[i] = k;
+  }
+  /** Records that `child` rolled up into `p` (once). */
+  viaOf(p: number, child: number): void {
+    for (let v = this.vHead[p]!; v >= 0; v = this.vNext[v]!) if (this.vChild[v] === child) return;
+    if (this.vCount === this.vChild.length) {
+      const c = new Int32Array(this.vCount * 2);
+      c.set(this.vChild);
+      this.vChild = c;
+      const n = new Int32Array(this.vCount * 2);
+      n.set(this.vNext);
+      this.vNext = n;
+    }
+    const v = this.vCount++;
+    this.vChild[v] = child;
+    this.vNext[v] = -1;
+    if (this.vHead[p]! < 0) this.vHead[p] = v;
+    else this.vNext[this.vTail[p]!] = v;
+    this.vTail[p] = v;
+  }
+}
+
+/** A scored article: both sides ranked, valid until the next article is scored. */
+export interface Scored {
+  g: Gazetteer;
+  found: Found[];
+  src: { title: string; text: string };
+  date: string | undefined;
+  actors: Side;
+  regions: Side;
 }
 
 let sides: { actors: Side; regions: Side } | undefined;
 
-/** Builds the actor and region lists from resolved matches. */
-export function buildTags(found: Found[], g: Gazetteer, src: { title: string; text: string }, leadStart: number, date?: string): TagResult {
+/** Scores resolved matches into the actor and region sides, ranked (render.ts makes the tag lists). */
+export function scoreFound(found: Found[], g: Gazetteer, src: { title: string; text: string }, leadStart: number, date?: string): Scored {
   sides ??= { actors: new Side(g.entries.length), regions: new Side(g.entries.length) };
+  macroLike ??= Uint8Array.from(g.entries, (e) => (e.entry.kind === 'macro-region' || e.entry.kind === 'sea' ? 1 : 0));
   const { actors, regions } = sides;
-  actors.reset();
-  regions.reset();
-  for (const f of found) {
+  actors.reset(found.length);
+  regions.reset(found.length);
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
     const ie = g.entries[f.entry]!;
     const kind = ie.entry.kind;
     const s = src[f.field];
@@ -114,22 +174,27 @@ export function buildTags(found: Found[], g: Gazetteer, src: { title: string; te
     }
     // Seas and macro-regions mostly frame a story: their mentions count half.
     else if (kind === 'sea' || kind === 'macro-region') w *= rules.placeRole.placeWithoutCountryFactor;
-    const mention: Mention = { text: s.slice(f.start, f.end), start: f.start, end: f.end };
-    if (f.field === 'title') mention.field = 'title';
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
     if (kind === 'country') {
-      add(actors, f.entry, w, mention, order);
-      add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, mention, order);
-    } else if (isActorKind(kind)) add(actors, f.entry, w, mention, order);
-    else add(regions, f.entry, w, mention, order);
+      add(actors, f.entry, w, k, order);
+      add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, k, order);
+    } else if (isActorKind(kind)) add(actors, f.entry, w, k, order);
+    else add(regions, f.entry, w, k, order);
   }
   // Roll-ups: every found tag passes score to each ancestor once (no compounding along the chain).
-  for (const i of [...regions.touched]) rollUp(g, regions, i, ancestors(g, g.entries[i]!, 'place'));
-  for (const i of [...actors.touched]) {
-    const ie = g.entries[i]!;
-    rollUp(g, actors, i, ie.entry.kind === 'person' ? personUp(g, ie, date, actors) : ancestors(g, ie, 'actor'));
+  // Only the tags found directly roll up (those touched before the loop).
+  for (let q = 0, n = regions.count; q < n; q++) {
+    const i = regions.touched[q]!;
+    rollUp(regions, i, ancestors(g, g.entries[i]!, 'place'));
   }
-  return { actors: finish(g, actors, true, date), regions: finish(g, regions, false, date) };
+  for (let q = 0, n = actors.count; q < n; q++) {
+    const i = actors.touched[q]!;
+    const ie = g.entries[i]!;
+    rollUp(actors, i, ie.entry.kind === 'person' ? personUp(g, ie, date, actors) : ancestors(g, ie, 'actor'));
+  }
+  rank(actors);
+  rank(regions);
+  return { g, found, src, date, actors, regions };
 }
 
 /** True when the matched alias has as many words as the entry's name (not a shortened form). */
@@ -139,26 +204,27 @@ function fullName(f: Found, ie: IndexedEntry): boolean {
   return words >= tokens(ie.entry.name).length;
 }
 
-function add(side: Side, i: number, w: number, mention: Mention, order: number): void {
+function add(side: Side, i: number, w: number, k: number, order: number): void {
   side.touch(i);
   side.direct[i]! += w;
-  (side.mentions[i] ??= []).push(mention);
+  side.mention(i, k);
   if (order < side.first[i]!) side.first[i] = order;
 }
 
-function rollUp(g: Gazetteer, side: Side, child: number, up: number[]): void {
+/** Entries whose roll-up counts once, by its best child: macro-regions and seas. */
+let macroLike: Uint8Array | undefined;
+
+function rollUp(side: Side, child: number, up: number[]): void {
   const s = side.direct[child]!;
-  const childId = g.entries[child]!.entry.id;
-  for (const p of up) {
+  for (let u = 0; u < up.length; u++) {
+    const p = up[u]!;
     side.touch(p);
-    const kind = g.entries[p]!.entry.kind;
-    if (kind === 'macro-region' || kind === 'sea') side.macro[p] = Math.max(side.macro[p]!, ROLL_UP_MACRO * s);
+    if (macroLike![p]) side.macro[p] = Math.max(side.macro[p]!, ROLL_UP_MACRO * s);
     else {
       side.rolled[p]! += s;
       if (s > side.rolledBest[p]!) side.rolledBest[p] = s;
     }
-    const via = (side.via[p] ??= []);
-    if (!via.includes(childId)) via.push(childId);
+    side.viaOf(p, child);
     if (side.first[child]! < side.first[p]!) side.first[p] = side.first[child]!;
   }
 }
@@ -177,7 +243,8 @@ function personUp(g: Gazetteer, ie: IndexedEntry, date: string | undefined, acto
   return out;
 }
 
-function roleTargets(g: Gazetteer, ie: IndexedEntry, date: string | undefined, actors?: Side): number[] {
+/** The organisations or countries an office holder led at the date (see personUp). */
+export function roleTargets(g: Gazetteer, ie: IndexedEntry, date: string | undefined, actors?: Side): number[] {
   const held = ie.roles.filter((r) => roleHeld(r, date));
   let idx = held.map((r) => g.byId.get(r.of)?.index).filter((i): i is number => i !== undefined);
   if (!date && actors && idx.length > 1) {
@@ -237,63 +304,41 @@ function placeFactor(src: string, start: number, end: number): number {
   return 1;
 }
 
-let scoreBuf = new Float64Array(256);
-let orderBuf = new Int32Array(256);
-
-function finish(g: Gazetteer, side: Side, actorSide: boolean, date?: string): Tag[] {
-  const n = side.touched.length;
-  if (!n) return [];
-  // Reused from call to call: making a typed array per list costs more than filling one.
-  if (scoreBuf.length < n) scoreBuf = new Float64Array(Math.max(n, scoreBuf.length * 2));
-  const scores = scoreBuf;
-  let top = 0;
-  for (let k = 0; k < n; k++) {
-    const i = side.touched[k]!;
-    const best = side.rolledBest[i]!;
-    const rolled = ROLL_UP * best + ROLL_UP_MORE * (side.rolled[i]! - best);
-    scores[k] = Math.round((side.direct[i]! + rolled + side.macro[i]!) * 100) / 100;
-    if (scores[k]! > top) top = scores[k]!;
+/** Works out each touched entry's score, sorts (by score, then first mention) and marks the salient ones. */
+function rank(side: Side): void {
+  const n = side.count;
+  if (side.rankEntry.length < n) {
+    const cap = Math.max(n, side.rankEntry.length * 2);
+    side.rankEntry = new Int32Array(cap);
+    side.rankScore = new Float64Array(cap);
+    side.rankSalient = new Uint8Array(cap);
   }
-  // Insertion sort (stable, as Array.prototype.sort): lists are short, and it needs no closure or array per call.
-  if (orderBuf.length < n) orderBuf = new Int32Array(Math.max(n, orderBuf.length * 2));
-  const order = orderBuf;
+  const entry = side.rankEntry;
+  const score = side.rankScore;
   const first = side.first;
   const touched = side.touched;
+  let top = 0;
+  // Insertion sort (stable, as Array.prototype.sort): lists are short, and it needs no closure or array per call.
   for (let k = 0; k < n; k++) {
-    const sk = scores[k]!;
-    const fk = first[touched[k]!]!;
+    const i = touched[k]!;
+    const best = side.rolledBest[i]!;
+    const rolled = ROLL_UP * best + ROLL_UP_MORE * (side.rolled[i]! - best);
+    const sk = Math.round((side.direct[i]! + rolled + side.macro[i]!) * 100) / 100;
+    if (sk > top) top = sk;
+    const fk = first[i]!;
     let q = k;
     while (q > 0) {
-      const o = order[q - 1]!;
-      const d = sk - scores[o]! || first[touched[o]!]! - fk;
+      const d = sk - score[q - 1]! || first[entry[q - 1]!]! - fk;
       if (!(d > 0)) break; // NaN (two unset firsts) keeps the order, as sort does
-      order[q] = o;
+      entry[q] = entry[q - 1]!;
+      score[q] = score[q - 1]!;
       q--;
     }
-    order[q] = k;
+    entry[q] = i;
+    score[q] = sk;
   }
-  const tags: Tag[] = new Array(n);
   for (let o = 0; o < n; o++) {
-    const k = order[o]!;
-    const i = side.touched[k]!;
-    const ie = g.entries[i]!;
-    const e = ie.entry;
-    const score = scores[k]!;
-    const salient = score >= SALIENT_MIN || (score >= SALIENT_SHARE * top && score >= SALIENT_FLOOR) || side.titled[i] === 1;
-    const mentions = side.mentions[i] ?? [];
-    // Fields in the order of the DESIGN.md contract, built in one literal per shape.
-    const tag: Tag = e.country
-      ? e.wikidata
-        ? { id: e.id, name: e.name, kind: e.kind, country: e.country, wikidata: e.wikidata, score, salient, mentions }
-        : { id: e.id, name: e.name, kind: e.kind, country: e.country, score, salient, mentions }
-      : e.wikidata
-        ? { id: e.id, name: e.name, kind: e.kind, wikidata: e.wikidata, score, salient, mentions }
-        : { id: e.id, name: e.name, kind: e.kind, score, salient, mentions };
-    const parents = e.kind === 'person' ? (actorSide ? roleTargets(g, ie, date, side).map((t) => g.entries[t]!.entry.id) : []) : actorSide && e.kind === 'country' ? [] : e.parents;
-    if (parents.length) tag.parents = parents;
-    const via = side.via[i];
-    if (via) tag.via = via;
-    tags[o] = tag;
+    const sc = score[o]!;
+    side.rankSalient[o] = sc >= SALIENT_MIN || (sc >= SALIENT_SHARE * top && sc >= SALIENT_FLOOR) || side.titled[entry[o]!] === 1 ? 1 : 0;
   }
-  return tags;
 }
