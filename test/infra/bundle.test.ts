@@ -24,6 +24,12 @@ afterAll(() => {
   fs.rmSync(outdir, { recursive: true, force: true });
 });
 
+/** The bundle of one NewsFunction of the synthesized stack. */
+function bundleOf(fn: { fn: { node: { defaultChild?: unknown } } }): { id: string; dir: string } {
+  const id = s.stack.getLogicalId(fn.fn.node.defaultChild as never);
+  return bundles.find((b) => b.id === id)!;
+}
+
 describe('function bundles', () => {
   it('are minified ES modules with an external source map, one per function', () => {
     expect(bundles).toHaveLength(5);
@@ -35,6 +41,23 @@ describe('function bundles', () => {
       // Minified: few, long lines (the banner and the body).
       expect(code.split('\n').length).toBeLessThan(200);
     }
+  });
+
+  it('are each at most 300 KB, source map aside (issue 7)', () => {
+    const over = bundles.map((b) => ({ id: b.id, kb: fs.statSync(path.join(b.dir, 'index.mjs')).size / 1024 })).filter((b) => b.kb > 300).map((b) => `${b.id}: ${b.kb.toFixed(1)} KB`);
+    expect(over).toEqual([]);
+  });
+
+  it('keep non-ASCII text as UTF-8 rather than \\u escapes (BUNDLE_SETTINGS.charset)', () => {
+    const ingest = fs.readFileSync(path.join(bundleOf(s.stack.ingestion.ingest).dir, 'index.mjs'), 'utf8');
+    expect(ingest).toContain('Türkiye');
+    expect(ingest).not.toMatch(/\\u04[0-9a-f]{2}/i); // no escaped Cyrillic (the gazetteer's Russian names)
+  });
+
+  it("replace xmlbuilder with the feed code's stand-in (BUNDLE_SETTINGS.alias)", () => {
+    const ingest = fs.readFileSync(path.join(bundleOf(s.stack.ingestion.ingest).dir, 'index.mjs'), 'utf8');
+    expect(ingest).toContain('xmlbuilder is left out of the Lambda bundles');
+    expect(ingest).not.toContain('Missing element name'); // an error message of xmlbuilder's XMLElement
   });
 
   it('compile the validated config in (a configured feed URL is in the dispatch bundle)', () => {
