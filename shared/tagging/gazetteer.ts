@@ -2,7 +2,8 @@
 // one generated data file (scripts/build-gazetteer.ts), indexed once per process on first use.
 import type { TagKind } from '../model';
 import { KIND_CODES, slug } from './chars';
-import data from './data/gazetteer.generated.json';
+// A named import, so that bundles leave out the file's `about`.
+import { entries as lines } from './data/gazetteer.generated.json';
 
 const KINDS: Record<string, string> = Object.fromEntries(Object.entries(KIND_CODES).map(([k, c]) => [c, k]));
 
@@ -85,7 +86,7 @@ export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const entries: IndexedEntry[] = [];
   const byId = new Map<string, IndexedEntry>();
-  data.entries.forEach((line, index) => {
+  lines.forEach((line, index) => {
     const ie = decodeEntry(line, index);
     entries.push(ie);
     byId.set(ie.entry.id, ie);
@@ -96,16 +97,16 @@ export function gazetteer(): Gazetteer {
 
 /**
  * One line of the data file as an entry. The format (the file's `about`, written by
- * scripts/build-gazetteer.ts) keeps the Lambda bundles small: name|kind|country|id|wikidata|
- * parents|aliases|demonyms|roles, with defaults left out.
+ * scripts/build-gazetteer.ts) keeps the Lambda bundles small: name|country|kind|id|wikidata|
+ * parents|aliases|demonyms|roles, with defaults left out (most entries are cities: "Yantai|CN").
  */
 function decodeEntry(line: string, index: number): IndexedEntry {
-  const [name = '', code = '', country = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
+  const [name = '', country = '', code = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
   const id = rawId || slug(name);
   const entry: GazetteerEntry = {
     id,
     name,
-    kind: (KINDS[code] ?? code) as TagKind,
+    kind: (code ? (KINDS[code] ?? code) : 'city') as TagKind,
     parents: parents ? parents.split(',') : country && id !== country ? [country] : [],
     aliases: aliases === '' ? [name] : aliases === '~' ? [] : aliases.split('^').map((a) => a || name),
   };

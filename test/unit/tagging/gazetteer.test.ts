@@ -82,17 +82,17 @@ describe('the generated gazetteer', () => {
 
 describe('encodeEntry', () => {
   const city: BuiltEntry = { id: 'yantai', name: 'Yantai', kind: 'y', country: 'CN', wikidata: '', parents: ['CN'], aliases: ['Yantai'], demonyms: [], roles: [] };
-  it('leaves out what the loader derives: the slug id, the country as parent, the name as only alias, empty fields at the end', () => {
-    expect(encodeEntry(city)).toBe('Yantai|y|CN');
+  it('leaves out what the loader derives: the city kind, the slug id, the country as parent, the name as only alias, empty fields at the end', () => {
+    expect(encodeEntry(city)).toBe('Yantai|CN');
   });
   it('writes the name inside an alias list as an empty item, and no aliases as ~', () => {
-    expect(encodeEntry({ ...city, aliases: ['Yantai', 'Chefoo'] })).toBe('Yantai|y|CN||||^Chefoo');
-    expect(encodeEntry({ ...city, id: 'vatican', name: 'Vatican', country: 'VA', parents: ['VA'], aliases: [] })).toBe('Vatican|y|VA||||~');
+    expect(encodeEntry({ ...city, aliases: ['Yantai', 'Chefoo'] })).toBe('Yantai|CN|||||^Chefoo');
+    expect(encodeEntry({ ...city, id: 'vatican', name: 'Vatican', country: 'VA', parents: ['VA'], aliases: [] })).toBe('Vatican|VA|||||~');
   });
   it('keeps a country that is its own entry without parents, and writes roles as of,role,from,to', () => {
-    expect(encodeEntry({ ...city, id: 'XK', name: 'Kosovo', kind: 'c', country: 'XK', parents: [], aliases: ['Kosovo'] })).toBe('Kosovo|c|XK|XK');
+    expect(encodeEntry({ ...city, id: 'XK', name: 'Kosovo', kind: 'c', country: 'XK', parents: [], aliases: ['Kosovo'] })).toBe('Kosovo|XK|c|XK');
     const person = { ...city, id: 'jane-doe', name: 'Jane Doe', kind: 'p', country: '', parents: [], aliases: ['Jane Doe'], roles: [['UA', 'President', '2019-05-20', ''] as [string, string, string, string]] };
-    expect(encodeEntry(person)).toBe('Jane Doe|p|||||||UA,President,2019-05-20,');
+    expect(encodeEntry(person)).toBe('Jane Doe||p||||||UA,President,2019-05-20,');
   });
   it('refuses a value that holds a separator character', () => {
     expect(() => encodeEntry({ ...city, aliases: ['Yantai', 'Yan|tai'] })).toThrow(/yantai: alias "Yan\|tai" holds a separator/);
