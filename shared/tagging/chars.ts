@@ -42,7 +42,29 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** The key a token is looked up by: lower case, accents dropped (Türkiye → turkiye, Київ stays Cyrillic). */
 export function tokenKey(token: string): string {
   const lower = token.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace('ё', 'е') : lower;
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/ё/g, 'е') : lower;
+}
+
+/**
+ * What each non-ASCII code unit becomes in a token key, so that the scan can hash and compare
+ * "Türkiye" or "Київ" in place: the code unit of its key, 0 when the key drops it (a combining
+ * accent), or -1 when its key depends on its neighbours or is longer than one code unit (Greek
+ * capital sigma, Hangul jamo, surrogates): then the caller makes the key with tokenKey. Worked out
+ * on first sight from tokenKey itself, so that both always agree.
+ */
+const folds = new Int32Array(65536).fill(-2);
+
+export function fold(c: number): number {
+  const v = folds[c]!;
+  if (v !== -2) return v;
+  let f: number;
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff)) f = -1;
+  else {
+    const k = tokenKey(String.fromCharCode(c));
+    f = k.length === 0 ? 0 : k.length === 1 ? k.charCodeAt(0) : -1;
+  }
+  folds[c] = f;
+  return f;
 }
 
 /** Splits a phrase into its word tokens, the way the matcher cuts text. */
@@ -77,27 +99,40 @@ export function hashKey(key: string): number {
 }
 
 /**
- * The hash of text[start, end) as a key, or -1 when the span has a non-ASCII character (then the
- * caller falls back to tokenKey). Reads the text in place: no string is made.
+ * The hash of text[start, end) as a key (hashKey(tokenKey(span))), or -1 when a character's key
+ * depends on its neighbours (then the caller falls back to tokenKey). Reads the text in place: no
+ * string is made.
  */
 export function hashSpan(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return -1;
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    if (c < 128) h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    else {
+      const f = fold(c);
+      if (f < 0) return -1;
+      if (f) h = Math.imul(h ^ f, 0x01000193);
+    }
   }
   return h >>> 0;
 }
 
-/** True when text[start, end) lower-cased equals `key` (ASCII spans only). */
+/** True when tokenKey(text[start, end)) equals `key`, compared in place. */
 export function spanEquals(text: string, start: number, end: number, key: string): boolean {
-  if (end - start !== key.length) return false;
+  const n = key.length;
+  let j = 0;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== key.charCodeAt(i - start)) return false;
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      c = fold(c);
+      if (c === 0) continue;
+      if (c < 0) return tokenKey(text.slice(start, end)) === key;
+    }
+    if (j === n || c !== key.charCodeAt(j++)) return false;
   }
-  return true;
+  return j === n;
 }
 
 /** Hashes are cut to 30 bits for Map keys: V8 keeps those as small integers, not boxed numbers. */

@@ -3,7 +3,7 @@
 // (names are proper nouns), which also keeps "us", "turkey" and "chad" as words from matching. At
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
-import { charClass, hashKey, hashSpan, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, fold, hashKey, hashSpan, KeySet, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
 
 /** What an alias stands for. */
@@ -221,10 +221,12 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       i = j;
       continue;
     }
-    // A capitalised token: hash its lower-cased letters on the way, so that the bit set can rule it
-    // out before any string is made (non-ASCII tokens are always looked up).
-    let h = Math.imul(0x811c9dc5 ^ (c < 128 ? c + 32 : c), 0x01000193);
-    let ascii = c < 128;
+    // A capitalised token: hash its key (lower case, accents dropped) on the way, so that the bit set
+    // can rule it out before any string is made. A rare character whose key depends on its
+    // neighbours leaves the token to be looked up the slow way.
+    const f0 = c < 128 ? c + 32 : fold(c);
+    let hashed = f0 >= 0;
+    let h = f0 > 0 ? Math.imul(0x811c9dc5 ^ f0, 0x01000193) : 0x811c9dc5;
     for (; j < n; j++) {
       const d = text.charCodeAt(j);
       if (d < 128) {
@@ -232,10 +234,12 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
         h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
       } else {
         if (!(charClass(d) & WORD)) break;
-        ascii = false;
+        const f = fold(d);
+        if (f < 0) hashed = false;
+        else if (f) h = Math.imul(h ^ f, 0x01000193);
       }
     }
-    const full = ascii ? h >>> 0 : -1; // the token's key hash, as hashSpan would give it
+    const full = hashed ? h >>> 0 : -1; // the token's key hash, as hashSpan would give it
     h &= FILTER_BITS - 1;
     // A name may open with a lower-case particle: al-Qaeda, von der Leyen, sub-Saharan Africa.
     const p = i > 1 && i - lastEnd > 2 ? particleStart(text, i, lastEnd) : -1;
@@ -248,7 +252,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       }
       if (end > 0) out.pop(); // a particle alone is no name
     }
-    if (!ascii || m.firsts[h >> 3]! & (1 << (h & 7))) {
+    if (!hashed || m.firsts[h >> 3]! & (1 << (h & 7))) {
       const end = matchAt(m, text, i, j, field, out, full);
       if (end > 0) {
         i = lastEnd = end;
@@ -260,7 +264,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
 }
 
 /** Lower-case words that open names: al-Qaeda, el-Sisi, von der Leyen, bin Salman, sub-Saharan. */
-const PARTICLES = new Set(['al', 'el', 'ad', 'von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'bin', 'ibn', 'sub']);
+const PARTICLES = new KeySet(['al', 'el', 'ad', 'von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'bin', 'ibn', 'sub']);
 
 /** Start of the lower-case particles (one or two) right before the token at `i`, or -1. */
 function particleStart(text: string, i: number, floor: number): number {
@@ -271,7 +275,7 @@ function particleStart(text: string, i: number, floor: number): number {
     if (sep !== 45 && sep !== 32) break; // "al-Qaeda", "von der Leyen"
     let s = k - 1;
     while (s > floor && (ASCII[text.charCodeAt(s - 1)] ?? 0) & LOWER) s--;
-    if (s === k - 1 || k - 1 - s > 3 || !PARTICLES.has(text.slice(s, k - 1))) break;
+    if (s === k - 1 || k - 1 - s > 3 || !PARTICLES.hasSpan(text, s, k - 1)) break;
     if (s > 0 && charClass(text.charCodeAt(s - 1)) & WORD) break;
     start = s;
     k = s;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { hashKey, hashSpan, KeySet, spanEquals, tokenKey, tokens } from '../../../shared/tagging/chars';
+import { gazetteer } from '../../../shared/tagging/gazetteer';
+
+describe('token keys read in place', () => {
+  it('hash and compare every token of every alias as its key, accents and scripts included', () => {
+    let checked = 0;
+    let slow = 0;
+    for (const ie of gazetteer().entries) {
+      for (const alias of [...ie.entry.aliases, ...ie.demonyms]) {
+        for (const t of tokens(alias)) {
+          const key = tokenKey(t);
+          const h = hashSpan(t, 0, t.length);
+          if (h < 0) slow++;
+          else expect(h, t).toBe(hashKey(key));
+          expect(spanEquals(t, 0, t.length, key), t).toBe(true);
+          expect(spanEquals(t.toUpperCase(), 0, t.length, key), t).toBe(tokenKey(t.toUpperCase()) === key);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+    expect(slow).toBeLessThan(checked / 100); // almost every token is hashed without making its key
+  });
+  it('drops accents written as combining marks, as tokenKey does', () => {
+    const decomposed = 'Tu\u0308rkiye';
+    expect(hashSpan(decomposed, 0, decomposed.length)).toBe(hashKey('turkiye'));
+    expect(spanEquals(decomposed, 0, decomposed.length, 'turkiye')).toBe(true);
+    expect(spanEquals('TÜRKIYE', 0, 7, 'turkiye')).toBe(true);
+  });
+  it('falls back to tokenKey where a key depends on the neighbours (Greek final sigma)', () => {
+    const word = 'ΟΔΥΣΣΕΑΣ';
+    expect(hashSpan(word, 0, word.length)).toBe(-1);
+    expect(spanEquals(word, 0, word.length, tokenKey(word))).toBe(true);
+    expect(new KeySet([word]).hasSpan(word, 0, word.length)).toBe(true);
+  });
+  it('tells apart keys that differ only in length', () => {
+    expect(spanEquals('Kyiv', 0, 4, 'kyi')).toBe(false);
+    expect(spanEquals('Kyi', 0, 3, 'kyiv')).toBe(false);
+    expect(spanEquals('Київ', 0, 4, tokenKey('Київ'))).toBe(true);
+  });
+});
