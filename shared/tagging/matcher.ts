@@ -274,7 +274,7 @@ function particleStart(text: string, i: number, floor: number): number {
     const sep = text.charCodeAt(k - 1);
     if (sep !== 45 && sep !== 32) break; // "al-Qaeda", "von der Leyen"
     let s = k - 1;
-    while (s > floor && (ASCII[text.charCodeAt(s - 1)] ?? 0) & LOWER) s--;
+    while (s > floor && k - s <= 4 && (ASCII[text.charCodeAt(s - 1)] ?? 0) & LOWER) s--; // particles have at most 3 letters
     if (s === k - 1 || k - 1 - s > 3 || !PARTICLES.hasSpan(text, s, k - 1)) break;
     if (s > 0 && charClass(text.charCodeAt(s - 1)) & WORD) break;
     start = s;
