@@ -78,7 +78,6 @@ export interface Gazetteer {
   byId: Map<string, IndexedEntry>;
 }
 
-
 let loaded: Gazetteer | undefined;
 
 /** The gazetteer, built from the generated data file on first call and kept for the process. */
@@ -120,6 +119,7 @@ function decodeEntry(line: string, index: number): IndexedEntry {
   };
 }
 
+/** One role as the data file writes it: of,role,from,to (dates may be empty). */
 function decodeRole(text: string): Role {
   const [of = '', role = '', from, to] = text.split(',');
   return { of, role, ...(from ? { from } : {}), ...(to ? { to } : {}) };
