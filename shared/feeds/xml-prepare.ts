@@ -40,7 +40,28 @@ export function prepareXml(raw: string): Prepared {
     text = expandEntities(text, entities);
     warnings.push(`expanded ${entities.size} entit${entities.size === 1 ? 'y' : 'ies'} declared in the DOCTYPE`);
   }
-  return { text, root, warnings };
+  return { text: markupAsText(text), root, warnings };
+}
+
+/**
+ * Elements whose content is text to us (titles, summaries, contents, descriptions, with any prefix:
+ * media:title, content:encoded, xhtml:body). Not one that closes itself (<content src="…"/>). A
+ * match can also end at the end of the text: an opener without its closer then takes the rest in
+ * one match (left as it is), instead of each of many such openers rescanning to the end.
+ */
+const TEXT_ELEMENT = /<((?:[A-Za-z_][\w.-]*:)?(?:title|subtitle|summary|content|description|encoded|body|fullitem))(\s[^>]*?)?(?<!\/)>([\s\S]*?)(<\/\1\s*>|$)/g;
+
+/**
+ * Inline markup inside a text element (Atom's type="xhtml", or HTML a feed forgot to escape) is
+ * wrapped in CDATA, so that it reaches normalisation as HTML text in document order: parsed as XML,
+ * xml2js would put the child elements apart from the text around them ("Russian <b>warships</b> near
+ * Odesa" would read "Russian near Odesa warships").
+ */
+export function markupAsText(text: string): string {
+  return text.replace(TEXT_ELEMENT, (whole, name: string, attrs: string | undefined, inner: string, close: string) => {
+    if (!close || !/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[') || inner.includes(`<${name}`)) return whole;
+    return `<${name}${attrs ?? ''}><![CDATA[${inner.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${name}>`;
+  });
 }
 
 /**

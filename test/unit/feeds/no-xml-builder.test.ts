@@ -58,7 +58,7 @@ describe('feed parsing without xml2js Builder', () => {
       `<rss version="2.0"><channel><item><title>A</title><description type="html"/></item>` +
         `<item><title>B</title><description lang="en">Text <b>bold</b></description></item></channel></rss>`,
     );
-    expect(rss.items.map((i) => i.content)).toEqual(['', 'Text bold']);
+    expect(rss.items.map((i) => i.content)).toEqual(['', 'Text <b>bold</b>']); // markup as HTML text (xml-prepare.ts)
     const rdf = parseFeedXml(
       `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel>` +
         `<item rdf:about="http://x.example/1"><title>One</title><description rdf:parseType="Literal"/></item></rdf:RDF>`,

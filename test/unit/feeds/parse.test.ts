@@ -94,10 +94,20 @@ describe('parseFeedXml', () => {
   it('names an unknown root element', () => {
     expect(errorOf(() => parseFeedXml('<opml><body/></opml>')).message).toBe('not a feed: the root element is <opml>, not <rss>, <feed> or <rdf:RDF>');
   });
-  it('reads stray HTML inside items in forgiving mode, and says so', () => {
-    const f = parseFeedXml(rss('<item><title>A<br></title><link>http://x.example/a</link></item><item><title>B</title></item>'));
+  it('reads stray HTML between the elements of an item in forgiving mode, and says so', () => {
+    const f = parseFeedXml(rss('<item><title>A</title><br><link>http://x.example/a</link></item><item><title>B</title></item>'));
     expect(f.items.map((i) => i.title)).toEqual(['A', 'B']);
     expect(f.warnings).toContain('broken XML read in forgiving mode');
+  });
+  it('keeps HTML inside a title, summary or content as HTML text, in document order, even unclosed', () => {
+    const f = parseFeedXml(rss('<item><title>A<br></title><description>Russian <b>warships</b> near <i>Odesa</i></description></item>'));
+    expect(f.items[0]).toMatchObject({ title: 'A<br>', content: 'Russian <b>warships</b> near <i>Odesa</i>' });
+    expect(f.warnings).toEqual([]);
+    const a = parseFeedXml(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>E</title><id>urn:1</id>' +
+        '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Talks in <b>Geneva</b> ended</p></div></content></entry></feed>',
+    );
+    expect(String(a.items[0]!.content)).toMatch(/<p>Talks in <b>Geneva<\/b> ended<\/p>/);
   });
   it('reads a cut-off document up to its last complete item', () => {
     const f = parseFeedXml('<rss version="2.0"><channel><title>T</title><item><title>A</title></item><item><title>B</title></item><item><title>Half a tit');
