@@ -27,9 +27,11 @@ export const BUNDLE_SETTINGS = {
   /**
    * Packages replaced in the bundles, paths relative to the project root (esbuild's working
    * directory in the bench and in the CDK's bundling). xmlbuilder (67 KB) serves only xml2js's
-   * Builder, which our feed parsing never calls: see shared/feeds/no-xml-builder.ts.
+   * Builder, which our feed parsing never calls: see shared/feeds/no-xml-builder.ts. rss-parser
+   * `require`s the whole of entities (its encoders too, which nothing calls); every caller, ours
+   * included, uses only its decoders (decodeHTML, decodeHTMLStrict), which entities/decode holds.
    */
-  alias: { xmlbuilder: './shared/feeds/no-xml-builder.ts' },
+  alias: { xmlbuilder: './shared/feeds/no-xml-builder.ts', entities: 'entities/decode' },
 } as const;
 
 /**
