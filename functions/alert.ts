@@ -1,16 +1,19 @@
 // Reads the table's stream (INSERTs of article items only, filtered by the CDK mapping) and sends
 // the alerts the new articles deserve.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { alertOnStreamRecords, compileRulesStrict, SnsPublisher } from '../shared/alerts';
+// Straight from the modules, not the shared/alerts index: that would bring the rule compiler and the
+// gazetteer into the bundle, which the rules compiled at synth do not need.
+import { SnsPublisher } from '../shared/alerts/sns';
+import { alertOnStreamRecords } from '../shared/alerts/stream';
 import { dynamoClient } from '../shared/clients/dynamo';
 import { requireEnv } from '../shared/clients/env';
 import { snsClient } from '../shared/clients/sns';
 import { ArticleStore } from '../shared/store';
-import { bundledConfig } from './lib/config';
+import { bundledConfig, bundledRules } from './lib/config';
 import { logger, observed, recordAlerts } from './lib/observability';
 
 const config = bundledConfig();
-const rules = compileRulesStrict(config.rules);
+const rules = bundledRules();
 const store = new ArticleStore({ client: dynamoClient(), tableName: requireEnv('TABLE_NAME'), retentionDays: config.retentionDays });
 const publisher = new SnsPublisher({ client: snsClient(), topicArn: requireEnv('TOPIC_ARN') });
 

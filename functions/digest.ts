@@ -1,14 +1,16 @@
 // Runs on the digest schedule: one digest per rule (delivery=digest) of the alerts since the last run.
-import { compileRulesStrict, digestPeriodMs, digestWindow, sendDigests, SnsPublisher } from '../shared/alerts';
+// Straight from the modules, not the shared/alerts index (see alert.ts).
+import { digestPeriodMs, digestWindow, sendDigests } from '../shared/alerts/digest';
+import { SnsPublisher } from '../shared/alerts/sns';
 import { dynamoClient } from '../shared/clients/dynamo';
 import { requireEnv } from '../shared/clients/env';
 import { snsClient } from '../shared/clients/sns';
 import { ArticleStore } from '../shared/store';
-import { bundledConfig } from './lib/config';
+import { bundledConfig, bundledRules } from './lib/config';
 import { logger, observed } from './lib/observability';
 
 const config = bundledConfig();
-const rules = compileRulesStrict(config.rules);
+const rules = bundledRules();
 const store = new ArticleStore({ client: dynamoClient(), tableName: requireEnv('TABLE_NAME'), retentionDays: config.retentionDays });
 const publisher = new SnsPublisher({ client: snsClient(), topicArn: requireEnv('TOPIC_ARN') });
 

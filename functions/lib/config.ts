@@ -1,3 +1,4 @@
+import type { CompiledRule } from '../../shared/alerts/rules';
 import type { Config } from '../../shared/model';
 
 /** The bundle was built without a config (a bundling mistake, not a user error). */
@@ -18,4 +19,17 @@ export function bundledConfig(): Config {
   const config = JSON.parse(text) as Config;
   if (!Array.isArray(config.feeds) || !Array.isArray(config.rules)) throw new BundledConfigError('NEWS_MONITOR_CONFIG is not a validated config (feeds or rules missing)');
   return config;
+}
+
+/**
+ * The rules compiled at synth (infra/constructs/bundling.ts configDefine: parsed, tag names resolved
+ * to ids), compiled into the bundle as `process.env.NEWS_MONITOR_RULES`. The alert and digest
+ * functions take them as they are, so the gazetteer and the rule parser stay out of their bundles.
+ */
+export function bundledRules(): CompiledRule[] {
+  const text = process.env.NEWS_MONITOR_RULES;
+  if (!text) throw new BundledConfigError('NEWS_MONITOR_RULES is not set: the bundle was built without compiled rules');
+  const rules = JSON.parse(text) as CompiledRule[];
+  if (!Array.isArray(rules) || rules.some((r) => typeof r?.id !== 'string' || !r.ast)) throw new BundledConfigError('NEWS_MONITOR_RULES is not a list of compiled rules');
+  return rules;
 }

@@ -1,5 +1,7 @@
 // The esbuild settings of every function bundle, in one place: NewsFunction hands them to the CDK
 // and bench/bundles.bench.ts hands them to esbuild directly, so what is measured is what is deployed.
+import { compileRulesStrict } from '../../shared/alerts/compile';
+import type { Config } from '../../shared/model';
 
 /**
  * Gives ESM bundles a `require` (and `__filename`/`__dirname`): CommonJS dependencies such as
@@ -46,7 +48,14 @@ export function esbuildCliArgs(): Record<string, string | string[]> {
   };
 }
 
-/** The esbuild `define` that compiles the config into the bundle (functions/lib/config bundledConfig reads it). */
+/**
+ * The esbuild `define` that compiles the config into the bundle, and its rules compiled here at synth
+ * (tag names resolved to ids): functions/lib/config.ts bundledConfig and bundledRules read them.
+ */
 export function configDefine(configJson: string): Record<string, string> {
-  return { 'process.env.NEWS_MONITOR_CONFIG': JSON.stringify(configJson) };
+  const rules = compileRulesStrict((JSON.parse(configJson) as Config).rules);
+  return {
+    'process.env.NEWS_MONITOR_CONFIG': JSON.stringify(configJson),
+    'process.env.NEWS_MONITOR_RULES': JSON.stringify(JSON.stringify(rules)),
+  };
 }

@@ -60,6 +60,16 @@ describe('function bundles', () => {
     expect(ingest).not.toContain('Missing element name'); // an error message of xmlbuilder's XMLElement
   });
 
+  it('give the alert and digest functions rules compiled at synth, without the gazetteer or the rule parser', () => {
+    for (const fn of [s.stack.alerting.alert, s.stack.alerting.digest]) {
+      const code = fs.readFileSync(path.join(bundleOf(fn).dir, 'index.mjs'), 'utf8');
+      expect(code).toContain(`"id":"${TEST_CONFIG.rules[0]!.id}"`); // the compiled rule, with its syntax tree
+      expect(code).toContain('"ast":');
+      expect(code).not.toContain('Türkiye'); // gazetteer data
+      expect(code).not.toContain('missing closing parenthesis'); // a rule parser message
+    }
+  });
+
   it('compile the validated config in (a configured feed URL is in the dispatch bundle)', () => {
     const dispatchId = s.stack.getLogicalId(s.stack.ingestion.dispatch.fn.node.defaultChild as never);
     const code = fs.readFileSync(path.join(bundles.find((b) => b.id === dispatchId)!.dir, 'index.mjs'), 'utf8');

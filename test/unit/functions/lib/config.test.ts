@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bundledConfig } from '../../../../functions/lib/config';
+import { bundledConfig, bundledRules } from '../../../../functions/lib/config';
+import { configDefine } from '../../../../infra/constructs/bundling';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -20,5 +21,24 @@ describe('bundledConfig', () => {
   it('refuses JSON that is not a validated config', () => {
     vi.stubEnv('NEWS_MONITOR_CONFIG', JSON.stringify({ feeds: 'x' }));
     expect(() => bundledConfig()).toThrow('NEWS_MONITOR_CONFIG is not a validated config (feeds or rules missing)');
+  });
+});
+
+describe('bundledRules', () => {
+  it('returns the rules compiled at synth, tag names already resolved to ids', () => {
+    const define = configDefine(JSON.stringify({ feeds: [], rules: [{ id: 'ru', name: 'Russia at sea', query: 'actor:Russia AND region:"Black Sea"', severity: 'warning' }], subscriptions: [] }));
+    vi.stubEnv('NEWS_MONITOR_RULES', JSON.parse(define['process.env.NEWS_MONITOR_RULES']!) as string);
+    const [rule] = bundledRules();
+    expect(rule).toMatchObject({ id: 'ru', severity: 'warning', ast: { type: 'and', children: [{ type: 'tag', id: 'RU' }, { type: 'tag', id: 'black-sea' }] } });
+  });
+
+  it('says the bundle lacks compiled rules when the variable is empty', () => {
+    vi.stubEnv('NEWS_MONITOR_RULES', '');
+    expect(() => bundledRules()).toThrow('NEWS_MONITOR_RULES is not set: the bundle was built without compiled rules');
+  });
+
+  it('refuses JSON that is not a list of compiled rules', () => {
+    vi.stubEnv('NEWS_MONITOR_RULES', JSON.stringify([{ id: 'x', query: 'actor:RU' }]));
+    expect(() => bundledRules()).toThrow('NEWS_MONITOR_RULES is not a list of compiled rules');
   });
 });
