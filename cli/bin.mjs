@@ -4,6 +4,7 @@
 // cli/.bundle/ (split in chunks, so a command loads only the code and packages it uses), which
 // later runs load in a few milliseconds. Without esbuild,
 // or where this folder is read-only, tsx loads the TypeScript directly (slower to start).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,26 +12,31 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
-const outdir = path.join(here, '.bundle');
-const bundle = path.join(outdir, 'entry.mjs');
-const meta = path.join(outdir, 'inputs.json');
+// Each build lives in a folder of its own, named by its inputs, and `current` names the one to use.
+// A build never changes or removes a folder a running command may still load chunks from (commands
+// import their chunks lazily), so commands started side by side, one of them rebuilding, never fail.
+const cache = path.join(here, '.bundle');
+const pointer = path.join(cache, 'current');
+/** Builds other than the current one are removed once this old: no command runs that long from one. */
+const STALE_MS = 60 * 60 * 1000;
 
-/** True when the bundle exists and no file it was built from has changed since. */
-function fresh() {
+/** The current build's entry file, when it exists and no file it was built from has changed since. */
+function freshBundle() {
   try {
-    const inputs = JSON.parse(fs.readFileSync(meta, 'utf8'));
-    for (const [file, mtimeMs] of Object.entries(inputs)) if (fs.statSync(path.join(root, file)).mtimeMs !== mtimeMs) return false;
-    return fs.existsSync(bundle);
+    const dir = path.join(cache, fs.readFileSync(pointer, 'utf8').trim());
+    const inputs = JSON.parse(fs.readFileSync(path.join(dir, 'inputs.json'), 'utf8'));
+    for (const [file, mtimeMs] of Object.entries(inputs)) if (fs.statSync(path.join(root, file)).mtimeMs !== mtimeMs) return undefined;
+    const bundle = path.join(dir, 'entry.mjs');
+    return fs.existsSync(bundle) ? bundle : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/** Builds the bundle into a new folder, points `current` at it, and returns its entry file. */
 async function build() {
   const esbuild = await import('esbuild');
-  // Built beside, then swapped in with one rename, so that runs started at the same time never
-  // load a half-written bundle.
-  const tmp = `${outdir}.${process.pid}.tmp`;
+  const tmp = path.join(cache, `build-${process.pid}-${Date.now()}`);
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { entry: 'cli/entry.ts' },
@@ -48,17 +54,30 @@ async function build() {
   });
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs)) inputs[file] = fs.statSync(path.join(root, file)).mtimeMs;
-  fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify(inputs));
-  const old = `${outdir}.${process.pid}.old`;
-  if (fs.existsSync(outdir)) fs.renameSync(outdir, old);
-  fs.renameSync(tmp, outdir);
-  fs.rmSync(old, { recursive: true, force: true });
+  const json = JSON.stringify(inputs);
+  fs.writeFileSync(path.join(tmp, 'inputs.json'), json);
+  const key = createHash('sha256').update(json).digest('hex').slice(0, 16);
+  const dir = path.join(cache, key);
+  try {
+    fs.renameSync(tmp, dir);
+  } catch {
+    fs.rmSync(tmp, { recursive: true, force: true }); // another command built the same inputs first
+  }
+  // Written beside, then renamed: a reader sees the old pointer or the new one, never half of one.
+  const next = `${pointer}.${process.pid}`;
+  fs.writeFileSync(next, key);
+  fs.renameSync(next, pointer);
+  for (const name of fs.readdirSync(cache)) {
+    const other = path.join(cache, name);
+    if (name !== key && name !== 'current' && Date.now() - fs.statSync(other).mtimeMs > STALE_MS) fs.rmSync(other, { recursive: true, force: true });
+  }
+  return path.join(dir, 'entry.mjs');
 }
 
 let entry;
 if (process.env.NEWS_MONITOR_NO_BUNDLE !== '1') {
   try {
-    if (!fresh()) await build();
+    const bundle = freshBundle() ?? (await build());
     entry = await import(pathToFileURL(bundle).href);
     // Worker threads (tag --jsonl) load the same bundle.
     process.env.NEWS_MONITOR_CLI_ENTRY = pathToFileURL(bundle).href;
