@@ -35,9 +35,7 @@ async function startInProcess(dir?: string): Promise<LocalDynamo> {
 }
 
 async function startChild(dir?: string): Promise<LocalDynamo> {
-  // cli/dynalite-server.mjs: beside this module, or one folder up when this runs from cli/.bundle/.
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const script = [here, path.dirname(here)].map((d) => path.join(d, 'dynalite-server.mjs')).find((f) => fs.existsSync(f))!;
+  const script = serverScript();
   const child = fork(script, dir ? [dir] : [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -54,4 +52,17 @@ async function startChild(dir?: string): Promise<LocalDynamo> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * cli/dynalite-server.mjs: beside this module when it runs as TypeScript, or a few folders up when it
+ * runs from a build of the CLI bundle (cli/.bundle/<build>/).
+ */
+function serverScript(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = path.dirname(dir)) {
+    const f = path.join(dir, 'dynalite-server.mjs');
+    if (fs.existsSync(f)) return f;
+  }
+  throw new Error(`cli/dynalite-server.mjs not found above ${fileURLToPath(import.meta.url)}`);
 }

@@ -22,6 +22,18 @@ describe('the news-monitor bin', () => {
     expect(out.actors.map((t: { id: string }) => t.id)).toContain('RU');
   });
 
+  it('runs the demo through the bundle, with the embedded store in its own process, and queries it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-bin-demo-'));
+    try {
+      const config = path.resolve(__dirname, '../../../examples/demo.config.json');
+      run(['run', '--config', config, '--data-dir', dir]);
+      const found = JSON.parse(run(['query', '--actor', 'NATO', '--json', '--data-dir', dir])) as { items: { title: string }[] };
+      expect(found.items.length).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('tags JSON lines on worker threads that load the bundle, with the same output as one thread', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-bin-'));
     const file = path.join(dir, 'in.jsonl');
