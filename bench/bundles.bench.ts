@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BUNDLE_SETTINGS, configDefine } from '../infra/constructs/bundling';
+import { configDefine, esbuildOptions } from '../infra/constructs/bundling';
 import { projectRoot } from '../infra/constructs/news-function';
 import { loadConfig } from '../shared/config';
 import { median, type BenchRow } from './harness';
@@ -35,19 +35,10 @@ console.log(JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000, rssMb: proce
 async function bundle(name: string, configJson: string): Promise<{ file: string; kb: number; heaviest: string }> {
   const outfile = path.join(projectRoot, 'node_modules/.cache/news-monitor-bundles', name, 'index.mjs');
   const result = await esbuild.build({
-    entryPoints: [path.join(projectRoot, 'functions', `${name}.ts`)],
-    bundle: true,
+    ...esbuildOptions(),
     absWorkingDir: projectRoot,
+    entryPoints: [path.join(projectRoot, 'functions', `${name}.ts`)],
     outfile,
-    format: BUNDLE_SETTINGS.format,
-    platform: BUNDLE_SETTINGS.platform,
-    target: BUNDLE_SETTINGS.target,
-    minify: BUNDLE_SETTINGS.minify,
-    charset: BUNDLE_SETTINGS.charset,
-    mainFields: [...BUNDLE_SETTINGS.mainFields],
-    banner: { js: BUNDLE_SETTINGS.banner },
-    external: [...BUNDLE_SETTINGS.external],
-    alias: { ...BUNDLE_SETTINGS.alias },
     define: configDefine(configJson),
     sourcemap: 'external',
     sourcesContent: false,

@@ -3,7 +3,7 @@
 // byte for byte.
 import { isAscii } from 'node:buffer';
 import { tagTextJson } from '../shared/tagging';
-import { JsonBytes } from '../shared/tagging/json';
+import type { JsonBytes } from '../shared/tagging/json';
 
 /** A line that could not be tagged: its number in the input and the reason. */
 export interface BadLine {
@@ -40,14 +40,6 @@ export function tagBytes(b: Uint8Array, from: number, to: number, out: JsonBytes
 function decodeLine(b: Buffer, start: number, end: number): string {
   return b.toString(isAscii(b.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
 }
-
-/** One input line to one output line, or the reason it cannot be tagged. */
-export function tagLine(line: string): { json: string } | string {
-  lineOut.pos = 0;
-  const r = tagLineInto(line, lineOut);
-  return r ?? { json: lineOut.takeString() };
-}
-const lineOut = new JsonBytes(1 << 16);
 
 /** Tags one input line and appends its output line to `out`; returns the reason when it cannot. */
 export function tagLineInto(line: string, out: JsonBytes): string | undefined {

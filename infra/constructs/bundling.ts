@@ -37,6 +37,26 @@ export const BUNDLE_SETTINGS = {
 } as const;
 
 /**
+ * BUNDLE_SETTINGS as options of esbuild's own API (the benchmark and the bundle tests call esbuild
+ * directly, from the project root as working directory, which the alias paths are relative to;
+ * NewsFunction maps the same settings onto the CDK's props).
+ */
+export function esbuildOptions() {
+  return {
+    bundle: true,
+    format: BUNDLE_SETTINGS.format,
+    platform: BUNDLE_SETTINGS.platform,
+    target: BUNDLE_SETTINGS.target,
+    minify: BUNDLE_SETTINGS.minify,
+    charset: BUNDLE_SETTINGS.charset,
+    mainFields: [...BUNDLE_SETTINGS.mainFields],
+    banner: { js: BUNDLE_SETTINGS.banner },
+    external: [...BUNDLE_SETTINGS.external],
+    alias: { ...BUNDLE_SETTINGS.alias },
+  };
+}
+
+/**
  * The settings NodejsFunction has no working prop for, as esbuild command-line arguments (its
  * `esbuildArgs`): `alias` has none, and its `charset` prop is accepted but never passed on to
  * esbuild (aws-cdk-lib 2.276; aws/aws-cdk#32649), so the bundles would silently stay ASCII.

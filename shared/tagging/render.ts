@@ -73,6 +73,10 @@ function idOf(ie: IndexedEntry): Uint8Array {
 
 const encode = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const SALIENT = encode(',"salient":true,"mentions":[');
+const MENTION_OPEN = encode('{"text":"');
+const MENTION_NEXT = encode(',{"text":"');
+const START = encode('","start":');
+const END = encode(',"end":');
 const PASSING = encode(',"salient":false,"mentions":[');
 const VIA = encode(',"via":[');
 const ACTORS = encode('"actors":[');
@@ -137,19 +141,7 @@ function writeMention(o: JsonBytes, s: Scored, k: number, next: boolean): void {
   const at = o.pos;
   o.room(f.end - f.start + 48);
   const b = o.buf;
-  let p = at;
-  if (next) b[p++] = 44; // ,
-  // {"text":"
-  b[p] = 123;
-  b[p + 1] = 34;
-  b[p + 2] = 116;
-  b[p + 3] = 101;
-  b[p + 4] = 120;
-  b[p + 5] = 116;
-  b[p + 6] = 34;
-  b[p + 7] = 58;
-  b[p + 8] = 34;
-  p += 9;
+  let p = put(b, at, next ? MENTION_NEXT : MENTION_OPEN);
   let c = 0;
   let q = f.start;
   for (; q < f.end; q++) {
@@ -158,27 +150,8 @@ function writeMention(o: JsonBytes, s: Scored, k: number, next: boolean): void {
     b[p++] = c;
   }
   if (q === f.end) {
-    // ","start":
-    b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 115;
-    b[p + 4] = 116;
-    b[p + 5] = 97;
-    b[p + 6] = 114;
-    b[p + 7] = 116;
-    b[p + 8] = 34;
-    b[p + 9] = 58;
-    p = putInt(b, p + 10, f.start);
-    // ,"end":
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 101;
-    b[p + 3] = 110;
-    b[p + 4] = 100;
-    b[p + 5] = 34;
-    b[p + 6] = 58;
-    o.pos = putInt(b, p + 7, f.end);
+    p = putInt(b, put(b, p, START), f.start);
+    o.pos = putInt(b, put(b, p, END), f.end);
   } else {
     // Anything but printable ASCII: JSON.stringify's escapes and UTF-8, the general way.
     o.pos = at;

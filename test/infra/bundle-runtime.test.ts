@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_SETTINGS } from '../../infra/constructs/bundling';
+import { esbuildOptions } from '../../infra/constructs/bundling';
 import { projectRoot } from '../../infra/constructs/news-function';
 import { readFeed } from '../../shared/feeds';
 
@@ -31,19 +31,10 @@ beforeAll(async () => {
   fs.mkdirSync(outdir, { recursive: true });
   fs.writeFileSync(entry, `export { readFeed } from ${JSON.stringify(path.join(projectRoot, 'shared/feeds/index.ts'))};\n`);
   await esbuild.build({
+    ...esbuildOptions(),
     absWorkingDir: projectRoot,
     entryPoints: [entry],
-    bundle: true,
     outfile: path.join(outdir, 'feeds.mjs'),
-    format: BUNDLE_SETTINGS.format,
-    platform: BUNDLE_SETTINGS.platform,
-    target: BUNDLE_SETTINGS.target,
-    minify: BUNDLE_SETTINGS.minify,
-    charset: BUNDLE_SETTINGS.charset,
-    mainFields: [...BUNDLE_SETTINGS.mainFields],
-    banner: { js: BUNDLE_SETTINGS.banner },
-    external: [...BUNDLE_SETTINGS.external],
-    alias: { ...BUNDLE_SETTINGS.alias },
     logLevel: 'silent',
   });
   bundled = ((await import(pathToFileURL(path.join(outdir, 'feeds.mjs')).href)) as { readFeed: ReadFeed }).readFeed;

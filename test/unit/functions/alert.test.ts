@@ -3,7 +3,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { AttributeValue as LambdaAttributeValue, Context, DynamoDBRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { stubBundledConfig } from './bundled-env';
+import { stubAlertingEnv } from './bundled-env';
 import type { TaggedArticle } from '../../../shared/model';
 import { articleItem } from '../../../shared/store/article-items';
 
@@ -35,13 +35,7 @@ function insert(seq: string, a: TaggedArticle): DynamoDBRecord {
 }
 
 beforeEach(() => {
-  stubBundledConfig({ feeds: [{ url: 'https://wire-a.example/rss', name: 'Wire A' }], rules: [{ id: 'ru-ua', name: 'RU-UA', query: 'actor:RU AND region:UA AND attack', severity: 'critical' }], subscriptions: [], retentionDays: 30 });
-  vi.stubEnv('TABLE_NAME', 'news-monitor-test');
-  vi.stubEnv('TOPIC_ARN', TOPIC);
-  vi.stubEnv('AWS_REGION', 'eu-west-1');
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-  vi.resetModules();
+  stubAlertingEnv({ feeds: [{ url: 'https://wire-a.example/rss', name: 'Wire A' }], rules: [{ id: 'ru-ua', name: 'RU-UA', query: 'actor:RU AND region:UA AND attack', severity: 'critical' }], subscriptions: [], retentionDays: 30 }, TOPIC);
 });
 
 afterEach(() => {

@@ -3,7 +3,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { stubBundledConfig } from './bundled-env';
+import { stubAlertingEnv } from './bundled-env';
 import { digestWindow } from '../../../shared/alerts';
 import type { AlertMessage } from '../../../shared/model';
 import { alertItem } from '../../../shared/store/alert-items';
@@ -27,13 +27,7 @@ function claim(i: number, createdAt: string) {
 }
 
 beforeEach(() => {
-  stubBundledConfig({ feeds: [], rules: [{ id: 'ru-ua', name: 'RU-UA', query: 'actor:RU', severity: 'critical' }], subscriptions: [], digestSchedule: 'cron(0 7 * * ? *)' });
-  vi.stubEnv('TABLE_NAME', 'news-monitor-test');
-  vi.stubEnv('TOPIC_ARN', 'arn:aws:sns:eu-west-1:123456789012:alerts');
-  vi.stubEnv('AWS_REGION', 'eu-west-1');
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-  vi.resetModules();
+  stubAlertingEnv({ feeds: [], rules: [{ id: 'ru-ua', name: 'RU-UA', query: 'actor:RU', severity: 'critical' }], subscriptions: [], digestSchedule: 'cron(0 7 * * ? *)' }, 'arn:aws:sns:eu-west-1:123456789012:alerts');
 });
 
 afterEach(() => {

@@ -5,42 +5,32 @@
 // review the diff of fixtures/golden-tags.jsonl.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tagJsonLines } from '../../../cli/commands/tag';
-import { tagLine } from '../../../cli/tag-lines';
+import { tagStream } from './helpers';
+import { tagLineInto } from '../../../cli/tag-lines';
+import { JsonBytes } from '../../../shared/tagging/json';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const input = fs.readFileSync(path.join(dir, 'golden-input.jsonl'), 'utf8');
 const goldenFile = path.join(dir, 'golden-tags.jsonl');
 
-async function tagStream(text: string, chunk: number): Promise<string> {
-  const buf = Buffer.from(text);
-  const parts: Buffer[] = [];
-  for (let i = 0; i < buf.length; i += chunk) parts.push(buf.subarray(i, i + chunk));
-  const output = new PassThrough();
-  const got: Buffer[] = [];
-  output.on('data', (d: Buffer) => got.push(d));
-  await tagJsonLines(Readable.from(parts), output, () => {});
-  return Buffer.concat(got).toString('utf8');
-}
-
 describe('golden output', () => {
   if (process.env.UPDATE_GOLDEN === '1') {
     it('rewrites the golden output', async () => {
-      fs.writeFileSync(goldenFile, await tagStream(input, 1 << 16));
+      fs.writeFileSync(goldenFile, (await tagStream(input, 1 << 16)).text);
     });
   }
   const golden = fs.readFileSync(goldenFile, 'utf8');
   it('tags the fixed corpus to exactly the committed output, line by line', () => {
     const want = golden.split('\n').filter(Boolean);
-    const got = input.split('\n').filter(Boolean).map((l) => tagLine(l)).map((r) => (typeof r === 'string' ? r : r.json.trimEnd()));
+    const out = new JsonBytes(1 << 16);
+    const got = input.split('\n').filter(Boolean).map((l) => tagLineInto(l, out) ?? out.takeString().trimEnd());
     expect(got.length).toBe(want.length);
     for (let i = 0; i < want.length; i++) expect(got[i], `line ${i + 1}`).toBe(want[i]);
   });
   it('streams the same bytes whatever the chunk size', async () => {
-    expect(await tagStream(input, 4093)).toBe(golden);
-    expect(await tagStream(input, 1 << 20)).toBe(golden);
+    expect((await tagStream(input, 4093)).text).toBe(golden);
+    expect((await tagStream(input, 1 << 20)).text).toBe(golden);
   });
 });

@@ -1,20 +1,11 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { tagJsonLines } from '../../../cli/commands/tag';
+import { tagStream } from './helpers';
+
+const parse = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 async function run(lines: string[], chunk = 7): Promise<{ out: Record<string, unknown>[]; warnings: string[]; bad: number }> {
-  const text = lines.join('\n');
-  // Small chunks cut lines and multi-byte characters in two, as a pipe may.
-  const buf = Buffer.from(text);
-  const parts: Buffer[] = [];
-  for (let i = 0; i < buf.length; i += chunk) parts.push(buf.subarray(i, i + chunk));
-  const output = new PassThrough();
-  const got: Buffer[] = [];
-  output.on('data', (d: Buffer) => got.push(d));
-  const warnings: string[] = [];
-  const bad = await tagJsonLines(Readable.from(parts), output, (m) => warnings.push(m));
-  const out = Buffer.concat(got).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { out, warnings, bad };
+  const r = await tagStream(lines.join('\n'), chunk);
+  return { out: parse(r.text), warnings: r.warnings, bad: r.bad };
 }
 
 describe('tag --jsonl', () => {
@@ -53,16 +44,10 @@ describe('tag --jsonl --workers', () => {
   it('gives the same lines, in the same order, with the same line numbers, as one thread', async () => {
     const lines = Array.from({ length: 60 }, (_, i) => (i === 17 ? '{broken' : JSON.stringify({ id: i, text: `KYIV, Feb ${(i % 27) + 1} - Talks on Georgia and Abkhazia, line ${i}.` })));
     const single = await run(lines, 4096);
-    const output = new PassThrough();
-    const got: Buffer[] = [];
-    output.on('data', (d: Buffer) => got.push(d));
-    const warnings: string[] = [];
     // Small batches and small chunks: many batches, several in flight on each worker.
-    const buf = Buffer.from(lines.join('\n'));
-    const parts = Array.from({ length: Math.ceil(buf.length / 300) }, (_, i) => buf.subarray(i * 300, i * 300 + 300));
-    const bad = await tagJsonLines(Readable.from(parts), output, (m) => warnings.push(m), 2, 500);
+    const { text, warnings, bad } = await tagStream(lines.join('\n'), 300, 2, 500);
     expect(bad).toBe(1);
     expect(warnings).toEqual(single.warnings);
-    expect(Buffer.concat(got).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))).toEqual(single.out);
+    expect(parse(text)).toEqual(single.out);
   }, 30_000);
 });
