@@ -53,9 +53,9 @@ export interface RuleMatch {
   score?: { total: number; threshold: number; terms: { term: string; weight: number }[] };
 }
 
-/** Whether a rule alerts story by story (spike and watch rules alert on surges instead). */
-export function alertsPerStory(rule: Pick<CompiledRule, 'spike' | 'watch'>): boolean {
-  return !rule.spike && !rule.watch;
+/** Whether a rule alerts story by story (spike, watch and novelty rules are shared/trends' to send). */
+export function alertsPerStory(rule: Pick<CompiledRule, 'spike' | 'watch' | 'novel'>): boolean {
+  return !rule.spike && !rule.watch && !rule.novel;
 }
 
 /** Matches one compiled rule against an article: why it matched, or null. */
