@@ -92,3 +92,10 @@ export function matchRule(rule: CompiledRule, article: TaggedArticle): RuleMatch
     ...(score ? { score } : {}),
   };
 }
+
+/** A tag every match must carry (a top-level term, or one of a top-level AND): a listing to walk instead of every article. */
+export function requiredTag(node: RuleNode): { side: 'actor' | 'region'; id: string } | undefined {
+  const terms = node.type === 'and' ? node.children : [node];
+  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id };
+  return undefined;
+}

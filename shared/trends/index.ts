@@ -7,3 +7,4 @@ export { countArticles, type CountResult, type TouchedScope } from './count';
 export { evaluateSpikes, readSpike, spikeSpan, formatSpike, humanDuration, type SpikeReading } from './spikes';
 export { evaluateNovelty, formatNovel, pairsOf, type NovelPair } from './novelty';
 export { trendPass, type TrendPassDeps, type TrendPassResult } from './pass';
+export { replaySpikes, type ReplayedSpike } from './replay';
