@@ -4,7 +4,11 @@
 import { matchRule, type CompiledRule } from '../alerts/rules';
 import type { Tag, TaggedArticle } from '../model';
 import { hourOf, type CounterIncrement, type TrendStore } from '../store/counters';
+import { eachLimit } from '../store/pool';
 import { noveltyScope, ruleScope, storyOf, tagScopes } from './scopes';
+
+/** Story-scopes updates in flight at once. */
+const UPDATES_IN_FLIGHT = 8;
 
 /** A scope that received a new story in this batch, with what is needed to judge a surge in it. */
 export interface TouchedScope {
@@ -32,14 +36,16 @@ export async function countArticles(articles: readonly TaggedArticle[], rules: r
   const increments: CounterIncrement[] = [];
   const touched = new Map<string, TouchedScope>();
   const novelCandidates = new Map<string, TaggedArticle[]>();
-  for (const a of articles) {
+  // One story-scopes update per article, a few in flight (ADD is atomic, so two articles of one
+  // story in the same batch still count it once).
+  await eachLimit(articles, UPDATES_IN_FLIGHT, async (a) => {
     const tags = tagScopes(a);
     const scopes = [...tags.map((t) => t.scope)];
     // Watch rules follow tags (their counters above); every other rule is counted on its own.
     const matched = rules.filter((r) => !r.watch && matchRule(r, a));
     scopes.push(...matched.map((r) => ruleScope(r.id)));
     scopes.push(...matched.filter((r) => r.novel).map((r) => noveltyScope(r.id)));
-    if (!scopes.length) continue;
+    if (!scopes.length) return;
     const fresh = new Set(await trends.claimStoryScopes(storyOf(a), scopes, now));
     const published = Math.min(Date.parse(a.publishedAt) || now.getTime(), now.getTime());
     const hour = hourOf(published);
@@ -59,7 +65,7 @@ export async function countArticles(articles: readonly TaggedArticle[], rules: r
       list.push(a);
       novelCandidates.set(r.id, list);
     }
-  }
+  });
   const counterWrites = await trends.addCounts(increments, now);
   return { touched, novelCandidates, counterWrites };
 }

@@ -7,11 +7,14 @@ import type { CompiledRule, CompiledSpike } from '../alerts/rules';
 import { truncate } from '../alerts/text';
 import type { AlertMessage, Tag, TaggedArticle } from '../model';
 import type { HourCell, SpikeState, TrendStore } from '../store/counters';
+import { eachLimit } from '../store/pool';
 import type { TouchedScope } from './count';
 import { formatDuration } from './duration';
 import { parseTagScope, ruleScope } from './scopes';
 
 const HOUR_MS = 3_600_000;
+/** Window reads in flight at once. */
+const READS_IN_FLIGHT = 8;
 
 /** The numbers a spike is judged on, for one scope at one moment. */
 export interface SpikeReading {
@@ -96,21 +99,38 @@ export async function evaluateSpikes(rules: readonly CompiledRule[], touched: Re
     if (rule && !candidates.has(`${s.ruleId}\u0000${s.scope}`)) add({ rule, scope: s.scope });
   }
   let sent = 0;
+  // First the windows alone, by key in a few batch reads: a scope under the rule's minimum is not
+  // surging whatever its baseline, and most scopes are. Only the others read their baseline.
+  const windows = new Map<string, Map<string, number>>();
   for (const c of candidates.values()) {
+    const span = spikeSpan(c.rule.spike!, deps.now);
+    const k = `${span.windowFrom}\u0000${span.to}`;
+    if (!windows.has(k)) windows.set(k, new Map());
+    windows.get(k)!.set(c.scope, 0);
+  }
+  for (const [k, scopes] of windows) {
+    const [from, to] = k.split('\u0000').map(Number) as [number, number];
+    for (const [scope, n] of await deps.trends.windowStories([...scopes.keys()], from, to)) scopes.set(scope, n);
+  }
+  await eachLimit([...candidates.values()], READS_IN_FLIGHT, async (c) => {
     const spike = c.rule.spike!;
     const span = spikeSpan(spike, deps.now);
+    if (windows.get(`${span.windowFrom}\u0000${span.to}`)!.get(c.scope)! < spike.min) {
+      if (c.state) await deps.trends.releaseSpike(c.rule.id, c.scope);
+      return;
+    }
     const reading = readSpike(spike, await deps.trends.readHours(c.scope, span.from, span.to), deps.now);
     if (!reading.surging) {
       if (c.state) await deps.trends.releaseSpike(c.rule.id, c.scope);
-      continue;
+      return;
     }
-    if (c.state) continue; // still the same surge
+    if (c.state) return; // still the same surge
     const claimed = await deps.trends.claimSpike({ ruleId: c.rule.id, scope: c.scope, firedAt: deps.now.toISOString(), stories: reading.stories }, deps.now);
-    if (!claimed) continue;
+    if (!claimed) return;
     const article = reading.newestArticleId ? await deps.getArticle(reading.newestArticleId) : undefined;
     await deps.publish(formatSpike(c.rule, reading, article, c.tag ?? tagFrom(article, c.scope)));
     sent++;
-  }
+  });
   return { sent, judged: candidates.size };
 }
 

@@ -62,6 +62,11 @@ describe('TrendStore', () => {
     expect(trends.consumedReadUnits).toBeLessThanOrEqual(20);
   });
 
+  it('reads the window of many scopes by key, across midnight, zero for a scope never counted', async () => {
+    const w = await trends.windowStories(['r:FR', 'r:DE', 'r:nowhere'], Date.parse('2026-11-26T23:00:00Z'), Date.parse('2026-11-27T10:00:00Z'));
+    expect(Object.fromEntries(w)).toEqual({ 'r:FR': 3, 'r:DE': 1, 'r:nowhere': 0 }); // FR: 23h + 09h (two); 10h is outside
+  });
+
   it('claims a surge once and re-arms it when released', async () => {
     const s = { ruleId: 'md-surge', scope: 'rule:md-surge', firedAt: now.toISOString(), stories: 9 };
     expect(await trends.claimSpike(s, now)).toBe(true);
