@@ -15,6 +15,7 @@ import { articlePage } from './pages/article';
 import { articlesPage } from './pages/articles';
 import { feedsPage } from './pages/feeds';
 import { homePage } from './pages/home';
+import { mapPage } from './pages/map';
 import { rulesPage } from './pages/rules';
 import { rssFeed } from './rss';
 
@@ -56,6 +57,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get('/articles/:id', async (c) => c.html(await articlePage(c.req.param('id'), deps)));
   app.get('/rules', async (c) => c.html(await rulesPage(url(c), deps)));
   app.get('/alerts', async (c) => c.html(await alertsPage(url(c), deps)));
+  app.get('/map', async (c) => c.html(await mapPage(url(c), deps)));
   app.get('/feeds', async (c) => c.html(await feedsPage(deps)));
   app.get('/rss', async (c) => c.body(await rssFeed(url(c), deps), 200, { 'content-type': 'application/rss+xml; charset=utf-8' }));
   app.get('/assets/:name', (c) => {

@@ -65,7 +65,7 @@ export async function alertsPage(url: URL, deps: WebDeps) {
       </form>
       <h2>Sent alerts, newest first</h2>
       <AlertList items={page.items} empty="No alerts match." />
-      <Pager next={page.cursor} path="/alerts" query={q} count={page.items.length} noun="alert" />
+      <Pager next={page.cursor} path="/alerts" query={{ ...q, limit: param(url, 'limit') }} count={page.items.length} noun="alert" />
     </Layout>
   );
 }

@@ -38,10 +38,10 @@ export async function articlesPage(url: URL, deps: WebDeps) {
     { actors: f.actor, regions: f.region, salient: f.salient, text: f.q, since: f.since, until: f.until, limit: param(url, 'limit') || 25, cursor: param(url, 'cursor') || undefined },
     { resolver: deps.resolver, now: deps.now?.() },
   );
-  return <ArticlesView filters={f} page={page} facets={tagFacets(page.items)} where={deps.where} />;
+  return <ArticlesView filters={f} limit={param(url, 'limit')} page={page} facets={tagFacets(page.items)} where={deps.where} />;
 }
 
-function ArticlesView(p: { filters: ArticleFilters; page: ArticlePage; facets: { actors: Facet[]; regions: Facet[] }; where?: string }) {
+function ArticlesView(p: { filters: ArticleFilters; limit: string; page: ArticlePage; facets: { actors: Facet[]; regions: Facet[] }; where?: string }) {
   const f = p.filters;
   const active = f.actor.length || f.region.length || f.q || f.since || f.until || f.salient;
   return (
@@ -79,7 +79,7 @@ function ArticlesView(p: { filters: ArticleFilters; page: ArticlePage; facets: {
         <section aria-labelledby="list-h">
           <h2 id="list-h">{active ? 'Matching articles, newest first' : 'Newest articles'}</h2>
           <ArticleList items={p.page.items} empty={p.page.cursor ? 'No matches on this page; older ones may follow.' : 'No articles match these filters.'} />
-          <Pager next={p.page.cursor} path="/articles" query={filterQuery(f)} count={p.page.items.length} />
+           <Pager next={p.page.cursor} path="/articles" query={{ ...filterQuery(f), limit: p.limit }} count={p.page.items.length} />
         </section>
         <aside aria-labelledby="facets-h">
           <h2 id="facets-h">Tags on this page</h2>
