@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { compileQuery, compileRules, RuleError, type CompiledRule, type RuleMatch } from '../../shared/alerts';
+import { compileQuery, compileRules, RuleError, scoreLine, type CompiledRule, type RuleMatch } from '../../shared/alerts';
 import type { Config, TaggedArticle } from '../../shared/model';
 import { parseTimeBound, QueryError } from '../../shared/query';
 import { testRule, type RuleTestResult } from '../../shared/query/rule-test';
@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .action((opts: { config?: string }) => {
       const { config, file } = loadCliConfig(opts.config);
       process.stdout.write(`${file}: OK — ${plural(config.feeds.length, 'feed')}, ${plural(config.rules.length, 'rule')}, ${plural(config.subscriptions.length, 'subscription')}\n`);
-      for (const r of config.rules) process.stdout.write(`  ${r.id} [${r.severity}] ${r.query}\n`);
+      for (const r of config.rules) process.stdout.write(`  ${r.id} [${r.severity}] ${describeRule(r)}\n`);
     });
   rules
     .command('test')
@@ -70,6 +70,16 @@ function ruleFor(target: string, loaded: { config: Config; file: string } | unde
   }
 }
 
+/** One line for `rules check`: the query, and what the rule adds to it. */
+function describeRule(r: Config['rules'][number]): string {
+  const parts = [r.query ?? ''];
+  if (r.terms) parts.push(`terms ${Object.keys(r.terms).length} (threshold ${r.threshold})`);
+  if (r.watch) parts.push(`watch ${r.watch.side}${r.watch.kinds ? ` ${r.watch.kinds.join('/')}` : ''}`);
+  if (r.spike) parts.push(`spike ${r.spike.window} vs ${r.spike.baseline}, ×${r.spike.factor}, min ${r.spike.min}`);
+  if (r.novel) parts.push(`novel actor+region after ${r.novel.quietDays}d`);
+  return parts.filter(Boolean).join('; ');
+}
+
 function configIfAny(file: string | undefined): { config: Config; file: string } | undefined {
   if (file === undefined && !DEFAULT_CONFIGS.some((f) => fs.existsSync(f))) return undefined;
   return loadCliConfig(file);
@@ -99,6 +109,8 @@ function why(m: RuleMatch, a: TaggedArticle): string {
     parts.push(`tags ${m.tags.map((id) => `${all.find((t) => t.id === id)?.name ?? id} (${id})`).join(', ')}`);
   }
   if (m.feeds.length) parts.push(`feed ${m.feeds.join(', ')}`);
+  if (m.fired.length) parts.push(`operators ${m.fired.join(', ')}`);
+  if (m.score) parts.push(`score ${scoreLine(m.score)}`);
   return parts.join('; ') || 'no positive term (the rule matches by exclusion)';
 }
 
@@ -112,7 +124,7 @@ function toJson(rule: CompiledRule, r: RuleTestResult, limit: number) {
     alerts: r.matches.filter((m) => !m.duplicateOf).length,
     items: r.matches.slice(0, limit).map((m) => ({
       article: { id: m.article.id, url: m.article.url, title: m.article.title, publishedAt: m.article.publishedAt, feedName: m.article.feedName },
-      why: { words: m.why.words, tags: m.why.tags, feeds: m.why.feeds },
+      why: { words: m.why.words, tags: m.why.tags, feeds: m.why.feeds, operators: m.why.fired, ...(m.why.score ? { score: m.why.score } : {}) },
       ...(m.duplicateOf ? { duplicateOf: m.duplicateOf } : {}),
     })),
   };

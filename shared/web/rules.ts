@@ -1,6 +1,6 @@
 // The rule a page asks about: a rule id from the config, or a query typed in the box (or given to
 // /rss?q=), compiled with the same code as `rules test`. The reasons of a match as one line.
-import { compileQuery, compileRules, type CompiledRule, type RuleMatch } from '../alerts';
+import { compileQuery, compileRules, scoreLine, type CompiledRule, type RuleMatch } from '../alerts';
 import type { Config, TaggedArticle } from '../model';
 import { BadRequest } from './context';
 
@@ -29,5 +29,7 @@ export function reasons(m: RuleMatch, a: TaggedArticle): string {
     parts.push(`tags ${m.tags.map((id) => `${all.find((t) => t.id === id)?.name ?? id} (${id})`).join(', ')}`);
   }
   if (m.feeds.length) parts.push(`feed ${m.feeds.join(', ')}`);
+  if (m.fired?.length) parts.push(`operators ${m.fired.join(', ')}`);
+  if (m.score) parts.push(`score ${scoreLine(m.score)}`);
   return parts.join('; ') || 'no positive term (the rule matches by exclusion)';
 }

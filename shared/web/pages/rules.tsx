@@ -55,15 +55,28 @@ function RuleBlock(p: { r: RuleConfig; sent: StoredAlert[] }) {
         {p.r.name} <span class={`sev ${p.r.severity}`}>{p.r.severity}</span>
       </h3>
       <p>
-        <code>{p.r.query}</code>
+        {p.r.query ? <code>{p.r.query}</code> : ''}
+        {extras(p.r).map((x) => (
+          <span class="hint"> · {x}</span>
+        ))}
       </p>
       <p>
-        <a href={href('/rules', { test: p.r.id })}>Test it on stored articles</a> · <a href={href('/alerts', { rule: p.r.id })}>All its alerts</a> · <a href={href('/rss', { q: p.r.query })}>RSS of its matches</a>
+        <a href={href('/rules', { test: p.r.id })}>Test it on stored articles</a> · <a href={href('/alerts', { rule: p.r.id })}>All its alerts</a> · <a href={href('/rss', { q: p.r.id })}>RSS of its matches</a>
       </p>
       <h4>Latest alerts it sent</h4>
       <AlertList items={p.sent} empty="None yet." />
     </section>
   );
+}
+
+/** What a rule adds to its query (weighted terms, spikes, watches, novelty), in words. */
+function extras(r: RuleConfig): string[] {
+  const out: string[] = [];
+  if (r.terms) out.push(`${Object.keys(r.terms).length} weighted terms, threshold ${r.threshold}`);
+  if (r.watch) out.push(`watches every ${r.watch.side}${r.watch.kinds ? ` (${r.watch.kinds.join(', ')})` : ''}`);
+  if (r.spike) out.push(`alerts on a surge: ${r.spike.window} against ${r.spike.baseline}, ×${r.spike.factor}, at least ${r.spike.min} stories`);
+  if (r.novel) out.push(`alerts when an actor and a region first meet after ${r.novel.quietDays} quiet days`);
+  return out;
 }
 
 function TestResult(p: { query: string; test: string; r: RuleTestResult }) {
