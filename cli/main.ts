@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   subscriptions: () => import('./commands/subscribe'),
   cost: () => import('./commands/cost'),
   trends: () => import('./commands/trends'),
+  serve: () => import('./commands/serve'),
 };
 
 /** Builds the `news-monitor` program with the commands `argv` needs registered (all when unclear). */

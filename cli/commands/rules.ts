@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { compileQuery, compileRules, matchRule, requiredTag, RuleError, scoreLine, type CompiledRule, type RuleMatch, type RuleNode } from '../../shared/alerts';
+import { compileQuery, compileRules, requiredTag, RuleError, scoreLine, type CompiledRule, type RuleMatch } from '../../shared/alerts';
+import { utcMinute } from '../../shared/alerts/text';
 import type { Config, TaggedArticle } from '../../shared/model';
 import { parseTimeBound, QueryError } from '../../shared/query';
-import type { ArticleStore, TagFilter } from '../../shared/store';
+import { testRule, type RuleTestResult } from '../../shared/query/rule-test';
+import type { ArticleStore } from '../../shared/store';
 import { formatDuration, replaySpikes, type ReplayedSpike } from '../../shared/trends';
-import { utcMinute } from '../../shared/alerts/text';
 import { DEFAULT_CONFIGS, loadCliConfig } from '../config-path';
 import { DEFAULT_DATA_DIR, withStore } from '../context';
 import { CliError } from '../errors';
@@ -66,48 +67,8 @@ export function register(program: Command): void {
     });
 }
 
-/** The outcome of trying a rule on stored articles. */
-export interface RuleTestResult {
-  examined: number;
-  /** True when --max-articles stopped the walk before the oldest article. */
-  capped: boolean;
-  /** The tag listing walked instead of every article, when the rule requires a tag. */
-  walked?: TagFilter;
-  matches: { article: TaggedArticle; why: RuleMatch; duplicateOf?: string }[];
-}
-
-/**
- * Walks stored articles newest first and matches each; a story seen already is marked as a
- * duplicate (it would not alert again). When the rule requires a tag, only that tag's listing is
- * walked, so a narrow rule reads a few articles however large the store.
- */
-export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'listArticles'>, opts: { since?: string; maxArticles: number }): Promise<RuleTestResult> {
-  const result: RuleTestResult = { examined: 0, capped: false, matches: [] };
-  const via = requiredTag(rule.ast);
-  if (via) result.walked = via;
-  const seen = new Map<string, string>();
-  const found: RuleTestResult['matches'] = [];
-  let start;
-  do {
-    const page = await store.listArticles({ via, since: opts.since, limit: Math.min(100, opts.maxArticles - result.examined), start });
-    for (const article of page.items) {
-      result.examined++;
-      const why = matchRule(rule, article);
-      if (why) found.push({ article, why });
-    }
-    start = page.next ?? undefined;
-    if (start && result.examined >= opts.maxArticles) result.capped = true;
-  } while (start && !result.capped);
-  // Oldest first decides which copy of a story would have alerted; shown newest first.
-  for (const m of [...found].reverse()) {
-    const key = m.article.storyKey || m.article.id;
-    const first = seen.get(key);
-    if (first) m.duplicateOf = first;
-    else seen.set(key, m.article.id);
-  }
-  result.matches = found;
-  return result;
-}
+// testRule moved to shared/query/rule-test.ts (the web interface uses it too); re-exported for callers of this module.
+export { testRule, type RuleTestResult };
 
 /** A spike rule replayed over stored articles: the surges it would have alerted on. */
 export interface RuleReplay {
