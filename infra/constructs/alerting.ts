@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +8,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { subscriptionKey } from '../../shared/alerts/subscriptions';
 import type { SubscriptionConfig } from '../../shared/model';
 import { bindTable, bindTopic } from '../bind';
 import type { ArticleTable } from './article-table';
@@ -137,7 +137,5 @@ export class Alerting extends Construct {
   }
 }
 
-/** A stable construct-id suffix for a subscription: SNS allows one subscription per protocol and endpoint on a topic. */
-export function subscriptionKey(sub: SubscriptionConfig): string {
-  return createHash('sha256').update(`${sub.protocol}:${sub.endpoint.trim().toLowerCase()}`).digest('hex').slice(0, 12);
-}
+// The construct-id suffix of a subscription (in shared/: local webhook delivery keys its pending items by it too).
+export { subscriptionKey };
