@@ -34,7 +34,15 @@ function hostile(): TaggedArticle {
 describe('web app on a real dynalite', () => {
   let dynamo: LocalDynamo;
   let app: ReturnType<typeof createWebApp>;
-  const articles = makeArticles(60);
+  const generated = makeArticles(60);
+  const first = generated[0]!;
+  // Two other feeds' copies of the first article's story, and another story on the same day.
+  const articles = [
+    ...generated,
+    { ...first, id: 'copy1', url: 'https://other.example/copy1', feedName: 'Other wire', title: 'Same story, other words', publishedAt: '2026-11-27T14:00:00.000Z' },
+    { ...first, id: 'copy2', url: 'https://third.example/copy2', feedName: 'Third wire', publishedAt: '2026-11-26T14:00:00.000Z' },
+    { ...first, id: 'other1', url: 'https://other.example/other1', storyKey: 'a different story', publishedAt: '2026-11-27T13:00:00.000Z' },
+  ];
   const errors: unknown[] = [];
   const get = (path: string, init?: RequestInit) => app.request(`http://127.0.0.1${path}`, init);
   const html = async (path: string) => {
@@ -95,6 +103,13 @@ describe('web app on a real dynalite', () => {
     const { body } = await html('/articles/hostile1');
     expect(body).toContain('<mark data-tag="nato" title="NATO">NATO</mark>');
     expect(body).toContain('The <mark data-tag="kremlin" title="Kremlin">Kremlin</mark> warned <mark data-tag="nato" title="NATO">NATO</mark> over drills.');
+  });
+
+  it('lists the other articles of the story on the article page, and no other story', async () => {
+    const { body } = await html(`/articles/${articles[0]!.id}`);
+    const section = body.slice(body.indexOf('id="story-h"'));
+    const listed = [...section.matchAll(/class="title" href="\/articles\/([^"]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual(['copy1', 'copy2']);
   });
 
   it('keeps hostile feed text as text on every page it appears on', async () => {
@@ -162,7 +177,7 @@ describe('web app on a real dynalite', () => {
   it('tests a rule on stored articles with the reasons of each match', async () => {
     const { body } = await html('/rules?test=nato-black-sea');
     const n = expectedIds(articles, { actors: ['nato'], regions: ['black-sea'] }).length;
-    expect(body).toContain(`${n} matches`);
+    expect(body).toContain(`${n} matches, ${n - 2} alerts (one per story)`);
     expect(body).toContain('Why: tags NATO (nato), Black Sea (black-sea)');
     expect(body).toContain('<code>actor:nato AND region:&quot;Black Sea&quot;</code>');
   });
