@@ -6,11 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalDynamo, type LocalDynamo } from '../../../cli/local-dynamo';
 import { localDynamoClient } from '../../../shared/clients/dynamo';
 import type { Config, TaggedArticle } from '../../../shared/model';
+import { compileQuery, type TagLookup } from '../../../shared/alerts';
+import { testRule } from '../../../shared/query/rule-test';
 import { ArticleStore } from '../../../shared/store';
 import { createWebApp } from '../../../shared/web/app';
 import { expectedIds, makeArticles, resolver } from '../store/articles';
 
 const NOW = new Date(Date.UTC(2026, 10, 28, 0, 0));
+const lookup: TagLookup = resolver;
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Kremlin warns NATO <script>alert(2)</script>';
 
 const config: Config = {
@@ -34,6 +37,7 @@ function hostile(): TaggedArticle {
 describe('web app on a real dynalite', () => {
   let dynamo: LocalDynamo;
   let app: ReturnType<typeof createWebApp>;
+  let store: ArticleStore;
   const generated = makeArticles(60);
   const first = generated[0]!;
   // Two other feeds' copies of the first article's story, and another story on the same day.
@@ -52,7 +56,7 @@ describe('web app on a real dynalite', () => {
 
   beforeAll(async () => {
     dynamo = await startLocalDynamo();
-    const store = new ArticleStore({ client: localDynamoClient(dynamo.endpoint), tableName: 'web-test', now: () => NOW });
+    store = new ArticleStore({ client: localDynamoClient(dynamo.endpoint), tableName: 'web-test', now: () => NOW });
     await store.ensureTable();
     await store.putArticles([...articles, hostile()]);
     await store.putFeedState({ url: 'https://news.example/feed0.xml', name: 'Feed 0', consecutiveFailures: 2, lastError: 'HTTP 503 <i>x</i>', lastAttemptAt: NOW.toISOString() });
@@ -180,6 +184,15 @@ describe('web app on a real dynalite', () => {
     expect(body).toContain(`${n} matches, ${n - 2} alerts (one per story)`);
     expect(body).toContain('Why: tags NATO (nato), Black Sea (black-sea)');
     expect(body).toContain('<code>actor:nato AND region:&quot;Black Sea&quot;</code>');
+  });
+
+  it('goes on testing a rule where the last walk stopped, with no article twice', async () => {
+    const rule = compileQuery({ id: 'q', query: 'actor:RU' }, lookup);
+    const first = await testRule(rule, store, { maxArticles: 10 });
+    expect(first.capped).toBe(true);
+    const rest = await testRule(rule, store, { maxArticles: 1000, start: first.next! });
+    expect(rest.next).toBeNull();
+    expect([...first.matches, ...rest.matches].map((m) => m.article.id)).toEqual(expectedIds([...articles, hostile()], { actors: ['RU'] }));
   });
 
   it('shows the health of each feed, a failing one with its error', async () => {
