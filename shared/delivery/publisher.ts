@@ -40,6 +40,8 @@ export interface WebhookPublisherOptions {
 export class WebhookPublisher implements Publisher {
   private readonly items = new Map<string, PendingDelivery>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Ids of the deliveries being sent right now (a pending one is started again only when it is not). */
+  private readonly sending = new Set<string>();
   private readonly slots = new Map<string, { busy: number; waiting: (() => void)[] }>();
   /** Endpoints that failed all retries this run: their other deliveries wait for the next run. */
   private readonly down = new Map<string, string>();
@@ -79,22 +81,25 @@ export class WebhookPublisher implements Publisher {
     for (const item of fresh) this.start(item);
   }
 
-  /** Loads the deliveries earlier runs left pending and starts sending them (dropping stale and orphaned ones). */
+  /**
+   * Starts sending what earlier runs (or earlier passes of this one, with --watch) left pending,
+   * dropping deliveries that are too old or whose subscription left the config.
+   */
   async resumePending(): Promise<void> {
-    const stored = await this.opts.pending.load();
+    for (const item of await this.opts.pending.load()) if (!this.items.has(item.id)) this.items.set(item.id, item);
     const byKey = new Map(this.opts.targets.map((t) => [t.key, t]));
     const oldest = this.now().getTime() - PENDING_MAX_AGE_DAYS * 86_400_000;
     let dropped = 0;
     const resumed: PendingDelivery[] = [];
-    for (const item of stored) {
-      if (this.items.has(item.id)) continue;
+    for (const item of [...this.items.values()]) {
+      if (this.sending.has(item.id)) continue;
       const target = byKey.get(item.hook);
       if (!target || Date.parse(item.since) < oldest) {
         dropped++;
+        this.items.delete(item.id);
         this.opts.onProblem?.(`webhook: dropped the pending ${item.message.ruleId} alert for "${item.message.article.title}" (${!target ? 'its subscription is no longer in the config' : `still failing after ${PENDING_MAX_AGE_DAYS} days: ${item.lastError ?? 'no answer'}`})`);
         continue;
       }
-      this.items.set(item.id, item);
       resumed.push(item);
     }
     this.report.dropped += dropped;
@@ -123,7 +128,11 @@ export class WebhookPublisher implements Publisher {
 
   private start(item: PendingDelivery): void {
     const target = this.opts.targets.find((t) => t.key === item.hook)!;
-    const p = this.send(target, item).finally(() => this.inFlight.delete(p));
+    this.sending.add(item.id);
+    const p = this.send(target, item).finally(() => {
+      this.inFlight.delete(p);
+      this.sending.delete(item.id);
+    });
     this.inFlight.add(p);
   }
 

@@ -115,6 +115,33 @@ describe('local webhook delivery', () => {
     expect(new Set(got.map((g) => g.headers['x-news-monitor-delivery'])).size).toBe(1);
   });
 
+  it('tries again on the next pass of the same process (run --watch)', async () => {
+    got.length = 0;
+    failNext = 100;
+    const cfg = config([{ protocol: 'webhook', endpoint: `${base}/flaky`, format: 'json' }]);
+    const hooks = localWebhookPublisher(cfg, { dataDir: tmp(), ...fast })!;
+    await hooks.resumePending();
+    await hooks.publish(alertMessage());
+    expect(await hooks.drain()).toMatchObject({ delivered: 0, pending: 1 });
+    failNext = 0;
+    await hooks.resumePending();
+    expect(await hooks.drain()).toEqual({ delivered: 1, pending: 0, dropped: 0 });
+  });
+
+  it('drops a pending delivery whose subscription left the config, and says so', async () => {
+    const dir = tmp();
+    failNext = 100;
+    const first = localWebhookPublisher(config([{ protocol: 'webhook', endpoint: `${base}/flaky`, format: 'json' }]), { dataDir: dir, ...fast })!;
+    await first.publish(alertMessage());
+    await first.drain();
+    const problems: string[] = [];
+    const second = localWebhookPublisher(config([{ protocol: 'webhook', endpoint: `${base}/ok`, format: 'json' }]), { dataDir: dir, onProblem: (l) => problems.push(l), ...fast })!;
+    await second.resumePending();
+    expect(await second.drain()).toEqual({ delivered: 0, pending: 0, dropped: 1 });
+    expect(problems).toEqual([expect.stringMatching(/^webhook: dropped the pending ru-ua alert for ".*" \(its subscription is no longer in the config\)$/)]);
+    failNext = 0;
+  });
+
   it('refuses a private address without allowPrivateNetworks, without retrying', async () => {
     got.length = 0;
     const cfg = config([{ protocol: 'webhook', endpoint: 'https://127.0.0.1:9/hook', format: 'json' }], false);
