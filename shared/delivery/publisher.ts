@@ -1,14 +1,14 @@
 // Local webhook delivery for `run` and `digest`: each alert is recorded as pending, then sent to every
 // webhook whose filter lets it through, in the background, so a slow or dead endpoint never holds up
 // the pass or the other endpoints. drain() waits for the deliveries; what still fails stays pending
-// on disk for the next run.
+// on disk (a journal of changes, compacted at each drain) for the next run.
 import { acceptsMessage } from '../alerts/subscriptions';
 import type { Publisher } from '../alerts/publisher';
 import type { AlertMessage } from '../model';
 import { deliver, deliveryId, type RetryPolicy, type WebhookTarget } from './deliver';
 import type { WebhookError } from './errors';
 import { nodePost, type PostFn } from './post';
-import type { PendingDelivery, PendingStore } from './pending';
+import type { PendingChange, PendingDelivery, PendingStore } from './pending';
 
 /** Requests in flight to one endpoint at once (chat services rate-limit per webhook). */
 export const PER_ENDPOINT_CONCURRENCY = 4;
@@ -48,6 +48,8 @@ export class WebhookPublisher implements Publisher {
   private readonly failures = new Map<string, { count: number; last: string }>();
   private report: DeliveryReport = { delivered: 0, pending: 0, dropped: 0 };
   private saving: Promise<void> = Promise.resolve();
+  private queuedSave: Promise<void> | undefined;
+  private unsaved: PendingChange[] = [];
   private saveError: Error | undefined;
   private readonly post: PostFn;
   private readonly now: () => Date;
@@ -77,7 +79,7 @@ export class WebhookPublisher implements Publisher {
       fresh.push(item);
     }
     if (!fresh.length) return;
-    await this.persist();
+    await this.record(fresh.map((put) => ({ put })));
     for (const item of fresh) this.start(item);
   }
 
@@ -97,13 +99,14 @@ export class WebhookPublisher implements Publisher {
       if (!target || Date.parse(item.since) < oldest) {
         dropped++;
         this.items.delete(item.id);
+        this.unsaved.push({ done: item.id });
         this.opts.onProblem?.(`webhook: dropped the pending ${item.message.ruleId} alert for "${item.message.article.title}" (${!target ? 'its subscription is no longer in the config' : `still failing after ${PENDING_MAX_AGE_DAYS} days: ${item.lastError ?? 'no answer'}`})`);
         continue;
       }
       resumed.push(item);
     }
     this.report.dropped += dropped;
-    if (dropped) await this.persist();
+    if (dropped) await this.record();
     for (const item of resumed) this.start(item);
   }
 
@@ -113,7 +116,7 @@ export class WebhookPublisher implements Publisher {
    */
   async drain(): Promise<DeliveryReport> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
-    await this.persist().catch(() => undefined);
+    await this.compact().catch(() => undefined);
     for (const t of this.opts.targets) {
       const f = this.failures.get(t.key);
       if (f) this.opts.onProblem?.(`webhook ${t.label}: ${f.count} deliver${f.count === 1 ? 'y' : 'ies'} kept for the next run: ${f.last}`);
@@ -147,6 +150,7 @@ export class WebhookPublisher implements Publisher {
         giveUp: () => this.down.get(target.key),
       });
       this.items.delete(item.id);
+      this.unsaved.push({ done: item.id });
       this.report.delivered++;
     } catch (err) {
       const e = err as WebhookError;
@@ -158,12 +162,13 @@ export class WebhookPublisher implements Publisher {
       f.count++;
       if (!reason.startsWith('not tried')) f.last = reason;
       this.failures.set(target.key, f);
+      this.unsaved.push({ put: item });
     } finally {
       this.release(target.key);
     }
-    // Saved as each delivery settles, so a run killed later does not send this one again. A failed
-    // save is reported by drain(); the delivery itself is settled either way.
-    await this.persist().catch(() => undefined);
+    // Recorded as each delivery settles, so a run killed later does not send this one again. A
+    // failed write is reported by drain(); the delivery itself is settled either way.
+    await this.record().catch(() => undefined);
   }
 
   private async acquire(key: string): Promise<void> {
@@ -183,11 +188,34 @@ export class WebhookPublisher implements Publisher {
     else s.busy--;
   }
 
-  /** Saves the current pending set; saves are chained, each writing the state at its turn. */
-  private persist(): Promise<void> {
+  /**
+   * Appends `changes` and any others not yet written. Writes are chained and coalesced: while one is
+   * writing, later calls share the one queued after it, which takes every change made until it
+   * starts; so each change is on disk when its call resolves.
+   */
+  private record(changes: PendingChange[] = []): Promise<void> {
+    this.unsaved.push(...changes);
+    if (this.queuedSave) return this.queuedSave;
+    return this.chain(async () => {
+      const batch = this.unsaved;
+      this.unsaved = [];
+      await this.opts.pending.append(batch);
+    });
+  }
+
+  /** Rewrites the store as the current pending set (the journal's changes folded in). */
+  private compact(): Promise<void> {
+    return this.chain(async () => {
+      this.unsaved = [];
+      await this.opts.pending.compact([...this.items.values()]);
+    });
+  }
+
+  private chain(write: () => Promise<void>): Promise<void> {
     const run = async () => {
+      this.queuedSave = undefined;
       try {
-        await this.opts.pending.save([...this.items.values()]);
+        await write();
         this.saveError = undefined;
       } catch (err) {
         this.saveError = err as Error;
@@ -195,6 +223,7 @@ export class WebhookPublisher implements Publisher {
       }
     };
     const done = this.saving.then(run);
+    this.queuedSave = done;
     this.saving = done.catch(() => undefined);
     return done;
   }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../../shared/delivery';
+import { FilePendingStore, pendingFile, verifySignature } from '../../../shared/delivery';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
@@ -65,7 +65,7 @@ describe('run with webhook subscriptions', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual([expect.stringMatching(/^news-monitor: webhook subscriptions\[3\] \(json, http:\/\/127\.0\.0\.1:\d+\/…\): \d+ deliver(y|ies) kept for the next run: answered HTTP 500 Internal Server Error$/)]);
     expect(r.stderr).not.toContain('token123');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'data', 'webhooks-pending.json'), 'utf8'))).toHaveLength(alerts);
+    expect(await new FilePendingStore(pendingFile(path.join(dir, 'data'))).load()).toHaveLength(alerts);
   });
 
   it('stops with one line naming the unset secret variable', async () => {
