@@ -92,6 +92,7 @@ export function chart(s: TrendSeries): string {
   ];
   const shown = b.slice(-48);
   if (shown.length < b.length) lines.push(`  (the last ${shown.length} of ${b.length} buckets)`);
-  for (const x of shown) lines.push(`  ${label(x.start).padEnd(13)} ${'█'.repeat(Math.round((x.stories / max) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${String(x.stories).padStart(4)} stories ${String(x.articles).padStart(5)} articles`);
+  lines.push(`  ${(s.bucket === '1h' ? 'hour' : 'day').padEnd(13)} ${''.padEnd(BAR_WIDTH)} stories articles`);
+  for (const x of shown) lines.push(`  ${label(x.start).padEnd(13)} ${'█'.repeat(Math.round((x.stories / max) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${String(x.stories).padStart(7)} ${String(x.articles).padStart(8)}`);
   return `${lines.join('\n')}\n`;
 }
