@@ -43,6 +43,8 @@ export function register(program: Command): void {
       const loaded = opts.config !== undefined || DEFAULT_CONFIGS.some((f) => fs.existsSync(f)) ? loadCliConfig(opts.config).config : undefined;
       const ruleIds = loaded?.rules.map((r) => r.id) ?? [];
       const byRule = opts.query !== undefined && ruleIds.includes(opts.query);
+      const watch = byRule ? loaded!.rules.find((r) => r.id === opts.query)?.watch : undefined;
+      if (watch) throw new CliError(`rule "${opts.query}" watches every ${watch.side} on its own: chart one with --${watch.side} X`);
       const query = opts.query !== undefined && !byRule ? compiled(opts.query) : undefined;
       await withStore({ dataDir: opts.dataDir }, async ({ store }) => {
         let series: TrendSeries;
