@@ -234,6 +234,21 @@ describe('news-monitor serve in Chromium', () => {
     expect(await page.locator(':focus').textContent()).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.locator(':focus').getAttribute('id')).toBe('main');
+    // Shortcuts: j and k walk the list, Enter opens the article, / goes to the search field.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const first = (await listed())[0]!;
+    expect(await page.locator(':focus').textContent()).toBe(first);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/articles\/[\w-]+$/);
+    expect(await page.locator('h1').innerText()).toBe(first);
+    await visit('/articles');
+    await page.keyboard.press('/');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('f-actor');
+    await page.keyboard.type('NATO');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/actor=NATO/);
   });
 
   it('asks nothing of the internet and breaks no Content-Security-Policy rule', () => {
