@@ -7,8 +7,15 @@ import type { ArticleStore } from '../store';
 export interface IngestOutcome {
   feed: FeedConfig;
   status: 'ok' | 'not-modified' | 'skipped' | 'failed';
-  /** Articles stored for the first time by this pass (alerts follow from these). */
+  /**
+   * Articles stored for the first time by this pass (alerts follow from these). Each carries
+   * `story` and `storyNew` (true when it founded its story: count distinct stories by it).
+   */
   fresh: TaggedArticle[];
+  /** Articles an earlier, interrupted pass stored without completing: their alerts may not have gone out. */
+  resumed?: TaggedArticle[];
+  /** With holdAlerts: the pending-alert records to finish (store.finishPendingAlerts) once the alerts are done. */
+  pending?: string[];
   duplicates: number;
   /** One line in words, for `failed` (and the reason for `skipped`). */
   error?: string;
@@ -27,6 +34,8 @@ export interface IngestDeps {
   fetchImpl?: typeof fetch;
   /** Conditional puts in flight within one feed (default 8). */
   writeConcurrency?: number;
+  /** Local runs: record new articles as alert-pending before they count as stored (see IngestOutcome.pending). */
+  holdAlerts?: boolean;
 }
 
 /** Articles tagged and stored per putArticles call. */
@@ -57,6 +66,8 @@ export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<In
     feed,
     status: result.status,
     fresh: [],
+    resumed: [],
+    pending: [],
     duplicates: 0,
     timings,
     warnings: result.status === 'ok' ? result.warnings : [],
@@ -71,13 +82,15 @@ export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<In
       const t1 = performance.now();
       const tagged: TaggedArticle[] = result.articles.slice(i, i + STORE_CHUNK).map((a) => tagArticle(a));
       const t2 = performance.now();
-      const verdicts = await store.putArticles(tagged, { concurrency: deps.writeConcurrency });
+      const { verdicts, repaired, pending } = await store.storeArticles(tagged, { concurrency: deps.writeConcurrency, holdAlerts: deps.holdAlerts });
       timings.tagMs += t2 - t1;
       timings.storeMs += performance.now() - t2;
       tagged.forEach((a, k) => {
         if (verdicts[k] === 'new') outcome.fresh.push(a);
         else outcome.duplicates++;
       });
+      outcome.resumed!.push(...repaired);
+      if (pending) outcome.pending!.push(pending);
     }
   }
   // Saved after the articles, so a crash before this point re-reads the feed next time (and the
