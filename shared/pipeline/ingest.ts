@@ -2,6 +2,7 @@ import type { Config, FeedConfig, TaggedArticle } from '../model';
 import { readFeed } from '../feeds';
 import { tagText } from '../tagging';
 import type { ArticleStore } from '../store';
+import { storiesFor } from './stories';
 
 /** What happened to one feed in one pass. */
 export interface IngestOutcome {
@@ -53,6 +54,7 @@ export function tagArticle<A extends { title: string; summary: string; published
  */
 export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<IngestOutcome> {
   const { store } = deps;
+  storiesFor(store);
   const t0 = performance.now();
   const previous = await store.getFeedState(feed.url);
   const result = await readFeed(feed, previous, {

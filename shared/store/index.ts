@@ -17,7 +17,7 @@ import type { Item } from './attr';
 import { alertFromItem, alertItem, type StoredAlert } from './alert-items';
 import { articleFromItem } from './article-items';
 import { putArticlesDetailed, type PutOptions, type PutResult, type PutVerdict } from './article-writes';
-import { StoryAssigner } from '../stories/assign';
+import type { StoryAssigner, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import { pendingIds } from './pending-items';
 import { DynamoStoryIndex } from './story-index';
@@ -57,8 +57,16 @@ export class ArticleStore {
   private readonly retry: RetryPolicy;
   // Months already registered by this process: the registry is written once per month, not per article.
   private readonly knownMonths = new Set<string>();
-  /** Puts new articles in stories (one per store: it holds the in-process locks of shared/stories/locks.ts). */
-  readonly stories?: StoryAssigner;
+  /**
+   * Puts new articles in stories: attached by the ingest side (shared/pipeline/stories.ts), so the
+   * functions that only read (query, alert, digest) do not bundle the clusterer and its word list.
+   * One per store: it holds the in-process locks of shared/stories/locks.ts.
+   */
+  stories?: StoryAssigner;
+  /** False when the store was made with `clusterStories: false` (tests of the bare write path). */
+  readonly clusterStories: boolean;
+  /** True when no other process writes this table (the embedded store). */
+  readonly singleWriter: boolean;
 
   /**
    * `clusterStories: false` stores articles without stories (tests of the bare write path);
@@ -71,10 +79,13 @@ export class ArticleStore {
     this.retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
     this.now = opts.now ?? (() => new Date());
     this.retry = opts.retry ?? DEFAULT_RETRY;
-    if (opts.clusterStories !== false) {
-      const index = new DynamoStoryIndex({ client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, now: this.now });
-      this.stories = new StoryAssigner(index, { rivals: !opts.singleWriter });
-    }
+    this.clusterStories = opts.clusterStories !== false;
+    this.singleWriter = Boolean(opts.singleWriter);
+  }
+
+  /** The clusterer's view of this table (postings and story profiles). */
+  storyIndex(): StoryIndex {
+    return new DynamoStoryIndex({ client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, now: this.now });
   }
 
   /** Creates the table when it is missing (local use; in AWS the CDK app owns it) and waits until it is active. */

@@ -1,15 +1,15 @@
 // The words an article is clustered by: title, link slug and summary reduced to weighted stems.
 // A word weighs by how rare it is in everyday English (data/word-weights.generated.json), so two
 // headlines that share "Chiquita" and "Fyffes" match and two that share "says" and "new" do not.
-import { stemmer } from 'stemmer';
-import { counts, total } from './data/word-weights.generated.json';
+import { buckets, rest, unknown } from './data/word-weights.generated.json';
+import { stemTerm, words } from './stem';
 
-const COUNTS = new Map(counts as [string, number][]);
-const TOTAL = total;
-/** ln(total / count) of a word as common as "the" is ≈ 3.5; weights start above this floor. */
-const FLOOR = 5.5;
+export { stemTerm, words };
+
+const WEIGHTS = new Map<string, number>();
+for (const [w, stems] of buckets as [number, string][]) for (const stem of stems.split(' ')) WEIGHTS.set(stem, w);
 /** The weight of a stem the list does not know (a name, a brand, a word in another language). */
-export const MAX_WEIGHT = Math.log(TOTAL / 10) - FLOOR;
+export const MAX_WEIGHT = unknown;
 /** How much a word of each field counts: the headline says what the story is; slug and summary add evidence. */
 const FIELD_FACTOR = { title: 1, url: 0.7, summary: 0.5 } as const;
 /** Summary words considered (the lead says what the story is; the rest is detail). */
@@ -18,30 +18,13 @@ const SUMMARY_WORDS = 60;
 /** A stemmed word and how much it says about which story an article reports. */
 export type Terms = Map<string, number>;
 
-/** Lower-cased, accent-folded words of a text (letters and digits of any script). */
-export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’`]s\b/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/** The stem of one lower-cased word ('' for words too short or too common to carry meaning). */
-export function stemTerm(word: string): string {
-  if (word.length < 2) return '';
-  if (/^\d+$/u.test(word)) return word.length >= 3 ? word : '';
-  // Porter's stemmer is for English; other scripts keep the word as it is.
-  return /^[a-z]+$/.test(word) ? stemmer(word) : word;
-}
-
-/** How much a stem weighs: rare words a lot, common ones nothing. */
+/**
+ * How much a stem weighs: ln(total / count) − 5.5 over the SUBTLEX-US counts, so "the" and "make"
+ * weigh nothing and rare words a lot. The 3,000 commonest stems are listed; rarer English words
+ * weigh `rest`, and a word the list lacks (a name, a brand) a little more.
+ */
 export function termWeight(stem: string): number {
-  const c = COUNTS.get(stem);
-  if (c === undefined) return MAX_WEIGHT;
-  return Math.max(0, Math.log(TOTAL / c) - FLOOR);
+  return WEIGHTS.get(stem) ?? (/^[a-z]+$/.test(stem) && stem.length > 3 ? rest : MAX_WEIGHT);
 }
 
 /** The words of a link's path when it carries a readable slug ("/2014/03/chiquita-to-merge-with-fyffes"). */
