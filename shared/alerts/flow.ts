@@ -4,7 +4,7 @@ import type { ArticleStore } from '../store';
 import { formatAlert, formatSms, SUBJECT_MAX } from './format';
 import { truncate } from './text';
 import type { Publisher } from './publisher';
-import { matchRule, type CompiledRule, type RuleMatch } from './rules';
+import { alertsPerStory, matchRule, type CompiledRule, type RuleMatch } from './rules';
 
 /**
  * The store calls the flow needs. `releaseAlert` gives a claim back after a failed publish so that
@@ -44,6 +44,8 @@ export async function alertOnArticle(article: TaggedArticle, deps: AlertDeps): P
   // The claim is per (rule, story); articles stored before stories existed fall back to their title key.
   const storyKey = article.story || article.storyKey || article.id;
   const matches = deps.rules.flatMap((rule) => {
+    // Spike and watch rules alert on surges, counted by shared/trends, not story by story.
+    if (!alertsPerStory(rule)) return [];
     const match = matchRule(rule, article);
     return match ? [{ rule, match }] : [];
   });

@@ -1,0 +1,52 @@
+// Countries from world-countries, with the curated names it lacks (data/countries-extra.json).
+import { slug } from '../../shared/tagging/chars';
+import { type Builder, readData, require } from './sources';
+
+interface WorldCountry {
+  cca2: string;
+  independent: boolean;
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  altSpellings: string[];
+  capital?: string[];
+  region: string;
+  subregion: string;
+  demonyms?: { eng?: { f: string; m: string } };
+  translations?: Record<string, { common: string; official: string }>;
+}
+
+/** The curated additions to the country package. */
+export interface CountriesExtra {
+  subregionIds: Record<string, string>;
+  extraParents: Record<string, string[]>;
+  dropAliases: string[];
+  countries: Record<string, { wikidata?: string; aliases?: string[]; demonyms?: string[] }>;
+}
+
+/** Reads data/countries-extra.json. */
+export const countriesExtra = () => readData<CountriesExtra>('countries-extra.json');
+
+/** Adds every country; returns the capitals as "Name|CC" keys. */
+export function addCountries(b: Builder, extraData: CountriesExtra): Set<string> {
+  // Sovereign states first: a territory that shares a demonym or name with one ("American" for the
+  // Northern Mariana Islands, "French" for the French Southern Lands) must not take it from them.
+  const world = [...(require('world-countries') as WorldCountry[])].sort((a, b) => Number(b.independent) - Number(a.independent) || a.cca2.localeCompare(b.cca2));
+  const capitals = new Set<string>();
+  for (const c of world) {
+    const extra = extraData.countries[c.cca2] ?? {};
+    const alt = c.altSpellings.filter((a) => a.length > 3 && !/,/.test(a)); // two-letter codes and "X, Republic of" forms read badly in text
+    const rus = c.translations?.rus?.common;
+    const demonym = c.demonyms?.eng?.m;
+    const parents = [extraData.subregionIds[c.subregion] ?? extraData.subregionIds[c.region] ?? slug(c.region), ...(extraData.extraParents[c.cca2] ?? [])].filter(Boolean);
+    b.add({
+      id: c.cca2,
+      name: c.name.common,
+      country: c.cca2,
+      wikidata: extra.wikidata,
+      parents: [...new Set(parents)],
+      aliases: b.unclaimed([c.name.common, c.name.official, ...alt, ...(rus ? [rus] : []), ...(extra.aliases ?? [])]),
+      demonyms: b.unclaimed([...(demonym ? [demonym] : []), ...(extra.demonyms ?? [])]),
+    }, 'country');
+    if (c.capital?.[0]) capitals.add(`${c.capital[0]}|${c.cca2}`);
+  }
+  return capitals;
+}
