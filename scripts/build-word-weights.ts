@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const OUTPUT = path.resolve(here, '../shared/stories/data/word-weights.generated.json');
 /** Stems kept, most common first: every rarer word weighs the same (`rest`), which keeps the file small. */
-const KEEP = 3000;
+const KEEP = 6000;
 /** Weights below this are 0: the word says nothing about which story an article reports. */
 export const FLOOR = 5.5;
 

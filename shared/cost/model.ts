@@ -43,13 +43,15 @@ export interface CostAssumptions {
 }
 
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
-  // Measured on the demo feeds by test/integration/cost/footprint.test.ts: 12.6 items, 15.9 WRU, 6.9 KB.
-  itemsPerArticle: 13,
-  writeUnitsPerArticle: 16,
+  // Measured on the demo feeds by test/integration/cost/footprint.test.ts, stories included (issue 13:
+  // profile, member item, postings): 17.5 items, 21.8 WRU, 9.7 KB (12.6 items, 15.9 WRU, 6.9 KB before).
+  itemsPerArticle: 17.5,
+  writeUnitsPerArticle: 22,
   readUnitsPerPoll: 0.5,
   writeUnitsPerPoll: 1,
-  writeUnitsPerAlert: 2,
-  articleStoredKb: 7,
+  // A durable claim: the pending put and the sent update, each the size of the claim (≈ 2 KB).
+  writeUnitsPerAlert: 4,
+  articleStoredKb: 9.7,
   retentionDays: 365,
   ingestBatchSize: 10,
   ingestMsPerInvocation: 1500,
@@ -150,7 +152,7 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
       `region us-east-1 list prices, a month of ${DAYS} days, no free tier in the total (the free tier is shown separately)`,
       `${Math.round(polls).toLocaleString('en-US')} feed polls a month (${input.feeds} feeds every ${input.intervalMinutes} min), one SQS message each`,
       `ingest: ${a.ingestBatchSize} feeds per invocation read concurrently, ${a.ingestMsPerInvocation} ms at ${a.ingestMemoryMb} MB each (mostly waiting on the network); dispatch ${a.dispatchMs} ms at ${a.dispatchMemoryMb} MB per pass, alert ${a.alertMsPerArticle} ms at ${a.alertMemoryMb} MB per new article`,
-      `${a.itemsPerArticle} DynamoDB items per new article (main item + index items), ${a.writeUnitsPerArticle} write units in all, ${a.articleStoredKb} KB stored (measured on the demo feeds); ${a.writeUnitsPerPoll} write unit per poll (feed state)`,
+      `${a.itemsPerArticle} DynamoDB items per new article (main item, index items, story items), ${a.writeUnitsPerArticle} write units in all, ${a.articleStoredKb} KB stored (measured on the demo feeds); ${a.writeUnitsPerPoll} write unit per poll (feed state)`,
       `${input.itemsPerDay} new articles a day, kept ${a.retentionDays} days (storage shown at steady state)`,
       `emails: ${input.emailsPerDay ?? `min(articles, 20)`} a day; SMS: ${input.smsPerDay ?? 0} a day at the US rate ($${PRICES.smsUs} each; other countries cost up to 10× more)`,
       `Lambda's SQS event source long-polls even when idle: about ${Math.round(a.sqsIdlePollRequestsMonth).toLocaleString('en-US')} requests a month`,

@@ -5,7 +5,7 @@ import type { TaggedArticle } from '../model';
 import { KeyedLocks } from './locks';
 import { joinProfile, newProfile, storyIdFor, type StoryProfile } from './profile';
 import { JOIN_THRESHOLD, similarity } from './similarity';
-import { articleTerms, topTerms, type Terms } from './terms';
+import { articleTerms, stemTerm, topTerms, words, type Terms } from './terms';
 
 /** A story stays open while articles keep joining: up to this long after its last article. */
 export const STORY_WINDOW_MS = 72 * 3_600_000;
@@ -50,6 +50,16 @@ export interface StoryAssignment {
 /** The terms an article is clustered by: its words and its salient tags. */
 export function clusterTerms(a: TaggedArticle): Terms {
   const terms = articleTerms(a);
+  // A word that names a tag is counted by the tag term; as a word it weighs half.
+  for (const t of [...(a.actors ?? []), ...(a.regions ?? [])]) {
+    for (const m of t.mentions) {
+      for (const w of words(m.text)) {
+        const stem = stemTerm(w);
+        const weight = terms.get(stem);
+        if (weight !== undefined) terms.set(stem, weight / 2);
+      }
+    }
+  }
   for (const t of a.actors ?? []) if (t.salient && t.mentions.length) terms.set(`@a:${t.id}`, TAG_WEIGHT);
   for (const t of a.regions ?? []) if (t.salient && t.mentions.length) terms.set(`@r:${t.id}`, TAG_WEIGHT);
   return terms;

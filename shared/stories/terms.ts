@@ -20,7 +20,7 @@ export type Terms = Map<string, number>;
 
 /**
  * How much a stem weighs: ln(total / count) − 5.5 over the SUBTLEX-US counts, so "the" and "make"
- * weigh nothing and rare words a lot. The 3,000 commonest stems are listed; rarer English words
+ * weigh nothing and rare words a lot. The 6,000 commonest stems are listed; rarer English words
  * weigh `rest`, and a word the list lacks (a name, a brand) a little more.
  */
 export function termWeight(stem: string): number {

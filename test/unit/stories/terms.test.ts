@@ -8,10 +8,11 @@ describe('words', () => {
 });
 
 describe('termWeight', () => {
-  it('weighs everyday words at nothing and names the word list does not know at the most', () => {
+  it('weighs everyday words at nothing, rarer words more, and words in other scripts at the most', () => {
     expect(termWeight(stemTerm('the'))).toBe(0);
-    expect(termWeight(stemTerm('fyffes'))).toBeGreaterThan(termWeight(stemTerm('merger')));
-    expect(termWeight(stemTerm('merger'))).toBeGreaterThan(termWeight(stemTerm('make')));
+    expect(termWeight(stemTerm('agreement'))).toBeGreaterThan(termWeight(stemTerm('make')));
+    expect(termWeight(stemTerm('fyffes'))).toBeGreaterThan(termWeight(stemTerm('agreement')));
+    expect(termWeight(stemTerm('москва'))).toBeGreaterThan(termWeight(stemTerm('fyffes')));
   });
 });
 
