@@ -11,6 +11,6 @@ export type { Publisher } from './publisher';
 export { OutboxPublisher, terminalLine } from './outbox';
 export { SnsPublisher, publishInput, messageAttributes } from './sns';
 export { alertOnArticle, foldNotice, type AlertDeps, type AlertStore } from './flow';
-export { filterPolicyFor, isE164, isEmail, severitiesFrom, SEVERITIES } from './subscriptions';
+export { acceptsMessage, filterPolicyFor, isE164, isEmail, severitiesFrom, SEVERITIES, subscriptionKey } from './subscriptions';
 export { buildDigest, sendDigests, alertsOfRule, digestPeriodMs, digestWindow } from './digest';
 export { alertOnStreamRecords, type StreamAlertResult } from './stream';

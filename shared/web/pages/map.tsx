@@ -58,7 +58,7 @@ export async function mapPage(url: URL, deps: WebDeps) {
           {map.countries.map((c) => {
             const n = byCode.get(c.code) ?? 0;
             return (
-              <path class={`country ${shade(n)}`} d={c.d} data-code={c.code || undefined} data-stories={n || undefined}>
+              <path class={n ? `country ${shade(n)}` : 'country'} d={c.d} data-code={c.code || undefined} data-stories={n || undefined}>
                 <title>{`${c.name}: ${plural(n, 'story', 'stories')}`}</title>
               </path>
             );
