@@ -181,9 +181,15 @@ export interface Config {
 
 /** One alert, as the outbox writes it (DESIGN.md) and SNS carries it. */
 export interface AlertMessage {
+  /** `story` for a rule's match of one story; `spike` for a surge; `novel` for a first-time pair (DESIGN.md §5). */
+  kind?: 'story' | 'spike' | 'novel';
+  /** Spike alerts: distinct stories in the window, the baseline mean per window, the window itself. */
+  stories?: number;
+  expected?: number;
+  window?: { from: string; to: string };
+  /** Watch and novelty alerts: the tag (or tags) the alert is about. */
+  tags?: string[];
   ruleId: string;
-  /** `story` for an alert about one story (DESIGN.md section 5). */
-  kind?: 'story' | 'spike';
   /** The story id the alert is about (the claim is per rule and story). */
   story?: string;
   /** Distinct sources carrying the story when the alert was sent. */

@@ -49,8 +49,8 @@ export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleM
   if (summary) lines.push('', truncate(summary, SUMMARY_MAX));
   lines.push('', '-- ', `news-monitor alert ${rule.id}/${article.id}`);
   return {
-    ruleId: rule.id,
     kind: 'story',
+    ruleId: rule.id,
     ...(article.story ? { story: article.story } : {}),
     ...(sc ? { sources: sc.sources } : {}),
     severity: rule.severity,

@@ -1,6 +1,8 @@
 import type { Config, RunSummary, TaggedArticle } from '../model';
 import { alertOnArticle, compileRules, type Publisher } from '../alerts';
 import type { ArticleStore } from '../store';
+import { trendStoreOf } from '../store/counters';
+import { trendPass } from '../trends/pass';
 import { ingestFeed, type IngestOutcome } from './ingest';
 import { forEachLimit } from './pool';
 
@@ -44,6 +46,7 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
     }
     return alerts;
   };
+  const freshInPass: TaggedArticle[] = [];
   const resumed = await resumePending(deps.store, alertAll);
   if (resumed.articles) {
     summary.alerts.sent += resumed.alerts.sent;
@@ -52,11 +55,15 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
   }
   await forEachLimit(config.feeds, deps.concurrency ?? 32, async (feed) => {
     const outcome = await ingestFeed(feed, { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl, holdAlerts: true });
+    freshInPass.push(...outcome.fresh);
     const alerts = await alertAll([...outcome.fresh, ...(outcome.resumed ?? [])]);
     for (const key of outcome.pending ?? []) await deps.store.finishPendingAlerts(key);
     tally(summary, outcome, alerts);
     deps.onFeed?.(outcome, alerts);
   });
+  // Trends (shared/trends): count the pass's new articles, then judge spike, watch and novelty rules.
+  const trends = await trendPass(freshInPass, { rules, trends: trendStoreOf(deps.store), store: deps.store, publisher: deps.publisher, now: deps.now?.() ?? new Date() });
+  summary.alerts.sent += trends.sent;
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }

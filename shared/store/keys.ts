@@ -13,6 +13,11 @@
 //   story member   STORY#<storyId>              / A#<instant>#<articleId>
 //   story posting  TERM#<stem>                  / <instant>#<storyId>  (the story can be found under this word)
 //   pending alerts PENDING                      / <storedAt>#<firstId> (local runs: new articles whose alerts are not done)
+//   trend counter  TREND#<scope>                / <yyyy-mm-dd> (hourly cells s00…s23 stories, a00…a23 articles, n00…n23 newest story's article id)
+//   story scopes   TRENDSEEN#<story>            / SEEN         (string set of the scopes the story was counted in)
+//   spike state    SPIKES                       / <ruleId>#<scope> (a surge that fired and has not fallen back yet)
+//   novelty pair   PAIR#<actorId>#<regionId>    / PAIR         (when the pair was last seen together)
+//   trends start   META                         / TRENDS       (when counting began)
 import { createHash } from 'node:crypto';
 
 /** Attribute names of the keys, the TTL and the item type. */
@@ -43,6 +48,10 @@ export const ITEM_TYPE = {
   storyMember: 'story-member',
   storyPosting: 'story-posting',
   pending: 'pending-alerts',
+  trend: 'trend-counter',
+  trendSeen: 'trend-seen',
+  spikeState: 'spike-state',
+  pair: 'novelty-pair',
 } as const;
 
 /** One global secondary index of the table. */
@@ -163,6 +172,17 @@ export const keys = {
   /** Local runs: the partition of the records of articles whose alerts a run has not finished. */
   pendingPartition: 'PENDING',
   pendingSortKey: (storedAt: string, firstId: string): string => `${storedAt}#${part(firstId)}`,
+  /** Partition of one counted scope's day items (`r:UA`, `a:nato`, `rule:md-surge`). */
+  trendCounter: (scope: string): string => `TREND#${part(scope, 300)}`,
+  /** The scopes a story has already been counted in, so a story counts once per scope. */
+  trendSeen: (story: string): Key => ({ pk: `TRENDSEEN#${part(story)}`, sk: 'SEEN' }),
+  /** All spike states: one partition, listed by one query per pass. */
+  spikesPartition: 'SPIKES',
+  spikeState: (ruleId: string, scope: string): Key => ({ pk: 'SPIKES', sk: `${part(ruleId, 200)}#${part(scope, 300)}` }),
+  /** When trend counting began (novelty needs that much history before a first sighting is news). */
+  trendsSince: (): Key => ({ pk: 'META', sk: 'TRENDS' }),
+  /** When an actor and a region were last seen together in a story. */
+  pair: (actorId: string, regionId: string): Key => ({ pk: `PAIR#${part(actorId, 200)}#${part(regionId, 200)}`, sk: 'PAIR' }),
   /** The registry of months that hold articles (attribute `articles`) and alerts (attribute `alerts`). */
   months: (): Key => ({ pk: 'META', sk: 'MONTHS' }),
 };
