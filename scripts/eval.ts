@@ -1,7 +1,8 @@
 // `npm run eval`: tagging quality on the team's evaluation data in ../shared (never shipped with the
 // product). Tags ../shared/eval/reuters-dev.jsonl through `news-monitor tag --jsonl` (the real CLI, as a
 // user would run it), scores it with ../shared/eval/score-tags.mjs (all tags, salient tags, focus),
-// checks the seed article with ../shared/tools/check-seed.mjs, and prints the figures.
+// checks the seed article with ../shared/tools/check-seed.mjs, scores story clustering with the
+// stories contract check, and prints the figures.
 // Skips with a message when ../shared is absent. `--keep DIR` keeps the predictions for study.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,6 +64,16 @@ if (fs.existsSync(checker) && fs.existsSync(path.join(seedDir, 'article.txt'))) 
   fs.writeFileSync(seedOut, execFileSync(process.execPath, [bin, 'tag', path.join(seedDir, 'article.txt')], { env }));
   const r = spawnSync(process.execPath, [checker, path.join(seedDir, 'expected-tags.json'), seedOut, path.join(seedDir, 'article.txt')], { encoding: 'utf8' });
   console.log(`  seed article: ${r.stdout.trim().split('\n').join('; ')}`);
+}
+// Stories (issue 13): the team's contract check itself — ../shared/eval/stories-dev.jsonl served as 40
+// loopback feeds grouped by publisher, read by `news-monitor run`, each article's story from `query
+// --json`, scored by ../shared/eval/score-stories.mjs (alerts per gold story, missed stories, B-cubed F1).
+const checks = path.join(shared, 'tools/contract-checks.sh');
+if (fs.existsSync(checks) && fs.existsSync(path.join(shared, 'eval/stories-dev.jsonl'))) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('bash', ['-c', `source "${checks}" && check_stories`], { cwd: root, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const line = (r.stdout || r.stderr).trim().split('\n').pop() ?? '(no output)';
+  console.log(`  stories (${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s): ${line}`);
 }
 if (keepAt > 0) console.log(`predictions kept in ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });
