@@ -12,6 +12,7 @@ interface WorldCountry {
   subregion: string;
   demonyms?: { eng?: { f: string; m: string } };
   translations?: Record<string, { common: string; official: string }>;
+  latlng?: [number, number];
 }
 
 /** The curated additions to the country package. */
@@ -45,6 +46,8 @@ export function addCountries(b: Builder, extraData: CountriesExtra): Set<string>
       parents: [...new Set(parents)],
       aliases: b.unclaimed([c.name.common, c.name.official, ...alt, ...(rus ? [rus] : []), ...(extra.aliases ?? [])]),
       demonyms: b.unclaimed([...(demonym ? [demonym] : []), ...(extra.demonyms ?? [])]),
+      lat: c.latlng?.[0],
+      lon: c.latlng?.[1],
     }, 'country');
     if (c.capital?.[0]) capitals.add(`${c.capital[0]}|${c.cca2}`);
   }

@@ -125,7 +125,7 @@ export function contextOf(found: Found[], g: Gazetteer, keys: Set<string>): Cont
   const ids = new Set<string>();
   const fullNames = new Set<number>();
   for (const f of found) {
-    if (f.target.entries.length !== 1 || fullNames.has(f.target.entries[0]!)) continue;
+    if (f.target.entries.length !== 1 || f.target.minor || fullNames.has(f.target.entries[0]!)) continue;
     const ie = g.entries[f.target.entries[0]!]!;
     ids.add(ie.entry.id);
     fullNames.add(ie.index);

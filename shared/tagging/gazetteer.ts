@@ -1,9 +1,33 @@
-// The gazetteer as the tagger uses it: entries by id, parents, office holders' roles. Loaded from the
-// one generated data file (scripts/build-gazetteer.ts), indexed once per process on first use.
+// The gazetteer as the tagger uses it: entries by id, parents, coordinates, office holders' roles.
+// Loaded from the one generated data file (scripts/build-gazetteer.ts), read once per process on first
+// use. The file is not part of any JavaScript bundle (140,000 places are 5.6 MB): it ships beside the
+// bundle (docs/DEPLOY.md), and is found there, or through NEWS_MONITOR_GAZETTEER, or in the source tree.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TagKind } from '../model';
 import { KIND_CODES, slug } from './chars';
-// A named import, so that bundles leave out the file's `about`.
-import { entries as lines } from './data/gazetteer.generated.json';
+
+/** The data file's name, beside the bundle or in shared/tagging/data. */
+export const GAZETTEER_FILE = 'gazetteer.generated.txt';
+
+/** The gazetteer data file could not be found or read. */
+export class GazetteerMissingError extends Error {
+  constructor(readonly tried: string[]) {
+    super(`gazetteer data file not found (tried ${tried.join(', ')}; set NEWS_MONITOR_GAZETTEER to its path)`);
+    this.name = 'GazetteerMissingError';
+  }
+}
+
+/** Where the data file is: NEWS_MONITOR_GAZETTEER, beside this module (a bundle), or in ./data (the source tree). */
+export function gazetteerPath(): string {
+  const env = process.env.NEWS_MONITOR_GAZETTEER;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const tried = env ? [env] : [path.join(here, GAZETTEER_FILE), path.join(here, 'data', GAZETTEER_FILE)];
+  const found = tried.find((p) => fs.existsSync(p));
+  if (!found) throw new GazetteerMissingError(tried);
+  return found;
+}
 
 const KINDS: Record<string, string> = Object.fromEntries(Object.entries(KIND_CODES).map(([k, c]) => [c, k]));
 
@@ -18,6 +42,9 @@ export interface GazetteerEntry {
   /** Ids this entry rolls up to (Donetsk Oblast → donbas; State Duma → RU). */
   parents: string[];
   aliases: string[];
+  /** A representative point (WGS84 degrees): a city's centre, a region's or country's centroid. */
+  lat?: number;
+  lon?: number;
 }
 
 /** One office a person held: what they led (a tag id), the role, and the time span (ISO dates). */
@@ -34,6 +61,12 @@ export interface IndexedEntry {
   entry: GazetteerEntry;
   demonyms: string[];
   roles: Role[];
+  /** Population in thousands (0: unknown): the prior between places of one name. */
+  pop: number;
+  /** Read as a place only with support in the article (a small place, a unit no city links to). */
+  minor: boolean;
+  /** The name is an everyday English word ("Reading", "Split"). */
+  common: boolean;
   /** Cached ancestors as places (Donetsk → donbas, UA, eastern-europe, europe), by entry index. */
   placeUp?: number[];
   /** Cached ancestors as actors (State Duma → RU; UN Security Council → un); a country has none. */
@@ -85,23 +118,28 @@ export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const entries: IndexedEntry[] = [];
   const byId = new Map<string, IndexedEntry>();
-  lines.forEach((line, index) => {
-    const ie = decodeEntry(line, index);
+  const text = fs.readFileSync(gazetteerPath(), 'utf8');
+  // The first line describes the format; one entry a line follows.
+  for (let at = text.indexOf('\n') + 1, index = 0; at < text.length; index++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const ie = decodeEntry(text.slice(at, end), index);
     entries.push(ie);
     byId.set(ie.entry.id, ie);
-  });
+    at = end + 1;
+  }
   loaded = { entries, byId };
   return loaded;
 }
 
 /**
- * One line of the data file as an entry. The format (the file's `about`, written by
- * scripts/build-gazetteer.ts) keeps the Lambda bundles small: name|country|kind|id|wikidata|
- * parents|aliases|demonyms|roles, with defaults left out (most entries are cities: "Yantai|CN").
+ * One line of the data file as an entry. The format (the file's first line, written by
+ * scripts/gazetteer/encode.ts): name|country|kind|lat,lon|pop|flags|id|wikidata|parents|aliases|
+ * demonyms|roles, with defaults left out (most entries are small cities: "Pokrovsk|UA||48.28,37.18|68|m").
  */
 function decodeEntry(line: string, index: number): IndexedEntry {
-  const [name = '', country = '', code = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
-  const id = rawId || slug(name);
+  const [name = '', country = '', code = '', coords = '', pop = '', flags = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
+  const id = rawId === '' ? slug(name) : rawId === '+' ? `${slug(name)}-${country.toLowerCase()}` : rawId;
   const entry: GazetteerEntry = {
     id,
     name,
@@ -111,11 +149,19 @@ function decodeEntry(line: string, index: number): IndexedEntry {
   };
   if (country) entry.country = country;
   if (wikidata) entry.wikidata = wikidata;
+  if (coords) {
+    const comma = coords.indexOf(',');
+    entry.lat = Number(coords.slice(0, comma));
+    entry.lon = Number(coords.slice(comma + 1));
+  }
   return {
     index,
     entry,
     demonyms: demonyms ? demonyms.split('^') : [],
     roles: roles ? roles.split('^').map(decodeRole) : [],
+    pop: pop ? Number(pop) : 0,
+    minor: flags.includes('m'),
+    common: flags.includes('w'),
   };
 }
 

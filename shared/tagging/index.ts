@@ -7,6 +7,7 @@ import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
 import { gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, scan, type Found, type Matcher } from './matcher';
+import { placeContext, placeMentionOk, resolvePlace, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -92,22 +93,38 @@ function score(input: TagInput): Scored {
 
   // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
   let context: Context | undefined;
+  let places: PlaceContext | undefined;
   let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
   let w = 0;
   for (let r = 0; r < found.length; r++) {
     const f = found[r]!;
     if (f.entry < 0) {
       const t = f.target;
-      if (t.entries.length === 1) f.entry = t.entries[0]!;
+      if (t.entries.length === 1 && !t.minor) f.entry = t.entries[0]!;
       else {
-        context ??= contextOf(found, g, keys ?? new Set());
         settled ??= new Map();
         let e = settled.get(t.key);
         if (e === undefined) {
-          const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
-          settled.set(t.key, (e = resolveShared(t, spans, context, g, input.date)));
+          if (t.minor && !ambiguous.has(t.key)) {
+            // Towns and units that share a name or need support: the article's evidence decides.
+            places ??= placeContext(found, g);
+            const spans: PlaceMention[] = [];
+            for (let q = r; q < found.length; q++) {
+              const x = found[q]!;
+              if (x.target !== t) continue;
+              const nx = found[q + 1];
+              spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: x.dateline, ...(nx && nx.field === x.field ? { next: nx } : {}) });
+            }
+            e = resolvePlace(t, spans, places, g);
+          } else {
+            context ??= contextOf(found, g, keys ?? new Set());
+            const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
+            e = resolveShared(t, spans, context, g, input.date);
+          }
+          settled.set(t.key, e);
         }
         f.entry = e;
+        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: f.dateline })) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;

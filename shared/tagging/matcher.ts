@@ -22,6 +22,11 @@ export interface AliasTarget {
   key: string;
   /** Every entry is a city or region (the "Minsk agreements" rule applies). */
   placeOnly: boolean;
+  /**
+   * Places of the packages share the name (several towns, a town and a county) or the one place needs
+   * support in the article: shared/tagging/places.ts decides per article.
+   */
+  minor?: boolean;
 }
 
 /**
@@ -111,7 +116,7 @@ export interface Matcher {
   firsts: Uint8Array;
 }
 
-const FILTER_BITS = 1 << 18;
+const FILTER_BITS = 1 << 21;
 
 /** The child of `map` for `key`, made when missing. */
 function child(map: NodeTable, key: string): Node {
@@ -162,16 +167,23 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const l = letters(alias);
     return l.length <= 3 ? l : undefined;
   };
+  const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
   for (const ie of g.entries) {
     const person = ie.entry.kind === 'person';
+    const place = PLACE.has(ie.entry.kind) && packaged(ie.index);
     for (const [list, demonym] of [[ie.entry.aliases, false], [ie.demonyms, true]] as const) {
       for (const alias of list) {
         insert(
           alias,
-          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}) }),
+          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}), ...(ie.minor ? { minor: true } : {}) }),
           (t) => {
             // A surname two office holders share stays open until the article says which one.
             if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
+            // Towns and subdivisions that share a name are all candidates; the article decides.
+            else if (place && !demonym && !t.block && !t.demonym && t.entries.every(packaged) && !t.entries.includes(ie.index)) {
+              t.entries.push(ie.index);
+              t.minor = true;
+            }
           },
         );
       }

