@@ -135,9 +135,9 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
 }
 
 /**
- * A subdivision's point and prior: its cities' population-weighted centre when the package's point
- * lies far from them (country-state-city places some by their name elsewhere: Kent in Ohio), else the
- * package's; population = its cities'. One no city links to needs support in the article.
+ * A subdivision's point and prior: the package's point when it lies among the unit's cities, else their
+ * population-weighted centre (country-state-city places some by their name elsewhere: Kent in Ohio);
+ * population = its cities'. One no city links to needs support in the article.
  */
 function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<string, City[]>, all: City[]): void {
   const box = new Map<string, [number, number, number, number]>();
@@ -152,14 +152,18 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
     const m = members.get(id) ?? [];
     const pop = m.reduce((s, c) => s + c.population, 0);
     if (m.length) {
+      // The package's point stands when it lies among the unit's own cities (with a degree to spare).
       let w = 0, la = 0, lo = 0;
+      let [s0, n0, w0, e0] = [90, -90, 180, -180];
       for (const c of m) {
         const cw = Math.sqrt(c.population);
+        const [clon, clat] = c.loc.coordinates;
         w += cw;
-        la += cw * c.loc.coordinates[1];
-        lo += cw * c.loc.coordinates[0];
+        la += cw * clat;
+        lo += cw * clon;
+        [s0, n0, w0, e0] = [Math.min(s0, clat), Math.max(n0, clat), Math.min(w0, clon), Math.max(e0, clon)];
       }
-      if (Number.isNaN(e.lat) || km(e.lat, e.lon, la / w, lo / w) > 400) {
+      if (Number.isNaN(e.lat) || e.lat < s0 - 1 || e.lat > n0 + 1 || e.lon < w0 - 1 || e.lon > e0 + 1) {
         e.lat = la / w;
         e.lon = lo / w;
       }

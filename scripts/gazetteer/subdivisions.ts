@@ -88,7 +88,8 @@ export function addSubdivisions(b: Builder): SubdivisionCodes {
     if (codes.has(k) || !b.ids.has(s.countryCode)) continue;
     const id = `${s.countryCode}-${s.isoCode}`.toLowerCase().replace(/[^a-z0-9-]+/g, '');
     if (b.ids.has(id)) continue;
-    const aliases = b.unclaimed([s.name, short(s.name), ...(extra.aliases[`${s.countryCode}-${s.isoCode}`] ?? [])].filter((a): a is string => !!a));
+    // A unit named only "West" or "Central" (Cameroon's, Ghana's regions) is never read from its name alone.
+    const aliases = b.unclaimed([s.name, short(s.name), ...(extra.aliases[`${s.countryCode}-${s.isoCode}`] ?? [])].filter((a): a is string => !!a && !generic.has(aliasKey(a))));
     if (!aliases.length) continue;
     const e = b.add({ id, name: s.name, country: s.countryCode, parents: [s.countryCode], aliases }, 'region', true, false);
     codes.set(k, id);

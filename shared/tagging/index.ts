@@ -124,7 +124,7 @@ function score(input: TagInput): Scored {
           settled.set(t.key, e);
         }
         f.entry = e;
-        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: f.dateline })) f.entry = -1;
+        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: f.dateline })) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;

@@ -49,6 +49,8 @@ export interface Found {
   field: 'title' | 'text';
   entry: number;
   dateline: boolean;
+  /** Inside an organisation's name or a currency ("US Department of Agriculture", "US$"): an actor, not a place. */
+  org?: boolean;
 }
 
 /**

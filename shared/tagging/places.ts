@@ -9,7 +9,7 @@
 // start of a sentence. A title before the name ("Mr Hammond") or a speech verb after it ("Paisley said")
 // makes it a person. Among candidates that pass, the best supported wins, then the most populous.
 // The rules' words are in data/rules.json (`places`).
-import { charClass, KeySet, UPPER, WORD } from './chars';
+import { charClass, KeySet, tokenKey, UPPER, WORD } from './chars';
 import { ancestors, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { AliasTarget, Found } from './matcher';
 import rules from './data/rules.json';
@@ -18,6 +18,8 @@ const locative = new KeySet(rules.places.locativeBefore);
 const personBefore = new KeySet(rules.places.personBefore);
 const personAfter = new KeySet(rules.places.personAfter);
 const NEAR_KM = rules.places.nearKm;
+/** Words written with a capital that are not names: months, days, and the words that stand beside places ("West", "University"). */
+const everyday = new Set([...rules.dateline.months, ...rules.places.everyday, ...rules.nameRisk.neighbourOk].map((w) => tokenKey(w)));
 
 /** What the article says for its places: ids named without doubt (with ancestors) and their points. */
 export interface PlaceContext {
@@ -124,10 +126,10 @@ function around(m: PlaceMention): Around {
  * name that is an everyday word, not the first word of a sentence ("Reading a report …") unless a
  * locative word or the dateline puts it there.
  */
-export function placeMentionOk(ie: IndexedEntry, m: PlaceMention): boolean {
+export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
   const a = around(m);
   if (a.person) return false;
-  return !ie.common || m.dateline || a.locative || !a.initial;
+  return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
 /** True when `f` (a match after ", ") names the candidate's subdivision or country. */
@@ -144,8 +146,9 @@ function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
  */
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
   const ar = mentions.map(around);
-  // A name read as a person's at every mention is not a place here.
-  if (ar.every((a) => a.person)) return -1;
+  // A name read as a person's at every mention is not a place here; nor is a name of small places
+  // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
+  if (ar.every((a) => a.person) || (ar.some((a) => a.person) && t.entries.every((i) => g.entries[i]!.minor))) return -1;
   const anyLocative = ar.some((a, i) => a.locative && !a.person && (!a.initial || mentions[i]!.dateline));
   const anyMidSentence = ar.some((a) => !a.initial && !a.person);
   const dateline = mentions.some((m) => m.dateline);
@@ -167,10 +170,11 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
       if (d > 0.5 && d < NEAR_KM) near = true;
     }
     const qualified = mentions.some((m) => qualifies(g, ie, m));
+    const common = ie.common || everyday.has(t.key);
     const strong = sub || near || qualified || dateline;
     let ok: boolean;
-    if (!ie.minor) ok = !ie.common || strong || (country && anyLocative);
-    else if (ie.common) ok = strong || (country && anyLocative);
+    if (!ie.minor) ok = !common || strong || (country && anyLocative);
+    else if (common) ok = strong || (country && anyLocative);
     else ok = strong || (country && (anyLocative || anyMidSentence));
     if (!ok) continue;
     // Evidence first; population only orders candidates with the same evidence.
