@@ -139,13 +139,13 @@ export function gazetteer(): Gazetteer {
  */
 function decodeEntry(line: string, index: number): IndexedEntry {
   const [name = '', country = '', code = '', coords = '', pop = '', flags = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
-  const id = rawId === '' ? slug(name) : rawId === '+' ? `${slug(name)}-${country.toLowerCase()}` : rawId;
+  const id = rawId === '' ? idSlug(name) : rawId === '+' ? `${idSlug(name)}-${country.toLowerCase()}` : rawId;
   const entry: GazetteerEntry = {
     id,
     name,
     kind: (code ? (KINDS[code] ?? code) : 'city') as TagKind,
-    parents: parents ? parents.split(',') : country && id !== country ? [country] : [],
-    aliases: aliases === '' ? [name] : aliases === '~' ? [] : aliases.split('^').map((a) => a || name),
+    parents: parents ? parents.split(',') : country && id !== country ? countryParents(country) : NONE,
+    aliases: aliases === '' ? [name] : aliases === '~' ? NONE : aliases.split('^').map((a) => a || name),
   };
   if (country) entry.country = country;
   if (wikidata) entry.wikidata = wikidata;
@@ -157,12 +157,39 @@ function decodeEntry(line: string, index: number): IndexedEntry {
   return {
     index,
     entry,
-    demonyms: demonyms ? demonyms.split('^') : [],
+    demonyms: demonyms ? demonyms.split('^') : NONE,
     roles: roles ? roles.split('^').map(decodeRole) : [],
     pop: pop ? Number(pop) : 0,
     minor: flags.includes('m'),
     common: flags.includes('w'),
   };
+}
+
+/** One empty list shared by the entries that have none (most of the 140,000 have no demonyms). */
+const NONE: string[] = [];
+/** The parent list [country], one per country, shared by its places. */
+const byCountry = new Map<string, string[]>();
+const countryParents = (cc: string) => {
+  let p = byCountry.get(cc);
+  if (!p) byCountry.set(cc, (p = [cc]));
+  return p;
+};
+
+/** slug() without its regular expressions for plain ASCII letters, digits and spaces (most names). */
+function idSlug(name: string): string {
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 128) return slug(name);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out) out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else dash = true;
+  }
+  return out;
 }
 
 /** One role as the data file writes it: of,role,from,to (dates may be empty). */

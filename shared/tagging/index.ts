@@ -94,6 +94,9 @@ function score(input: TagInput): Scored {
   // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
   let context: Context | undefined;
   let places: PlaceContext | undefined;
+  // The dateline's place and qualifier ("CHARLOTTE, N.C.") support a place; its date ("March 3") does not.
+  const placeEnd = dl ? (dl.qualifier?.end ?? dl.place.end) : -1;
+  const inDateline = (x: Found) => x.dateline && x.field === 'text' && x.end <= placeEnd;
   let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
   let w = 0;
   for (let r = 0; r < found.length; r++) {
@@ -113,7 +116,7 @@ function score(input: TagInput): Scored {
               const x = found[q]!;
               if (x.target !== t) continue;
               const nx = found[q + 1];
-              spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: x.dateline, ...(nx && nx.field === x.field ? { next: nx } : {}) });
+              spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}) });
             }
             e = resolvePlace(t, spans, places, g);
           } else {
@@ -124,7 +127,7 @@ function score(input: TagInput): Scored {
           settled.set(t.key, e);
         }
         f.entry = e;
-        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: f.dateline })) f.entry = -1;
+        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(f) })) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;
@@ -157,18 +160,23 @@ export function resolveTag(nameIdOrCode: string): GazetteerEntry | undefined {
 export function suggestTags(name: string, limit = 5): string[] {
   const key = nameKey(name);
   if (!key) return [];
-  const scored: { name: string; d: number }[] = [];
+  const scored: { name: string; d: number; i: number }[] = [];
   const seen = new Set<string>();
+  const g = gazetteer();
   for (const [k, e] of names()) {
     if (Math.abs(k.length - key.length) > 3) continue;
+    // Towns that need support in an article are not offered as near names: the 135,000 of them would
+    // bury the one meant ("Rusia" is Russia, not Busia or Lusia).
+    if (g.byId.get(e.id)?.minor) continue;
     const d = distance(k, key);
     // One edit in a short name, two in a longer one, three in a long one: more is another name.
     if (d <= (key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3) && !seen.has(e.id)) {
       seen.add(e.id);
-      scored.push({ name: e.name, d });
+      scored.push({ name: e.name, d, i: g.byId.get(e.id)!.index });
     }
   }
-  scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
+  // Nearest first; among equals, the data file's order: countries, then curated places, then subdivisions and towns.
+  scored.sort((a, b) => a.d - b.d || a.i - b.i);
   // Only the nearest names and those one edit further: a list of loose matches helps no one.
   const best = scored[0]?.d ?? 0;
   return scored.filter((x) => x.d <= (best <= 1 ? best : best + 1)).slice(0, limit).map((x) => x.name);

@@ -152,59 +152,75 @@ const MAX_GAP = 12;
 
 /** Compiles every alias, demonym and blocking phrase into one trie. */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
-  const root = new NodeTable(1 << 16);
-  const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void) => {
-    const keys = tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
-    if (!keys.length) return;
+  const root = new NodeTable(1 << 18);
+  const THE = /^the\s+/i;
+  /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
+  let key = '';
+  const nodeOf = (alias: string): Node | undefined => {
+    const keys = tokens(THE.test(alias) ? alias.replace(THE, '') : alias);
+    if (!keys.length) return undefined;
     let map = root;
     let node: Node | undefined;
-    for (const k of keys) {
+    key = '';
+    for (let q = 0; q < keys.length; q++) {
+      const k = tokenKey(keys[q]!);
+      key = q ? `${key} ${k}` : k;
       node = child(map, k);
-      map = node.next ??= new NodeTable();
+      if (q < keys.length - 1) map = node.next ??= new NodeTable();
     }
-    if (!node!.target) node!.target = make(keys.join(' '));
-    else merge(node!.target);
-  };
-  const exactOf = (alias: string) => {
-    const l = letters(alias);
-    return l.length <= 3 ? l : undefined;
+    return node;
   };
   const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
   for (const ie of g.entries) {
     const person = ie.entry.kind === 'person';
-    const place = PLACE.has(ie.entry.kind) && packaged(ie.index);
-    for (const [list, demonym] of [[ie.entry.aliases, false], [ie.demonyms, true]] as const) {
-      for (const alias of list) {
-        insert(
-          alias,
-          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}), ...(ie.minor ? { minor: true } : {}) }),
-          (t) => {
-            // A surname two office holders share stays open until the article says which one.
-            if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
-            // Towns and subdivisions that share a name are all candidates; the article decides.
-            else if (place && !demonym && !t.block && !t.demonym && t.entries.every(packaged) && !t.entries.includes(ie.index)) {
-              t.entries.push(ie.index);
-              t.minor = true;
-            }
-          },
-        );
+    const placeOnly = PLACE.has(ie.entry.kind);
+    const place = placeOnly && packaged(ie.index);
+    for (let d = 0; d < 2; d++) {
+      const demonym = d === 1;
+      const list = demonym ? ie.demonyms : ie.entry.aliases;
+      for (let a = 0; a < list.length; a++) {
+        const alias = list[a]!;
+        const node = nodeOf(alias);
+        if (!node) continue;
+        const t = node.target;
+        if (!t) {
+          const target: AliasTarget = { entries: [ie.index], demonym, alias, key, placeOnly };
+          const l = letters(alias);
+          if (l.length <= 3) target.exact = l;
+          if (ie.minor) target.minor = true;
+          node.target = target;
+        }
+        // A surname two office holders share stays open until the article says which one.
+        else if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
+        // Towns and subdivisions that share a name are all candidates; the article decides.
+        else if (place && !demonym && !t.block && !t.demonym && t.entries.every(packaged) && !t.entries.includes(ie.index)) {
+          t.entries.push(ie.index);
+          t.minor = true;
+        }
       }
     }
   }
-  for (const phrase of blockPhrases) insert(phrase, (key) => ({ entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false }), (t) => { t.block = true; t.entries = []; });
+  for (const phrase of blockPhrases) {
+    const node = nodeOf(phrase);
+    if (!node) continue;
+    if (node.target) {
+      node.target.block = true;
+      node.target.entries = [];
+    } else node.target = { entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false };
+  }
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
-  for (const [alias, ids] of shared) insert(alias, (key) => ({ entries: [...ids], demonym: false, alias, key, placeOnly: false }), (t) => { t.entries = [...ids]; });
+  for (const [alias, ids] of shared) {
+    const node = nodeOf(alias);
+    if (!node) continue;
+    if (node.target) node.target.entries = [...ids];
+    else node.target = { entries: [...ids], demonym: false, alias, key, placeOnly: false };
+  }
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
-  for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
-  // Leaves drop their empty child tables: typed arrays cost memory, and the scan stops there anyway.
-  const prune = (t: NodeTable) => {
-    for (const n of t.values()) for (let c: Node | undefined = n; c; c = c.sibling) {
-      if (c.next?.empty) delete c.next;
-      else if (c.next) prune(c.next);
-    }
-  };
-  prune(root);
+  for (const w of cueWords) {
+    const node = nodeOf(w);
+    if (node && !node.target) node.target = { entries: [], demonym: false, alias: w, key, placeOnly: false };
+  }
   const firsts = new Uint8Array(FILTER_BITS >> 3);
   for (const h0 of root.keys()) {
     const h = h0 & (FILTER_BITS - 1);

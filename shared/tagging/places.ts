@@ -17,8 +17,11 @@ import rules from './data/rules.json';
 const locative = new KeySet(rules.places.locativeBefore);
 const personBefore = new KeySet(rules.places.personBefore);
 const personAfter = new KeySet(rules.places.personAfter);
+/** Capitalised words that may follow a place without making it part of another name ("Kent County", "Paris Airport"). */
+const everydayAfter = new KeySet(rules.places.after);
 const NEAR_KM = rules.places.nearKm;
 /** Words written with a capital that are not names: months, days, and the words that stand beside places ("West", "University"). */
+const calendar = new Set([...rules.dateline.months, ...rules.places.calendar].map((w) => tokenKey(w)));
 const everyday = new Set([...rules.dateline.months, ...rules.places.everyday, ...rules.nameRisk.neighbourOk].map((w) => tokenKey(w)));
 
 /** What the article says for its places: ids named without doubt (with ancestors) and their points. */
@@ -35,7 +38,7 @@ export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
   const seen = new Set<number>();
   for (const f of found) {
     const t = f.target;
-    if (t.entries.length !== 1 || t.minor) continue;
+    if (t.entries.length !== 1 || t.minor || f.org) continue;
     const i = t.entries[0]!;
     if (seen.has(i)) continue;
     seen.add(i);
@@ -100,6 +103,8 @@ interface Around {
   locative: boolean;
   initial: boolean;
   person: boolean;
+  /** Part of a longer name ("West Nile virus"), for a name of small places only. */
+  inName: boolean;
 }
 
 function around(m: PlaceMention): Around {
@@ -107,18 +112,35 @@ function around(m: PlaceMention): Around {
   const nw = wordAfter(m.src, m.end);
   const initial = sentenceStart(m.src, m.start);
   let person = false;
-  const loc = !!pw && locative.hasSpan(m.src, pw.start, pw.end);
+  // A locative word is written in lower case, or opens the sentence ("In Reading, …"); "Ohio State
+  // University" and "West Midlands" are names, not locatives.
+  const loc = !!pw && locative.hasSpan(m.src, pw.start, pw.end) && (!(charClass(m.src.charCodeAt(pw.start)) & UPPER) || sentenceStart(m.src, pw.start));
   if (pw && personBefore.hasSpan(m.src, pw.start, pw.end)) person = true;
   // "Paisley said": a speech verb right after the name (not after a comma: "Kent, he said"; and not
   // after a locative word: "police in Split said").
   if (!loc && nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end)) person = true;
   // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
-  if (pw && !initial && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !locative.hasSpan(m.src, pw.start, pw.end)) {
+  if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER) {
     let lower = false;
     for (let i = pw.start + 1; i < pw.end; i++) if (!(charClass(m.src.charCodeAt(i)) & UPPER)) lower = true;
     if (lower) person = true;
   }
-  return { locative: loc, initial, person };
+  // "West Nile virus", "King Nut", "Buffalo Science Magnet School": a capitalised word right after
+  // that is not a place word makes the name part of a longer one; an acronym in capitals (ALMA)
+  // in ordinary text is one too.
+  let inName = false;
+  if (nw && nw.start === m.end + 1 && charClass(m.src.charCodeAt(nw.start)) & UPPER && !locative.hasSpan(m.src, nw.start, nw.end) && !everydayAfter.hasSpan(m.src, nw.start, nw.end)) inName = true;
+  if (!m.dateline && m.end - m.start >= 2 && allCaps(m.src, m.start, m.end) && !allCaps(m.src, Math.max(0, m.start - 40), Math.min(m.src.length, m.end + 40))) inName = true;
+  return { locative: loc, initial, person, inName };
+}
+
+/** True when no letter of src[start, end) is lower case. */
+function allCaps(src: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = charClass(src.charCodeAt(i));
+    if (c & WORD && !(c & UPPER) && src.charCodeAt(i) > 64) return false;
+  }
+  return true;
 }
 
 /**
@@ -128,7 +150,7 @@ function around(m: PlaceMention): Around {
  */
 export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
   const a = around(m);
-  if (a.person) return false;
+  if (a.person || (ie.minor && a.inName)) return false;
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
@@ -148,15 +170,21 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   const ar = mentions.map(around);
   // A name read as a person's at every mention is not a place here; nor is a name of small places
   // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
-  if (ar.every((a) => a.person) || (ar.some((a) => a.person) && t.entries.every((i) => g.entries[i]!.minor))) return -1;
-  const anyLocative = ar.some((a, i) => a.locative && !a.person && (!a.initial || mentions[i]!.dateline));
-  const anyMidSentence = ar.some((a) => !a.initial && !a.person);
+  const allMinor = t.entries.every((i) => g.entries[i]!.minor);
+  if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person))) return -1;
+  if (allMinor && ar.every((a) => a.inName)) return -1;
+  const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
+  const anyMidSentence = ar.some((a) => !a.initial && !a.person && !(allMinor && a.inName));
   const dateline = mentions.some((m) => m.dateline);
   let best = -1;
   let bestScore = -Infinity;
+  // A unit named after its own city (Tokyo, Lagos, Beijing) is the city when the name stands alone.
+  const cityUnits = new Set<number>();
+  for (const i of t.entries) if (g.entries[i]!.entry.kind === 'city') for (const a of ancestors(g, g.entries[i]!, 'place')) cityUnits.add(a);
   for (const i of t.entries) {
     const ie = g.entries[i]!;
     const e = ie.entry;
+    if (cityUnits.has(i)) continue;
     const up = ancestors(g, ie, 'place');
     let sub = false;
     for (const a of up) {
@@ -172,13 +200,16 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     const qualified = mentions.some((m) => qualifies(g, ie, m));
     const common = ie.common || everyday.has(t.key);
     const strong = sub || near || qualified || dateline;
+    // A month or a day ("In August 2003") is a place only with strong evidence.
+    if (calendar.has(t.key) && !strong) continue;
     let ok: boolean;
     if (!ie.minor) ok = !common || strong || (country && anyLocative);
     else if (common) ok = strong || (country && anyLocative);
     else ok = strong || (country && (anyLocative || anyMidSentence));
     if (!ok) continue;
-    // Evidence first; population only orders candidates with the same evidence.
-    const score = (qualified ? 8 : 0) + (sub ? 4 : 0) + (near ? 2 : 0) + (country ? 2 : 0) + (ie.minor ? 0 : 1) + Math.log10(1 + ie.pop) / 10;
+    // Evidence first, then the population prior: a city of two million named alone beats a town of
+    // twenty thousand whose country the article names (Paris, not Paris, Texas, beside "U.S.").
+    const score = (qualified ? 8 : 0) + (sub ? 4 : 0) + (near ? 2 : 0) + (country ? 2 : 0) + (ie.minor ? 0 : 1) + 0.75 * Math.log10(1 + ie.pop);
     if (score > bestScore) {
       best = i;
       bestScore = score;
