@@ -31,6 +31,8 @@ function matcher(): Matcher {
 /** State and province abbreviations of datelines, compared without case, spaces or full stops ("Del", "N.Y."). */
 const abbrevKey = (s: string) => s.toLowerCase().replace(/[\s.]+/g, '');
 const stateAbbrev = new Map(Object.entries(rules.stateAbbreviations).map(([k, v]) => [abbrevKey(k), v]));
+/** A comma, then an abbreviation with full stops ("Ga.", "N.C.", "W. Va.", "B.C."). */
+const ABBREV_AFTER = /,\s?([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)*)/y;
 
 /** What the tagger reads: the text, its title, and its date (for office holders). */
 export interface TagInput {
@@ -90,13 +92,31 @@ function score(input: TagInput): Scored {
       found.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text, key: q.text, placeOnly: true } });
     }
   }
+  // "Atlanta, Ga., police said", "Surrey, B.C.": a state or province abbreviation after a place and a
+  // comma is a mention of that state (and qualifies the place before it).
+  const before = found.length;
+  for (let k = textFrom; k < before; k++) {
+    const f = found[k]!;
+    if (text.charCodeAt(f.end) !== 44) continue;
+    ABBREV_AFTER.lastIndex = f.end;
+    const a = ABBREV_AFTER.exec(text);
+    const id = a && stateAbbrev.get(abbrevKey(a[1]!));
+    const se = id ? g.byId.get(id) : undefined;
+    if (!a || !se) continue;
+    const start = f.end + a[0].length - a[1]!.length;
+    if (found.some((x) => x.field === 'text' && x.start === start)) continue;
+    found.push({ start, end: start + a[1]!.length, field: 'text', entry: se.index, dateline: f.dateline, target: { entries: [se.index], demonym: false, alias: a[1]!, key: a[1]!, placeOnly: true } });
+  }
+  // Matches stay in text order (title first): the place rules read the match after a name.
+  if (found.length > before || dl?.qualifier) found.sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
 
   // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
   let context: Context | undefined;
   let places: PlaceContext | undefined;
   // The dateline's place and qualifier ("CHARLOTTE, N.C.") support a place; its date ("March 3") does not.
   const placeEnd = dl ? (dl.qualifier?.end ?? dl.place.end) : -1;
-  const inDateline = (x: Found) => x.dateline && x.field === 'text' && x.end <= placeEnd;
+  // Only the match that opens the place or the qualifier counts ("GAZA CITY": Gaza, not a town called City).
+  const inDateline = (x: Found) => x.dateline && x.field === 'text' && x.end <= placeEnd && (x.start === dl!.place.start || x.start === dl!.qualifier?.start);
   let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
   let w = 0;
   for (let r = 0; r < found.length; r++) {
