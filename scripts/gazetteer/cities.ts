@@ -7,7 +7,7 @@
 import { slug } from '../../shared/tagging/chars';
 import { aliasKey, type Builder, type BuiltEntry, type CuratedEntry, readData, require } from './sources';
 import type { SubdivisionCodes } from './subdivisions';
-import { isCommonWord } from './words';
+import { isCommonWord, isFrequentName } from './words';
 
 interface City { cityId: number; name: string; altName: string; country: string; adminCode: string; population: number; featureCode: string; loc: { coordinates: [number, number] } }
 interface CscCity { name: string; countryCode: string; stateCode: string; latitude: string; longitude: string }
@@ -128,7 +128,7 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
     if (c.altName && aliasKey(c.altName) !== key) names.push(...b.unclaimed([c.altName]));
     b.add({
       id, name: c.name, country: c.country, parents: [sub ?? c.country], aliases: [c.name, ...names],
-      lat, lon, pop: Math.max(1, Math.round(c.population / 1000)), minor: !isMajor, common: isCommonWord(c.name),
+      lat, lon, pop: Math.max(1, Math.round(c.population / 1000)), minor: !isMajor, common: isCommonWord(c.name) || (!isMajor && isFrequentName(c.name)),
     }, 'city', true, false);
   }
   placeSubdivisions(b, codes, members, all);
@@ -137,7 +137,7 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
 /**
  * A subdivision's point and prior: the package's point when it lies among the unit's cities, else their
  * population-weighted centre (country-state-city places some by their name elsewhere: Kent in Ohio);
- * population = its cities'. One no city links to needs support in the article.
+ * population = its cities'.
  */
 function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<string, City[]>, all: City[]): void {
   const box = new Map<string, [number, number, number, number]>();
@@ -173,9 +173,11 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
     }
     if (e.kind === 'r' && !e.pop) e.pop = Math.max(1, Math.round(pop / 1000));
     // A unit no city links to (a county, a municipality) and one named by an everyday word need support.
+    // Outside the US, Canada and Australia (whose states stood alone before), a subdivision needs
+    // support too: "Piedmont" in a US company's name is not Italy's region unless the article says so.
     if (e.kind === 'r' && e.id.startsWith(`${e.country.toLowerCase()}-`) && !/^(us|ca|au)-/.test(e.id)) {
-      e.common = e.aliases.some((a) => isCommonWord(a));
-      e.minor = !m.length || e.common;
+      e.common = e.aliases.some((a) => isCommonWord(a) || isFrequentName(a));
+      e.minor = true;
     }
   }
 }

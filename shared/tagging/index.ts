@@ -6,8 +6,8 @@ import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
 import { gazetteer, type GazetteerEntry } from './gazetteer';
-import { compileMatcher, scan, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, type PlaceContext, type PlaceMention } from './places';
+import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
+import { placeContext, placeMentionOk, resolvePlace, supportFrom, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -88,6 +88,8 @@ function score(input: TagInput): Scored {
     const q = dl.qualifier;
     const qid = q && stateAbbrev.get(abbrevKey(q.text));
     const qe = qid ? g.byId.get(qid) : undefined;
+    const clash = q ? found.findIndex((f) => f.field === 'text' && f.start === q.start) : -1;
+    if (clash >= 0 && qe && found[clash]!.target.minor) found.splice(clash, 1); // "PORTLAND, Ore.": the state, not the town of Ore
     if (q && qe && !found.some((f) => f.field === 'text' && f.start === q.start)) {
       found.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text, key: q.text, placeOnly: true } });
     }
@@ -95,8 +97,8 @@ function score(input: TagInput): Scored {
   // "Atlanta, Ga., police said", "Surrey, B.C.": a state or province abbreviation after a place and a
   // comma is a mention of that state (and qualifies the place before it).
   const before = found.length;
-  for (let k = textFrom; k < before; k++) {
-    const f = found[k]!;
+  const textFound = found.slice(textFrom);
+  for (const f of textFound) {
     if (text.charCodeAt(f.end) !== 44) continue;
     ABBREV_AFTER.lastIndex = f.end;
     const a = ABBREV_AFTER.exec(text);
@@ -104,11 +106,14 @@ function score(input: TagInput): Scored {
     const se = id ? g.byId.get(id) : undefined;
     if (!a || !se) continue;
     const start = f.end + a[0].length - a[1]!.length;
-    if (found.some((x) => x.field === 'text' && x.start === start)) continue;
+    // The abbreviation wins over a town it spells ("Mo." is Missouri, not Mo i Rana).
+    const clash = found.findIndex((x) => x.field === 'text' && x.start === start);
+    if (clash >= 0 && !found[clash]!.target.minor) continue;
+    if (clash >= 0) found.splice(clash, 1);
     found.push({ start, end: start + a[1]!.length, field: 'text', entry: se.index, dateline: f.dateline, target: { entries: [se.index], demonym: false, alias: a[1]!, key: a[1]!, placeOnly: true } });
   }
   // Matches stay in text order (title first): the place rules read the match after a name.
-  if (found.length > before || dl?.qualifier) found.sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
+  if (found.length !== before || dl?.qualifier) found.sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
 
   // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
   let context: Context | undefined;
@@ -118,6 +123,36 @@ function score(input: TagInput): Scored {
   // Only the match that opens the place or the qualifier counts ("GAZA CITY": Gaza, not a town called City).
   const inDateline = (x: Found) => x.dateline && x.field === 'text' && x.end <= placeEnd && (x.start === dl!.place.start || x.start === dl!.qualifier?.start);
   let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
+  // Towns and units that share a name or need support: the article's evidence decides, in two rounds,
+  // so that two small places support each other ("Pandi, Bulacan"; Truro and Cornwall).
+  let minors: AliasTarget[] | undefined;
+  for (const f of found) if (f.target.minor && !ambiguous.has(f.target.key) && !(minors ??= []).includes(f.target)) minors.push(f.target);
+  if (minors) {
+    places = placeContext(found, g);
+    settled = new Map();
+    const spansOf = (t: AliasTarget) => {
+      const spans: PlaceMention[] = [];
+      for (let q = 0; q < found.length; q++) {
+        const x = found[q]!;
+        if (x.target !== t) continue;
+        const nx = found[q + 1];
+        const pv = q > 0 ? found[q - 1] : undefined;
+        spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) });
+      }
+      return spans;
+    };
+    const open: AliasTarget[] = [];
+    for (const t of minors) {
+      const e = resolvePlace(t, spansOf(t), places, g);
+      settled.set(t.key, e);
+      if (e >= 0) supportFrom(places, g, e);
+      else open.push(t);
+    }
+    if (open.length && open.length < minors.length) for (const t of open) {
+      const e = resolvePlace(t, spansOf(t), places, g);
+      settled.set(t.key, e);
+    }
+  }
   let w = 0;
   for (let r = 0; r < found.length; r++) {
     const f = found[r]!;
@@ -128,22 +163,9 @@ function score(input: TagInput): Scored {
         settled ??= new Map();
         let e = settled.get(t.key);
         if (e === undefined) {
-          if (t.minor && !ambiguous.has(t.key)) {
-            // Towns and units that share a name or need support: the article's evidence decides.
-            places ??= placeContext(found, g);
-            const spans: PlaceMention[] = [];
-            for (let q = r; q < found.length; q++) {
-              const x = found[q]!;
-              if (x.target !== t) continue;
-              const nx = found[q + 1];
-              spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}) });
-            }
-            e = resolvePlace(t, spans, places, g);
-          } else {
-            context ??= contextOf(found, g, keys ?? new Set());
-            const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
-            e = resolveShared(t, spans, context, g, input.date);
-          }
+          context ??= contextOf(found, g, keys ?? new Set());
+          const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
+          e = resolveShared(t, spans, context, g, input.date);
           settled.set(t.key, e);
         }
         f.entry = e;

@@ -51,6 +51,14 @@ export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
   return { ids, points };
 }
 
+/** Adds a place just resolved to the context: its point and its ancestors support the places still open. */
+export function supportFrom(ctx: PlaceContext, g: Gazetteer, i: number): void {
+  const ie = g.entries[i]!;
+  ctx.ids.add(ie.entry.id);
+  for (const a of ancestors(g, ie, 'place')) ctx.ids.add(g.entries[a]!.entry.id);
+  if (ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
+}
+
 /** A mention of a shared or minor name, with the text it stands in and the match that follows it. */
 export interface PlaceMention {
   src: string;
@@ -59,6 +67,8 @@ export interface PlaceMention {
   dateline: boolean;
   /** The next match in the same field, if any (a qualifier after a comma). */
   next?: Found;
+  /** The match before it in the same field, if any (the place it qualifies). */
+  prev?: Found;
 }
 
 /** Great-circle distance in km. */
@@ -154,12 +164,25 @@ export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): 
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
-/** True when `f` (a match after ", ") names the candidate's subdivision or country. */
+/** What may stand between a place and the larger place that qualifies it: "Pandi, Bulacan", "Bulacan in Central Luzon". */
+const QUALIFIER_GAP = /^(?:,\s*|,?\s+(?:in|of)\s+)$/;
+
+/**
+ * True when the place and a neighbouring match are nested: the next match names one of the
+ * candidate's ancestors ("Pandi, Bulacan"), or the match before names a place the candidate contains
+ * ("Bulacan in Central Luzon" for Central Luzon). The hierarchy itself is the evidence, for both.
+ */
 function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
-  const f = m.next;
-  if (!f || f.start > m.end + 3 || m.src.charCodeAt(m.end) !== 44) return false;
-  const up = ancestors(g, ie, 'place');
-  return f.target.entries.some((e) => up.includes(e));
+  const n = m.next;
+  if (n && n.start - m.end <= 6 && QUALIFIER_GAP.test(m.src.slice(m.end, n.start))) {
+    const up = ancestors(g, ie, 'place');
+    if (n.target.entries.some((e) => up.includes(e))) return true;
+  }
+  const p = m.prev;
+  if (p && m.start - p.end <= 6 && QUALIFIER_GAP.test(m.src.slice(p.end, m.start))) {
+    for (const e of p.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(ie.index)) return true;
+  }
+  return false;
 }
 
 /**
@@ -200,8 +223,9 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     const qualified = mentions.some((m) => qualifies(g, ie, m));
     const common = ie.common || everyday.has(t.key);
     const strong = sub || near || qualified || dateline;
-    // A month or a day ("In August 2003") is a place only with strong evidence.
-    if (calendar.has(t.key) && !strong) continue;
+    // A month or a day ("in March", "In August 2003") is a place only with its subdivision named, a
+    // qualifier or a dateline: a town called March near London is not evidence enough.
+    if (calendar.has(t.key) && !(sub || qualified || dateline)) continue;
     let ok: boolean;
     if (!ie.minor) ok = !common || strong || (country && anyLocative);
     else if (common) ok = strong || (country && anyLocative);
