@@ -144,7 +144,7 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     id,
     name,
     kind: (code ? (KINDS[code] ?? code) : 'city') as TagKind,
-    parents: parents ? parents.split(',') : country && id !== country ? countryParents(country) : NONE,
+    parents: parents ? parentList(parents) : country && id !== country ? countryParents(country) : NONE,
     aliases: aliases === '' ? [name] : aliases === '~' ? NONE : aliases.split('^').map((a) => a || name),
   };
   if (country) entry.country = country;
@@ -172,6 +172,14 @@ const byCountry = new Map<string, string[]>();
 const countryParents = (cc: string) => {
   let p = byCountry.get(cc);
   if (!p) byCountry.set(cc, (p = [cc]));
+  return p;
+};
+
+/** Parent lists by their text, shared: 135,000 towns name a few thousand subdivisions. */
+const parentLists = new Map<string, string[]>();
+const parentList = (text: string) => {
+  let p = parentLists.get(text);
+  if (!p) parentLists.set(text, (p = text.split(',')));
   return p;
 };
 

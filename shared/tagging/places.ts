@@ -223,9 +223,9 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     const qualified = mentions.some((m) => qualifies(g, ie, m));
     const common = ie.common || everyday.has(t.key);
     const strong = sub || near || qualified || dateline;
-    // A month or a day ("in March", "In August 2003") is a place only with its subdivision named, a
-    // qualifier or a dateline: a town called March near London is not evidence enough.
-    if (calendar.has(t.key) && !(sub || qualified || dateline)) continue;
+    // A month or a day ("in March", "In August 2003") is a place only with a qualifier or a dateline:
+    // England named, or London nearby, does not make "in March" the town of March.
+    if (calendar.has(t.key) && !(qualified || dateline)) continue;
     let ok: boolean;
     if (!ie.minor) ok = !common || strong || (country && anyLocative);
     else if (common) ok = strong || (country && anyLocative);
