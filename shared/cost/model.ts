@@ -9,6 +9,8 @@ export interface CostInput {
   itemsPerDay: number;
   smsPerDay?: number;
   emailsPerDay?: number;
+  /** Webhook subscriptions (each alert is one invocation of the webhook function per webhook). */
+  webhooks?: number;
 }
 
 /** What the model assumes about the deployed stack; defaults match infra/ and shared/store/. */
@@ -36,10 +38,34 @@ export interface CostAssumptions {
   /** Lambda's SQS pollers long-poll even when idle: requests a month. */
   sqsIdlePollRequestsMonth: number;
   logKbPerInvocation: number;
+  /** Days log groups keep their events (infra: a year, Control Tower's CT.CLOUDWATCH.PR.2 minimum). */
+  logRetentionDays: number;
   customMetrics: number;
   alarms: number;
+  /** Alarms added when there is at least one webhook (its dead-letter queue; standard: its errors and throttles too). */
+  webhookAlarms: number;
   dashboards: number;
   customerKmsKeys: number;
+}
+
+/** The deployment profiles of infra/profile.ts, as the cost model sees them. */
+export type CostProfile = 'standard' | 'lean';
+
+/**
+ * What each profile deploys around the pipeline (test/infra/profiles.test.ts counts the same in the
+ * synthesized templates). standard: 10 application metrics plus a cold-start metric for each of the 5
+ * functions; 6 pipeline alarms plus errors and throttles of each function; the dashboard; the key of
+ * topics and log groups. lean: the one metric its FeedPaused alarm reads, the 4 alarms that mean
+ * data is being lost, no dashboard, no customer-managed key.
+ */
+export const PROFILE_ASSUMPTIONS: Record<CostProfile, Pick<CostAssumptions, 'customMetrics' | 'alarms' | 'webhookAlarms' | 'dashboards' | 'customerKmsKeys'>> = {
+  standard: { customMetrics: 10 + 5, alarms: 6 + 2 * 5, webhookAlarms: 3, dashboards: 1, customerKmsKeys: 1 },
+  lean: { customMetrics: 1, alarms: 4, webhookAlarms: 1, dashboards: 0, customerKmsKeys: 0 },
+};
+
+/** The default assumptions with a profile's monitoring. */
+export function assumptionsFor(profile: CostProfile, over: Partial<CostAssumptions> = {}): CostAssumptions {
+  return { ...DEFAULT_ASSUMPTIONS, ...PROFILE_ASSUMPTIONS[profile], ...over };
 }
 
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
@@ -62,10 +88,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   // 5 pollers × 3 long polls a minute (20 s each) × 60 × 24 × 30.4
   sqsIdlePollRequestsMonth: 5 * 3 * 60 * 24 * 30.4,
   logKbPerInvocation: 1.5,
-  customMetrics: 6,
-  alarms: 16,
-  dashboards: 1,
-  customerKmsKeys: 1,
+  logRetentionDays: 365,
+  ...{ customMetrics: 15, alarms: 16, webhookAlarms: 3, dashboards: 1, customerKmsKeys: 1 }, // = PROFILE_ASSUMPTIONS.standard
 };
 
 export interface CostLine {
@@ -102,12 +126,15 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
   const sms = (input.smsPerDay ?? 0) * DAYS;
   const emails = (input.emailsPerDay ?? Math.min(input.itemsPerDay, 20)) * DAYS;
   const alerts = Math.max(sms, emails);
+  const webhooks = input.webhooks ?? 0;
   const ingestInvocations = polls / a.ingestBatchSize;
-  const invocations = passes + ingestInvocations + articles / 10 + 31;
+  const invocations = passes + ingestInvocations + articles / 10 + 31 + alerts * webhooks;
+  const alarms = a.alarms + (webhooks > 0 ? a.webhookAlarms : 0);
   const gbSeconds =
     (passes * a.dispatchMs * a.dispatchMemoryMb + ingestInvocations * a.ingestMsPerInvocation * a.ingestMemoryMb + articles * a.alertMsPerArticle * a.alertMemoryMb) / 1000 / 1024;
   const storedGb = (input.itemsPerDay * Math.min(a.retentionDays, 3650) * a.articleStoredKb) / 1024 / 1024;
   const logGb = (invocations * a.logKbPerInvocation) / 1024 / 1024;
+  const logStoredGb = logGb * Math.min(a.logRetentionDays / DAYS, 120);
   const line = (service: string, item: string, quantity: number, unit: string, price: number, free = 0, fixed = false): CostLine => ({
     service,
     item,
@@ -130,10 +157,11 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
     line('SNS', 'email notifications', emails, 'emails', PRICES.snsEmail, 1000),
     line('SNS', 'SMS (US rate)', sms, 'messages', PRICES.smsUs),
     line('CloudWatch', 'log ingestion', logGb, 'GB', PRICES.logsIngestGb, 5),
+    line('CloudWatch', `log storage at steady state (${a.logRetentionDays}-day retention)`, logStoredGb, 'GB-month', PRICES.logsStorageGbMonth, 5),
     line('CloudWatch', 'custom metrics', a.customMetrics, 'metrics', PRICES.customMetric, 10, true),
-    line('CloudWatch', 'alarms', a.alarms, 'alarms', PRICES.alarm, 10, true),
+    line('CloudWatch', 'alarms', alarms, 'alarms', PRICES.alarm, 10, true),
     line('CloudWatch', 'dashboard', a.dashboards, 'dashboards', PRICES.dashboard, 3, true),
-    line('KMS', 'customer-managed key (SNS topics)', a.customerKmsKeys, 'keys', PRICES.kmsKeyMonth, 0, true),
+    line('KMS', 'customer-managed key (topics, log groups)', a.customerKmsKeys, 'keys', PRICES.kmsKeyMonth, 0, true),
     line('KMS', 'requests (SNS publish data keys)', alerts + 31, 'requests', PRICES.kmsRequest, 20_000),
   ];
   const totalUsd = lines.reduce((s, l) => s + l.usd, 0);
@@ -154,7 +182,8 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
       `${input.itemsPerDay} new articles a day, kept ${a.retentionDays} days (storage shown at steady state)`,
       `emails: ${input.emailsPerDay ?? `min(articles, 20)`} a day; SMS: ${input.smsPerDay ?? 0} a day at the US rate ($${PRICES.smsUs} each; other countries cost up to 10× more)`,
       `Lambda's SQS event source long-polls even when idle: about ${Math.round(a.sqsIdlePollRequestsMonth).toLocaleString('en-US')} requests a month`,
-      `${a.customMetrics} custom metrics, ${a.alarms} alarms, ${a.dashboards} dashboard, ${a.customerKmsKeys} customer-managed KMS key: fixed costs, largely inside the always-free tier of a quiet account`,
+      `${a.customMetrics} custom metrics, ${alarms} alarms, ${a.dashboards} dashboard, ${a.customerKmsKeys} customer-managed KMS key: fixed costs, largely inside the always-free tier of a quiet account`,
+      ...(webhooks ? [`${webhooks} webhook subscription${webhooks === 1 ? '' : 's'}: one webhook function invocation per alert each`] : []),
       `${a.logKbPerInvocation} KB of logs per invocation`,
     ],
   };
