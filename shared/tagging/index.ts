@@ -195,7 +195,13 @@ export function resolveTag(nameIdOrCode: string): GazetteerEntry | undefined {
   if (!q) return undefined;
   const direct = g.byId.get(q) ?? g.byId.get(q.toUpperCase()) ?? g.byId.get(q.toLowerCase());
   if (direct) return direct.entry;
-  return names().get(nameKey(q));
+  const key = nameKey(q);
+  const named = names().get(key);
+  if (named) return named;
+  // A town by name: the most populous of that name.
+  const hit = g.towns.byKey.get(key);
+  const town = typeof hit === 'number' ? hit : hit?.[0];
+  return town === undefined ? undefined : g.entryAt(town).entry;
 }
 
 /** Near names for a string that resolves to nothing, best first ("Ukrane" → "Ukraine"). */
@@ -237,6 +243,7 @@ function names(): Map<string, GazetteerEntry> {
   const g = gazetteer();
   byName = new Map();
   for (const ie of g.entries) {
+    if (!ie) continue; // towns: resolveTag looks them up in the town index
     for (const a of [ie.entry.name, ...ie.entry.aliases]) {
       const k = nameKey(a);
       if (k && !byName.has(k)) byName.set(k, ie.entry);

@@ -116,6 +116,11 @@ export interface Matcher {
   root: NodeTable;
   /** Bit set of the hashes of first-token keys: most capitalised words are rejected without a lookup. */
   firsts: Uint8Array;
+  /** The same for the towns of the gazetteer's town index, which are looked up by key, not in the trie. */
+  townFirsts: Uint8Array;
+  g: Gazetteer;
+  /** Targets of town names, made on first sight (a town shares one with the trie's places of its name). */
+  townTargets: Map<string, AliasTarget | null>;
 }
 
 const FILTER_BITS = 1 << 21;
@@ -172,6 +177,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   };
   const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
   for (const ie of g.entries) {
+    if (!ie) continue; // a town: in the town index, not the trie
     const person = ie.entry.kind === 'person';
     const placeOnly = PLACE.has(ie.entry.kind);
     const place = placeOnly && packaged(ie.index);
@@ -226,7 +232,13 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
   }
-  return { root, firsts };
+  const townFirsts = new Uint8Array(FILTER_BITS >> 3);
+  for (const key of g.towns.byKey.keys()) {
+    const sp = key.indexOf(' ');
+    const h = hashKey(sp < 0 ? key : key.slice(0, sp)) & (FILTER_BITS - 1);
+    townFirsts[h >> 3]! |= 1 << (h & 7);
+  }
+  return { root, firsts, townFirsts, g, townTargets: new Map() };
 }
 
 /** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */
@@ -282,8 +294,12 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       }
       if (end > 0) out.pop(); // a particle alone is no name
     }
-    if (!hashed || m.firsts[h >> 3]! & (1 << (h & 7))) {
-      const end = matchAt(m, text, i, j, field, out, full);
+    const inTrie = !hashed || m.firsts[h >> 3]! & (1 << (h & 7));
+    const inTowns = !hashed || m.townFirsts[h >> 3]! & (1 << (h & 7));
+    if (inTrie || inTowns) {
+      const at = out.length;
+      let end = inTrie ? matchAt(m, text, i, j, field, out, full) : 0;
+      if (inTowns) end = townAt(m, text, i, j, field, out, end > 0 ? at : -1, end);
       if (end > 0) {
         i = lastEnd = end;
         continue;
@@ -361,6 +377,68 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
   if (!best) return 0;
   out.push({ start: i, end: bestEnd, target: best.target!, field, entry: -1, dateline: false });
   return bestEnd;
+}
+
+/**
+ * Looks the words from token [i, j) up in the town index, longest first, and records a town name
+ * that is at least as long as the trie's match (`trieAt`: its index in `out`, or -1; `trieEnd`: its end).
+ * A town and the trie's places of the same name share one target. Returns the end of what was recorded.
+ */
+function townAt(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+  const towns = m.g.towns;
+  // The token ends of up to maxTokens words, joined as names are (spaces, hyphens, apostrophes).
+  const ends = [j];
+  const n = text.length;
+  let e = j;
+  while (ends.length < towns.maxTokens) {
+    let k = e;
+    while (k < n && k - e <= 2) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 45 || c === 39 || c === 0x2019 || c === 160) k++;
+      else break;
+    }
+    if (k === e || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
+    let q = k + 1;
+    while (q < n && charClass(text.charCodeAt(q)) & WORD) q++;
+    ends.push(q);
+    e = q;
+  }
+  for (let w = ends.length - 1; w >= 0; w--) {
+    const end = ends[w]!;
+    if (end < trieEnd) break;
+    const key = tokens(text.slice(i, end)).map(tokenKey).join(' ');
+    const t = townTarget(m, key, trieAt >= 0 && end === trieEnd ? out[trieAt]!.target : undefined);
+    if (!t || !caseOk(t, text, i, end)) continue;
+    const found: Found = { start: i, end, target: t, field, entry: -1, dateline: false };
+    if (trieAt >= 0) out[trieAt] = found;
+    else out.push(found);
+    return end;
+  }
+  return trieEnd;
+}
+
+/** The target of a town name (null: no town has it), merged with the trie's target of the same name. */
+function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): AliasTarget | undefined {
+  const cached = m.townTargets.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const hit = m.g.towns.byKey.get(key);
+  const towns = hit === undefined ? undefined : typeof hit === 'number' ? [hit] : hit;
+  let t: AliasTarget | undefined;
+  if (towns) {
+    for (const i of towns) m.g.entryAt(i); // decoded now: the rest of the tagger reads g.entries
+    const g = m.g;
+    const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
+    const alias = g.entries[towns[0]!]!.entry.name;
+    if (!trie) t = { entries: [...towns], demonym: false, alias, key, placeOnly: true, minor: true };
+    // A place of the trie with the same name (a county, a larger city): one target, the article decides.
+    else if (!trie.block && !trie.demonym && trie.entries.every(packaged)) {
+      t = { ...trie, entries: [...trie.entries, ...towns], minor: true, placeOnly: trie.entries.length ? trie.placeOnly : true };
+    }
+    const l = letters(alias);
+    if (t && l.length <= 3) t.exact = l;
+  }
+  m.townTargets.set(key, t ?? null);
+  return t;
 }
 
 function caseOk(t: AliasTarget, text: string, start: number, end: number): boolean {
