@@ -5,7 +5,7 @@ import type { TagResult } from '../model';
 import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
-import { gazetteer, type GazetteerEntry } from './gazetteer';
+import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
 import { placeContext, placeMentionOk, resolvePlace, supportFrom, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
@@ -175,6 +175,20 @@ function score(input: TagInput): Scored {
     if (f.entry >= 0) found[w++] = f;
   }
   found.length = w;
+
+  // "Buffalo, New York", "Kingston, Ontario": a name right after a place and a comma that is the name
+  // of one of that place's ancestors is that ancestor (the state, not New York City).
+  for (let r = 1; r < found.length; r++) {
+    const f = found[r]!;
+    const p = found[r - 1]!;
+    if (p.field !== f.field || f.start - p.end > 3 || (f.field === 'title' ? title : text).charCodeAt(p.end) !== 44) continue;
+    for (const a of ancestors(g, g.entries[p.entry]!, 'place')) {
+      if (a !== f.entry && nameKey(g.entries[a]!.entry.name) === f.target.key) {
+        f.entry = a;
+        break;
+      }
+    }
+  }
 
   // A dateline city that contradicts its own qualifier ("PARIS, Texas") is not that city.
   if (dl?.qualifier) {

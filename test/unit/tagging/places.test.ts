@@ -107,3 +107,11 @@ describe('abbreviations', () => {
     expect(r.regions.map((t) => t.id)).toContain('marietta');
   });
 });
+
+describe('a place after a place and a comma', () => {
+  it('is the ancestor of that name: "Buffalo, New York" is the state, "New York" alone the city', () => {
+    expect(ids('Two boys died in Buffalo, New York, after the outbreak.').regions).toContain('us-ny');
+    expect(ids('Two boys died in Buffalo, New York, after the outbreak.').regions).not.toContain('new-york-city');
+    expect(ids('Markets in New York rose.').regions).toContain('new-york-city');
+  });
+});
