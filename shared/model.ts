@@ -173,6 +173,14 @@ export interface Config {
 
 /** One alert, as the outbox writes it (DESIGN.md) and SNS carries it. */
 export interface AlertMessage {
+  /** `story` for a rule's match of one story; `spike` for a surge; `novel` for a first-time pair (DESIGN.md §5). */
+  kind?: 'story' | 'spike' | 'novel';
+  /** Spike alerts: distinct stories in the window, the baseline mean per window, the window itself. */
+  stories?: number;
+  expected?: number;
+  window?: { from: string; to: string };
+  /** Watch and novelty alerts: the tag (or tags) the alert is about. */
+  tags?: string[];
   ruleId: string;
   severity: Severity;
   delivery: Delivery;

@@ -16,7 +16,7 @@ export interface QueryApiProps {
 }
 
 /** The read-only routes (the same queries as the `query` command). */
-export const QUERY_ROUTES = ['/articles', '/articles/{id}', '/alerts', '/tags'] as const;
+export const QUERY_ROUTES = ['/articles', '/articles/{id}', '/alerts', '/tags', '/trends'] as const;
 
 /**
  * The query function behind an HTTP API. Every route requires IAM (SigV4) authorisation: only

@@ -5,7 +5,7 @@ export type { RuleNode, TagSide } from './ast';
 export { parseQuery } from './parser';
 export { gazetteerLookup, type TagLookup } from './resolve';
 export { compileRules, compileRulesStrict, compileQuery } from './compile';
-export { matchRule, alertsPerStory, DEFAULT_MAX_PER_HOUR, type CompiledRule, type CompiledSpike, type RuleMatch, type WeightedTerm } from './rules';
+export { matchRule, alertsPerStory, requiredTag, DEFAULT_MAX_PER_HOUR, type CompiledRule, type CompiledSpike, type RuleMatch, type WeightedTerm } from './rules';
 export { formatAlert, formatSms, scoreLine, SMS_MAX, SUBJECT_MAX } from './format';
 export type { Publisher } from './publisher';
 export { OutboxPublisher, terminalLine } from './outbox';

@@ -22,6 +22,10 @@ export interface CostAssumptions {
   readUnitsPerPoll: number;
   writeUnitsPerPoll: number;
   writeUnitsPerAlert: number;
+  /** Trend counters (docs/STORE.md): one story-scopes update per article plus its share of the per-batch counter updates. */
+  trendWriteUnitsPerArticle: number;
+  /** Spike and watch judging: read units per alert-function batch (spike states + window and baseline of each changed scope). */
+  trendReadUnitsPerBatch: number;
   articleStoredKb: number;
   retentionDays: number;
   /** Feed messages per ingest invocation (the SQS batch size; feeds of a batch are read concurrently). */
@@ -75,6 +79,9 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   readUnitsPerPoll: 0.5,
   writeUnitsPerPoll: 1,
   writeUnitsPerAlert: 2,
+  // Measured on the demo feeds by test/integration/cost/trend-footprint.test.ts: between a whole pass and batches of one article.
+  trendWriteUnitsPerArticle: 12,
+  trendReadUnitsPerBatch: 3,
   articleStoredKb: 7,
   retentionDays: 365,
   ingestBatchSize: 10,
@@ -123,6 +130,8 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
   const polls = input.feeds * ((24 * 60) / input.intervalMinutes) * DAYS;
   const passes = ((24 * 60) / input.intervalMinutes) * DAYS;
   const articles = input.itemsPerDay * DAYS;
+  // The alert function gets about one stream batch per feed poll that found new articles.
+  const alertBatches = Math.min(articles, polls);
   const sms = (input.smsPerDay ?? 0) * DAYS;
   const emails = (input.emailsPerDay ?? Math.min(input.itemsPerDay, 20)) * DAYS;
   const alerts = Math.max(sms, emails);
@@ -149,6 +158,8 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
     line('Lambda', 'compute (arm64)', gbSeconds, 'GB-s', PRICES.lambdaGbSecondArm, 400_000),
     line('DynamoDB', 'writes (articles, feed state, alerts)', articles * a.writeUnitsPerArticle + polls * a.writeUnitsPerPoll + alerts * a.writeUnitsPerAlert, 'WRU', PRICES.dynamoWriteUnit),
     line('DynamoDB', 'reads (feed state, queries)', polls * a.readUnitsPerPoll + 10_000, 'RRU', PRICES.dynamoReadUnit),
+    line('DynamoDB', 'trend counter writes (per tag and rule, hourly)', articles * a.trendWriteUnitsPerArticle, 'WRU', PRICES.dynamoWriteUnit),
+    line('DynamoDB', 'spike judging reads (per alert batch)', alertBatches * a.trendReadUnitsPerBatch, 'RRU', PRICES.dynamoReadUnit),
     line('DynamoDB', `storage at steady state (${a.retentionDays}-day TTL)`, storedGb, 'GB-month', PRICES.dynamoStorageGbMonth, 25),
     line('DynamoDB', 'point-in-time recovery', storedGb, 'GB-month', PRICES.dynamoPitrGbMonth),
     line('SQS', 'feed messages + idle long polls', polls * a.sqsRequestsPerMessage + a.sqsIdlePollRequestsMonth, 'requests', PRICES.sqsRequest, 1e6),
@@ -179,6 +190,7 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
       `${Math.round(polls).toLocaleString('en-US')} feed polls a month (${input.feeds} feeds every ${input.intervalMinutes} min), one SQS message each`,
       `ingest: ${a.ingestBatchSize} feeds per invocation read concurrently, ${a.ingestMsPerInvocation} ms at ${a.ingestMemoryMb} MB each (mostly waiting on the network); dispatch ${a.dispatchMs} ms at ${a.dispatchMemoryMb} MB per pass, alert ${a.alertMsPerArticle} ms at ${a.alertMemoryMb} MB per new article`,
       `${a.itemsPerArticle} DynamoDB items per new article (main item + index items), ${a.writeUnitsPerArticle} write units in all, ${a.articleStoredKb} KB stored (measured on the demo feeds); ${a.writeUnitsPerPoll} write unit per poll (feed state)`,
+      `trends: ${a.trendWriteUnitsPerArticle} write units per new article for the trend counters (one story-scopes update, and its share of one counter update per tag, rule and day per batch); ${a.trendReadUnitsPerBatch} read units per alert batch to judge spike and watch rules (about one batch per feed with new articles)`,
       `${input.itemsPerDay} new articles a day, kept ${a.retentionDays} days (storage shown at steady state)`,
       `emails: ${input.emailsPerDay ?? `min(articles, 20)`} a day; SMS: ${input.smsPerDay ?? 0} a day at the US rate ($${PRICES.smsUs} each; other countries cost up to 10× more)`,
       `Lambda's SQS event source long-polls even when idle: about ${Math.round(a.sqsIdlePollRequestsMonth).toLocaleString('en-US')} requests a month`,

@@ -25,7 +25,7 @@ export function webhookTargets(config: Pick<Config, 'subscriptions'>, env: NodeJ
 }
 
 /**
- * The publisher for a local run's webhooks, its pending deliveries in `<dataDir>/webhooks-pending.json`,
+ * The publisher for a local run's webhooks, its pending deliveries in `<dataDir>/webhooks-pending.jsonl`,
  * or undefined when the config has none.
  */
 export function localWebhookPublisher(config: Config, opts: { dataDir: string; env?: NodeJS.ProcessEnv } & Partial<WebhookPublisherOptions>): WebhookPublisher | undefined {

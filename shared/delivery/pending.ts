@@ -1,5 +1,5 @@
 // Deliveries that have not reached their webhook yet, kept on disk between runs: the next run sends
-// them first. A delivery is recorded before its first request and removed once it is answered 2xx,
+// them first. A delivery is recorded before its first request and marked done once answered 2xx,
 // so a run that is killed mid-way loses nothing either (the receiver may then get one twice, with
 // the same X-News-Monitor-Delivery id).
 import fs from 'node:fs';
@@ -20,22 +20,31 @@ export interface PendingDelivery {
   lastError?: string;
 }
 
-/** Where pending deliveries live between runs. */
+/** One change to the pending set: a delivery queued (or updated after a failed try), or one done with. */
+export type PendingChange = { put: PendingDelivery } | { done: string };
+
+/** Where pending deliveries live between runs: changes are appended as they happen, the whole set written at the end. */
 export interface PendingStore {
   load(): Promise<PendingDelivery[]>;
-  save(items: PendingDelivery[]): Promise<void>;
+  append(changes: PendingChange[]): Promise<void>;
+  /** Replaces everything with `items` (the state after a run). */
+  compact(items: PendingDelivery[]): Promise<void>;
 }
 
-/** The file of pending deliveries beside the embedded store: `<data-dir>/webhooks-pending.json`. */
+/** The journal of pending deliveries beside the embedded store: `<data-dir>/webhooks-pending.jsonl`. */
 export function pendingFile(dataDir: string): string {
-  return path.join(dataDir, 'webhooks-pending.json');
+  return path.join(dataDir, 'webhooks-pending.jsonl');
 }
 
-/** A JSON file, replaced atomically (written beside, then renamed) so a crash never leaves half a file. */
+/**
+ * A JSON-lines journal: each change is one appended line, so a run with many failing deliveries
+ * writes each once instead of rewriting a growing file; compact() rewrites it atomically (written
+ * beside, then renamed). A last line cut short by a crash is ignored.
+ */
 export class FilePendingStore implements PendingStore {
   constructor(private readonly file: string) {}
 
-  /** The pending deliveries, or none when the file does not exist; a damaged file is an error naming it. */
+  /** The pending deliveries, or none when there is no journal; a damaged journal is an error naming it. */
   async load(): Promise<PendingDelivery[]> {
     let text: string;
     try {
@@ -44,24 +53,39 @@ export class FilePendingStore implements PendingStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
     }
-    try {
-      const items = JSON.parse(text) as unknown;
-      if (!Array.isArray(items)) throw new Error('not a list');
-      return items.filter((i): i is PendingDelivery => typeof i?.id === 'string' && typeof i?.hook === 'string' && typeof i?.message?.ruleId === 'string');
-    } catch (err) {
-      throw new Error(`${this.file} is not a list of pending webhook deliveries (${(err as Error).message}); move it aside to start afresh`, { cause: err });
-    }
+    const items = new Map<string, PendingDelivery>();
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      let change: PendingChange;
+      try {
+        change = JSON.parse(line) as PendingChange;
+      } catch (err) {
+        if (i >= lines.length - 2) return; // the last line, cut short by a crash mid-append
+        throw new Error(`${this.file}, line ${i + 1}: not a pending webhook delivery; move the file aside to start afresh`, { cause: err });
+      }
+      if ('done' in change) items.delete(change.done);
+      else if (typeof change.put?.id === 'string' && typeof change.put.hook === 'string' && typeof change.put.message?.ruleId === 'string') items.set(change.put.id, change.put);
+    });
+    return [...items.values()];
   }
 
-  /** Replaces the file with `items` (removes it when there are none). */
-  async save(items: PendingDelivery[]): Promise<void> {
+  /** Appends the changes, one line each. */
+  async append(changes: PendingChange[]): Promise<void> {
+    if (!changes.length) return;
+    await fs.promises.mkdir(path.dirname(path.resolve(this.file)), { recursive: true });
+    await fs.promises.appendFile(this.file, changes.map((c) => `${JSON.stringify(c)}\n`).join(''), 'utf8');
+  }
+
+  /** Rewrites the journal as `items` (removes it when there are none). */
+  async compact(items: PendingDelivery[]): Promise<void> {
     if (!items.length) {
       await fs.promises.rm(this.file, { force: true });
       return;
     }
     await fs.promises.mkdir(path.dirname(path.resolve(this.file)), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, `${JSON.stringify(items)}\n`, 'utf8');
+    await fs.promises.writeFile(tmp, items.map((put) => `${JSON.stringify({ put })}\n`).join(''), 'utf8');
     await fs.promises.rename(tmp, this.file);
   }
 }

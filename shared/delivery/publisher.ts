@@ -1,14 +1,14 @@
 // Local webhook delivery for `run` and `digest`: each alert is recorded as pending, then sent to every
 // webhook whose filter lets it through, in the background, so a slow or dead endpoint never holds up
 // the pass or the other endpoints. drain() waits for the deliveries; what still fails stays pending
-// on disk for the next run.
+// on disk (a journal of changes, compacted at each drain) for the next run.
 import { acceptsMessage } from '../alerts/subscriptions';
 import type { Publisher } from '../alerts/publisher';
 import type { AlertMessage } from '../model';
 import { deliver, deliveryId, type RetryPolicy, type WebhookTarget } from './deliver';
 import type { WebhookError } from './errors';
 import { nodePost, type PostFn } from './post';
-import type { PendingDelivery, PendingStore } from './pending';
+import type { PendingChange, PendingDelivery, PendingStore } from './pending';
 
 /** Requests in flight to one endpoint at once (chat services rate-limit per webhook). */
 export const PER_ENDPOINT_CONCURRENCY = 4;
@@ -40,12 +40,16 @@ export interface WebhookPublisherOptions {
 export class WebhookPublisher implements Publisher {
   private readonly items = new Map<string, PendingDelivery>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Ids of the deliveries being sent right now (a pending one is started again only when it is not). */
+  private readonly sending = new Set<string>();
   private readonly slots = new Map<string, { busy: number; waiting: (() => void)[] }>();
   /** Endpoints that failed all retries this run: their other deliveries wait for the next run. */
   private readonly down = new Map<string, string>();
   private readonly failures = new Map<string, { count: number; last: string }>();
   private report: DeliveryReport = { delivered: 0, pending: 0, dropped: 0 };
   private saving: Promise<void> = Promise.resolve();
+  private queuedSave: Promise<void> | undefined;
+  private unsaved: PendingChange[] = [];
   private saveError: Error | undefined;
   private readonly post: PostFn;
   private readonly now: () => Date;
@@ -75,30 +79,34 @@ export class WebhookPublisher implements Publisher {
       fresh.push(item);
     }
     if (!fresh.length) return;
-    await this.persist();
+    await this.record(fresh.map((put) => ({ put })));
     for (const item of fresh) this.start(item);
   }
 
-  /** Loads the deliveries earlier runs left pending and starts sending them (dropping stale and orphaned ones). */
+  /**
+   * Starts sending what earlier runs (or earlier passes of this one, with --watch) left pending,
+   * dropping deliveries that are too old or whose subscription left the config.
+   */
   async resumePending(): Promise<void> {
-    const stored = await this.opts.pending.load();
+    for (const item of await this.opts.pending.load()) if (!this.items.has(item.id)) this.items.set(item.id, item);
     const byKey = new Map(this.opts.targets.map((t) => [t.key, t]));
     const oldest = this.now().getTime() - PENDING_MAX_AGE_DAYS * 86_400_000;
     let dropped = 0;
     const resumed: PendingDelivery[] = [];
-    for (const item of stored) {
-      if (this.items.has(item.id)) continue;
+    for (const item of [...this.items.values()]) {
+      if (this.sending.has(item.id)) continue;
       const target = byKey.get(item.hook);
       if (!target || Date.parse(item.since) < oldest) {
         dropped++;
+        this.items.delete(item.id);
+        this.unsaved.push({ done: item.id });
         this.opts.onProblem?.(`webhook: dropped the pending ${item.message.ruleId} alert for "${item.message.article.title}" (${!target ? 'its subscription is no longer in the config' : `still failing after ${PENDING_MAX_AGE_DAYS} days: ${item.lastError ?? 'no answer'}`})`);
         continue;
       }
-      this.items.set(item.id, item);
       resumed.push(item);
     }
     this.report.dropped += dropped;
-    if (dropped) await this.persist();
+    if (dropped) await this.record();
     for (const item of resumed) this.start(item);
   }
 
@@ -108,7 +116,7 @@ export class WebhookPublisher implements Publisher {
    */
   async drain(): Promise<DeliveryReport> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
-    await this.persist().catch(() => undefined);
+    await this.compact().catch(() => undefined);
     for (const t of this.opts.targets) {
       const f = this.failures.get(t.key);
       if (f) this.opts.onProblem?.(`webhook ${t.label}: ${f.count} deliver${f.count === 1 ? 'y' : 'ies'} kept for the next run: ${f.last}`);
@@ -123,7 +131,11 @@ export class WebhookPublisher implements Publisher {
 
   private start(item: PendingDelivery): void {
     const target = this.opts.targets.find((t) => t.key === item.hook)!;
-    const p = this.send(target, item).finally(() => this.inFlight.delete(p));
+    this.sending.add(item.id);
+    const p = this.send(target, item).finally(() => {
+      this.inFlight.delete(p);
+      this.sending.delete(item.id);
+    });
     this.inFlight.add(p);
   }
 
@@ -138,6 +150,7 @@ export class WebhookPublisher implements Publisher {
         giveUp: () => this.down.get(target.key),
       });
       this.items.delete(item.id);
+      this.unsaved.push({ done: item.id });
       this.report.delivered++;
     } catch (err) {
       const e = err as WebhookError;
@@ -149,12 +162,13 @@ export class WebhookPublisher implements Publisher {
       f.count++;
       if (!reason.startsWith('not tried')) f.last = reason;
       this.failures.set(target.key, f);
+      this.unsaved.push({ put: item });
     } finally {
       this.release(target.key);
     }
-    // Saved as each delivery settles, so a run killed later does not send this one again. A failed
-    // save is reported by drain(); the delivery itself is settled either way.
-    await this.persist().catch(() => undefined);
+    // Recorded as each delivery settles, so a run killed later does not send this one again. A
+    // failed write is reported by drain(); the delivery itself is settled either way.
+    await this.record().catch(() => undefined);
   }
 
   private async acquire(key: string): Promise<void> {
@@ -174,11 +188,34 @@ export class WebhookPublisher implements Publisher {
     else s.busy--;
   }
 
-  /** Saves the current pending set; saves are chained, each writing the state at its turn. */
-  private persist(): Promise<void> {
+  /**
+   * Appends `changes` and any others not yet written. Writes are chained and coalesced: while one is
+   * writing, later calls share the one queued after it, which takes every change made until it
+   * starts; so each change is on disk when its call resolves.
+   */
+  private record(changes: PendingChange[] = []): Promise<void> {
+    this.unsaved.push(...changes);
+    if (this.queuedSave) return this.queuedSave;
+    return this.chain(async () => {
+      const batch = this.unsaved;
+      this.unsaved = [];
+      await this.opts.pending.append(batch);
+    });
+  }
+
+  /** Rewrites the store as the current pending set (the journal's changes folded in). */
+  private compact(): Promise<void> {
+    return this.chain(async () => {
+      this.unsaved = [];
+      await this.opts.pending.compact([...this.items.values()]);
+    });
+  }
+
+  private chain(write: () => Promise<void>): Promise<void> {
     const run = async () => {
+      this.queuedSave = undefined;
       try {
-        await this.opts.pending.save([...this.items.values()]);
+        await write();
         this.saveError = undefined;
       } catch (err) {
         this.saveError = err as Error;
@@ -186,6 +223,7 @@ export class WebhookPublisher implements Publisher {
       }
     };
     const done = this.saving.then(run);
+    this.queuedSave = done;
     this.saving = done.catch(() => undefined);
     return done;
   }

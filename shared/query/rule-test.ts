@@ -1,6 +1,6 @@
 // testRule: what a rule (or a bare query) would have matched among stored articles, and why. Shared
 // by `news-monitor rules test`, the web interface's rule box and its /rss feed of a rule query.
-import { matchRule, type CompiledRule, type RuleMatch, type RuleNode } from '../alerts';
+import { matchRule, requiredTag, type CompiledRule, type RuleMatch } from '../alerts';
 import type { TaggedArticle } from '../model';
 import type { ArticleStore, CursorPosition, TagFilter } from '../store';
 
@@ -52,11 +52,4 @@ export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'li
   result.matches = found;
   result.next = result.capped ? (start ?? null) : null;
   return result;
-}
-
-/** A tag every match must carry (a top-level term, or one of a top-level AND), for the listing to walk. */
-function requiredTag(node: RuleNode): TagFilter | undefined {
-  const terms = node.type === 'and' ? node.children : [node];
-  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id };
-  return undefined;
 }

@@ -1,13 +1,13 @@
 // The other stored articles of an article's story, for the article page: read from the listing of
-// the article's strongest tag within three days either side of it (one bounded read), then kept
+// the article's strongest tag within 36 hours either side of it (one read of at most 50), then kept
 // when they share its story. A story's articles share their main tags, so this finds them without
 // an index by story.
 import type { TaggedArticle } from '../model';
 import type { ArticleStore } from '../store';
 import { storyOf } from './sample';
 
-const WINDOW_MS = 3 * 86_400_000;
-const READ = 100;
+const WINDOW_MS = 36 * 3_600_000;
+const READ = 50;
 
 /** Up to `max` other articles of `a`'s story, newest first. */
 export async function sameStory(store: Pick<ArticleStore, 'listArticles'>, a: TaggedArticle, max = 20): Promise<TaggedArticle[]> {

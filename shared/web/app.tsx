@@ -81,8 +81,9 @@ export function createWebApp(deps: WebDeps): Hono {
   return app;
 }
 
+// One line of at most 300 characters, control characters from the request shown as U+FFFD.
 function oneLine(s: string): string {
-  return cut(s.replace(/\s+/g, ' ').trim(), 300);
+  return cut(s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\ufffd').trim(), 300);
 }
 
 function cut(s: string, n: number): string {

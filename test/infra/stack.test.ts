@@ -202,7 +202,7 @@ describe('alerting', () => {
 describe('query API', () => {
   it('serves the four GET routes, each requiring IAM authorisation', () => {
     const routes = resourcesOf(s, 'AWS::ApiGatewayV2::Route');
-    expect(routes.map((r) => r.props.RouteKey).sort()).toEqual(['GET /alerts', 'GET /articles', 'GET /articles/{id}', 'GET /tags']);
+    expect(routes.map((r) => r.props.RouteKey).sort()).toEqual(['GET /alerts', 'GET /articles', 'GET /articles/{id}', 'GET /tags', 'GET /trends']);
     for (const r of routes) expect(r.props.AuthorizationType).toBe('AWS_IAM');
   });
 

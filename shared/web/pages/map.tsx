@@ -10,7 +10,7 @@ import { Layout } from '../layout';
 import { readFilters, filterQuery } from './articles';
 
 /** Newest matching articles a map is drawn from. */
-export const MAP_SAMPLE = 500;
+export const MAP_SAMPLE = 300;
 
 /** GET /map?since=&until=&actor=&region=&q= */
 export async function mapPage(url: URL, deps: WebDeps) {

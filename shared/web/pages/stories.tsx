@@ -8,7 +8,7 @@ import { Layout } from '../layout';
 import { filterQuery, readFilters } from './articles';
 
 /** Newest matching articles the stories are grouped from. */
-export const STORIES_SAMPLE = 300;
+export const STORIES_SAMPLE = 200;
 
 /** GET /stories?actor=&region=&q=&since=&until= */
 export async function storiesPage(url: URL, deps: WebDeps) {

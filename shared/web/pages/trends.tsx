@@ -10,7 +10,7 @@ import { Layout } from '../layout';
 import { readFilters } from './articles';
 
 /** Newest articles read per line of the chart. */
-export const TRENDS_SAMPLE = 1000;
+export const TRENDS_SAMPLE = 300;
 const MAX_LINES = 5;
 
 /** GET /trends?actor=X&region=Y&since=30d&until= — one line per given tag (or one for all articles). */

@@ -149,6 +149,7 @@ describe('web app on a real dynalite', () => {
       ['/rss', /q is required/],
       ['/articles/..%2F..%2Fetc', /not an article id/],
       [`/articles?q=${'x'.repeat(600)}`, /q is too long/],
+      ['/articles?q=%00%01', /^text "\ufffd\ufffd" has no words to search for$/],
     ] as const) {
       const { res, body } = await html(path);
       expect(res.status, path).toBe(400);
