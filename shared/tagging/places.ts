@@ -130,7 +130,8 @@ function around(m: PlaceMention): Around {
   // after a locative word: "police in Split said").
   if (!loc && nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end)) person = true;
   // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
-  if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER) {
+  // (A place word before it is no given name: "Children's Village Malakal", "Camp Dadaab".)
+  if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !everydayAfter.hasSpan(m.src, pw.start, pw.end)) {
     let lower = false;
     for (let i = pw.start + 1; i < pw.end; i++) if (!(charClass(m.src.charCodeAt(i)) & UPPER)) lower = true;
     if (lower) person = true;
