@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TagKind } from '../model';
-import { KIND_CODES, slug, tokenKey, tokens } from './chars';
+import { hashKey, KIND_CODES, slug, tokenKey, tokens } from './chars';
 
 /** The data file's name, beside the bundle or in shared/tagging/data. */
 export const GAZETTEER_FILE = 'gazetteer.generated.txt';
@@ -116,6 +116,10 @@ export interface TownIndex {
   byKey: Map<string, number | number[]>;
   /** Most words in a town's name. */
   maxTokens: number;
+  /** By the hash of a first word's key (hashKey): the most words of a town name that starts with it. */
+  firstWords: Map<number, number>;
+  /** One-word town keys by their hash (hashKey), so the scan compares the text in place (several keys may share a hash). */
+  oneWord: Map<number, string | string[]>;
 }
 
 export interface Gazetteer {
@@ -168,6 +172,8 @@ export function gazetteer(): Gazetteer {
   const lineStart = new Int32Array(count + 1);
   const byId = new IdIndex(() => loaded!);
   const byKey = new Map<string, number | number[]>();
+  const firstWords = new Map<number, number>();
+  const oneWord = new Map<number, string | string[]>();
   let maxTokens = 1;
   // The first line describes the format; one entry a line follows.
   let at = text.indexOf('\n') + 1;
@@ -192,7 +198,19 @@ export function gazetteer(): Gazetteer {
           key = words.map(tokenKey).join(' ');
         }
         const list = byKey.get(key);
-        if (list === undefined) byKey.set(key, index);
+        if (list === undefined) {
+          byKey.set(key, index);
+          const sp = key.indexOf(' ');
+          const h = hashKey(sp < 0 ? key : key.slice(0, sp));
+          const words = sp < 0 ? 1 : key.split(' ').length;
+          if ((firstWords.get(h) ?? 0) < words) firstWords.set(h, words);
+          if (sp < 0) {
+            const o = oneWord.get(h);
+            if (o === undefined) oneWord.set(h, key);
+            else if (typeof o === 'string') oneWord.set(h, [o, key]);
+            else o.push(key);
+          }
+        }
         else if (typeof list === 'number') byKey.set(key, [list, index]);
         else list.push(index);
       }
@@ -207,7 +225,7 @@ export function gazetteer(): Gazetteer {
   const g: LoadedGazetteer = {
     entries,
     byId,
-    towns: { byKey, maxTokens },
+    towns: { byKey, maxTokens, firstWords, oneWord },
     text,
     lineStart,
     entryAt(i: number): IndexedEntry {

@@ -125,33 +125,33 @@ function score(input: TagInput): Scored {
   let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
   // Towns and units that share a name or need support: the article's evidence decides, in two rounds,
   // so that two small places support each other ("Pandi, Bulacan"; Truro and Cornwall).
-  let minors: AliasTarget[] | undefined;
-  for (const f of found) if (f.target.minor && !ambiguous.has(f.target.key) && !(minors ??= []).includes(f.target)) minors.push(f.target);
+  let minors: Map<AliasTarget, number[]> | undefined; // each minor target's matches, in text order
+  for (let q = 0; q < found.length; q++) {
+    const t = found[q]!.target;
+    if (!t.minor || ambiguous.has(t.key)) continue;
+    minors ??= new Map();
+    const list = minors.get(t);
+    if (list) list.push(q);
+    else minors.set(t, [q]);
+  }
   if (minors) {
     places = placeContext(found, g);
     settled = new Map();
-    const spansOf = (t: AliasTarget) => {
-      const spans: PlaceMention[] = [];
-      for (let q = 0; q < found.length; q++) {
-        const x = found[q]!;
-        if (x.target !== t) continue;
-        const nx = found[q + 1];
-        const pv = q > 0 ? found[q - 1] : undefined;
-        spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) });
-      }
-      return spans;
-    };
-    const open: AliasTarget[] = [];
-    for (const t of minors) {
-      const e = resolvePlace(t, spansOf(t), places, g);
+    const spansOf = (at: number[]) => at.map((q): PlaceMention => {
+      const x = found[q]!;
+      const nx = found[q + 1];
+      const pv = q > 0 ? found[q - 1] : undefined;
+      return { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) };
+    });
+    const open: [AliasTarget, PlaceMention[]][] = [];
+    for (const [t, at] of minors) {
+      const spans = spansOf(at);
+      const e = resolvePlace(t, spans, places, g);
       settled.set(t.key, e);
       if (e >= 0) supportFrom(places, g, e);
-      else open.push(t);
+      else open.push([t, spans]);
     }
-    if (open.length && open.length < minors.length) for (const t of open) {
-      const e = resolvePlace(t, spansOf(t), places, g);
-      settled.set(t.key, e);
-    }
+    if (open.length && open.length < minors.size) for (const [t, spans] of open) settled.set(t.key, resolvePlace(t, spans, places, g));
   }
   let w = 0;
   for (let r = 0; r < found.length; r++) {

@@ -299,7 +299,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     if (inTrie || inTowns) {
       const at = out.length;
       let end = inTrie ? matchAt(m, text, i, j, field, out, full) : 0;
-      if (inTowns) end = townAt(m, text, i, j, field, out, end > 0 ? at : -1, end);
+      if (inTowns) end = townAt(m, text, i, j, full, field, out, end > 0 ? at : -1, end);
       if (end > 0) {
         i = lastEnd = end;
         continue;
@@ -384,13 +384,36 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
  * that is at least as long as the trie's match (`trieAt`: its index in `out`, or -1; `trieEnd`: its end).
  * A town and the trie's places of the same name share one target. Returns the end of what was recorded.
  */
-function townAt(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+function townAt(m: Matcher, text: string, i: number, j: number, hash: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
   const towns = m.g.towns;
-  // The token ends of up to maxTokens words, joined as names are (spaces, hyphens, apostrophes).
+  // How many words a town name that starts with this word may have (none: the bit set was wrong).
+  const first = hash >= 0 ? hash : hashKey(tokenKey(text.slice(i, j)));
+  const most = towns.firstWords.get(first);
+  if (most === undefined) return trieEnd;
+  if (j >= trieEnd && hash >= 0) {
+    // One word: the stored key is found by hash and compared with the text in place (no string made).
+    const o = towns.oneWord.get(hash);
+    const key = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
+    if (most === 1) return key === undefined ? trieEnd : record(m, text, i, j, key, field, out, trieAt, trieEnd);
+    // A longer name is tried first below; this one-word key is the fallback.
+    const longer = townLonger(m, text, i, j, most, field, out, trieAt, trieEnd);
+    if (longer > j || key === undefined) return longer;
+    return record(m, text, i, j, key, field, out, trieAt, trieEnd);
+  }
+  if (most === 1) {
+    if (j < trieEnd) return trieEnd;
+    return record(m, text, i, j, tokenKey(text.slice(i, j)), field, out, trieAt, trieEnd);
+  }
+  return townLonger(m, text, i, j, most, field, out, trieAt, trieEnd, true);
+}
+
+/** Town names of two to `most` words from token [i, j), longest first (`withOne`: the one-word name too). */
+function townLonger(m: Matcher, text: string, i: number, j: number, most: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number, withOne = false): number {
+  // The token ends of up to `most` words, joined as names are (spaces, hyphens, apostrophes).
   const ends = [j];
   const n = text.length;
   let e = j;
-  while (ends.length < towns.maxTokens) {
+  while (ends.length < most) {
     let k = e;
     while (k < n && k - e <= 2) {
       const c = text.charCodeAt(k);
@@ -403,18 +426,23 @@ function townAt(m: Matcher, text: string, i: number, j: number, field: 'title' |
     ends.push(q);
     e = q;
   }
-  for (let w = ends.length - 1; w >= 0; w--) {
+  for (let w = ends.length - 1; w >= (withOne ? 0 : 1); w--) {
     const end = ends[w]!;
     if (end < trieEnd) break;
-    const key = tokens(text.slice(i, end)).map(tokenKey).join(' ');
-    const t = townTarget(m, key, trieAt >= 0 && end === trieEnd ? out[trieAt]!.target : undefined);
-    if (!t || !caseOk(t, text, i, end)) continue;
-    const found: Found = { start: i, end, target: t, field, entry: -1, dateline: false };
-    if (trieAt >= 0) out[trieAt] = found;
-    else out.push(found);
-    return end;
+    const got = record(m, text, i, end, tokens(text.slice(i, end)).map(tokenKey).join(' '), field, out, trieAt, trieEnd);
+    if (got === end) return end;
   }
   return trieEnd;
+}
+
+/** Records the town name `key` at [i, end) if a town has it (replacing the trie's match there); returns its end, else trieEnd. */
+function record(m: Matcher, text: string, i: number, end: number, key: string, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+  const t = townTarget(m, key, trieAt >= 0 && end === trieEnd ? out[trieAt]!.target : undefined);
+  if (!t || !caseOk(t, text, i, end)) return trieEnd;
+  const found: Found = { start: i, end, target: t, field, entry: -1, dateline: false };
+  if (trieAt >= 0) out[trieAt] = found;
+  else out.push(found);
+  return end;
 }
 
 /** The target of a town name (null: no town has it), merged with the trie's target of the same name. */
@@ -422,6 +450,8 @@ function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): Ali
   const cached = m.townTargets.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const hit = m.g.towns.byKey.get(key);
+  // Only names of towns are remembered: the word sequences tried and missed are many, and a miss is one lookup.
+  if (hit === undefined) return undefined;
   const towns = hit === undefined ? undefined : typeof hit === 'number' ? [hit] : hit;
   let t: AliasTarget | undefined;
   if (towns) {
