@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TagKind } from '../model';
-import { hashKey, KIND_CODES, slug, tokenKey, tokens } from './chars';
+import { hashKey, KIND_CODES, MULTI_BITS, slug, tokenKey, tokens } from './chars';
 
 /** The data file's name, beside the bundle or in shared/tagging/data. */
 export const GAZETTEER_FILE = 'gazetteer.generated.txt';
@@ -120,7 +120,13 @@ export interface TownIndex {
   firstWords: Map<number, number>;
   /** One-word town keys by their hash (hashKey), so the scan compares the text in place (several keys may share a hash). */
   oneWord: Map<number, string | string[]>;
+  /**
+   * Bit set of the hashes (hashKey, low MULTI_BITS bits) of every town key of several words: the scan
+   * rules out most word sequences with one bit test, before making their key.
+   */
+  multiWord: Uint8Array;
 }
+
 
 export interface Gazetteer {
   /** Every entry by index; a town's slot is filled the first time it is asked for (entryAt, byId, allEntries). */
@@ -174,6 +180,7 @@ export function gazetteer(): Gazetteer {
   const byKey = new Map<string, number | number[]>();
   const firstWords = new Map<number, number>();
   const oneWord = new Map<number, string | string[]>();
+  const multiWord = new Uint8Array(MULTI_BITS >> 3);
   let maxTokens = 1;
   // The first line describes the format; one entry a line follows.
   let at = text.indexOf('\n') + 1;
@@ -209,6 +216,9 @@ export function gazetteer(): Gazetteer {
             if (o === undefined) oneWord.set(h, key);
             else if (typeof o === 'string') oneWord.set(h, [o, key]);
             else o.push(key);
+          } else {
+            const b = hashKey(key) & (MULTI_BITS - 1);
+            multiWord[b >> 3]! |= 1 << (b & 7);
           }
         }
         else if (typeof list === 'number') byKey.set(key, [list, index]);
@@ -225,7 +235,7 @@ export function gazetteer(): Gazetteer {
   const g: LoadedGazetteer = {
     entries,
     byId,
-    towns: { byKey, maxTokens, firstWords, oneWord },
+    towns: { byKey, maxTokens, firstWords, oneWord, multiWord },
     text,
     lineStart,
     entryAt(i: number): IndexedEntry {

@@ -3,7 +3,7 @@
 // (names are proper nouns), which also keeps "us", "turkey" and "chad" as words from matching. At
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
-import { charClass, fold, hashKey, hashSpan, KeySet, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
 
 /** What an alias stands for. */
@@ -409,11 +409,17 @@ function townAt(m: Matcher, text: string, i: number, j: number, hash: number, fi
 
 /** Town names of two to `most` words from token [i, j), longest first (`withOne`: the one-word name too). */
 function townLonger(m: Matcher, text: string, i: number, j: number, most: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number, withOne = false): number {
-  // The token ends of up to `most` words, joined as names are (spaces, hyphens, apostrophes).
-  const ends = [j];
+  // The token ends of up to `most` words, joined as names are (spaces, hyphens, apostrophes), and the
+  // hash of the key each run of words makes (-1: a character whose key needs tokenKey).
+  const ends = ENDS;
+  const hashes = HASHES;
+  ends[0] = j;
+  let count = 1;
+  let h = hashSpan(text, i, j);
+  hashes[0] = h;
   const n = text.length;
   let e = j;
-  while (ends.length < most) {
+  while (count < most && count < ENDS.length) {
     let k = e;
     while (k < n && k - e <= 2) {
       const c = text.charCodeAt(k);
@@ -423,17 +429,27 @@ function townLonger(m: Matcher, text: string, i: number, j: number, most: number
     if (k === e || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
     let q = k + 1;
     while (q < n && charClass(text.charCodeAt(q)) & WORD) q++;
-    ends.push(q);
+    if (h >= 0) h = hashSpanFrom(Math.imul(h ^ 32, 0x01000193), text, k, q);
+    hashes[count] = h;
+    ends[count++] = q;
     e = q;
   }
-  for (let w = ends.length - 1; w >= (withOne ? 0 : 1); w--) {
+  const filter = m.g.towns.multiWord;
+  for (let w = count - 1; w >= (withOne ? 0 : 1); w--) {
     const end = ends[w]!;
     if (end < trieEnd) break;
+    // No town's key of several words has this hash: no key to make, nothing to look up.
+    const b = hashes[w]! & (MULTI_BITS - 1);
+    if (w > 0 && hashes[w]! >= 0 && !(filter[b >> 3]! & (1 << (b & 7)))) continue;
     const got = record(m, text, i, end, tokens(text.slice(i, end)).map(tokenKey).join(' '), field, out, trieAt, trieEnd);
     if (got === end) return end;
   }
   return trieEnd;
 }
+
+/** Scratch of townLonger (token ends and key hashes of a run of words): no allocation per capitalised word. */
+const ENDS = new Int32Array(64);
+const HASHES = new Float64Array(64);
 
 /** Records the town name `key` at [i, end) if a town has it (replacing the trie's match there); returns its end, else trieEnd. */
 function record(m: Matcher, text: string, i: number, end: number, key: string, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
