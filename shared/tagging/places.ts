@@ -20,6 +20,11 @@ const personAfter = new KeySet(rules.places.personAfter);
 /** Capitalised words that may follow a place without making it part of another name ("Kent County", "Paris Airport"). */
 const everydayAfter = new KeySet(rules.places.after);
 const NEAR_KM = rules.places.nearKm;
+/**
+ * Degrees of latitude beyond which two points are surely more than NEAR_KM apart: a great circle is
+ * at least 6,371 km × the latitude difference in radians (one km of margin for rounding).
+ */
+const NEAR_DEG = ((NEAR_KM + 1) / 6371) * (180 / Math.PI);
 /** Words written with a capital that are not names: months, days, and the words that stand beside places ("West", "University"). */
 const calendar = new Set([...rules.dateline.months, ...rules.places.calendar].map((w) => tokenKey(w)));
 const everyday = new Set([...rules.dateline.months, ...rules.places.everyday, ...rules.nameRisk.neighbourOk].map((w) => tokenKey(w)));
@@ -186,15 +191,36 @@ function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
   return false;
 }
 
+/** What a name's candidates say whatever the article: worked out once per process (a name like "Santa Rosa" has dozens). */
+interface NameFacts {
+  /** Every candidate is a place that needs support. */
+  allMinor: boolean;
+  /** Units named after one of their own cities (Tokyo, Lagos, Beijing): the city when the name stands alone. */
+  cityUnits: Set<number>;
+}
+
+/** By the candidate list of a target (lists are fixed once the matcher is compiled). */
+const nameFacts = new WeakMap<number[], NameFacts>();
+
+function facts(t: AliasTarget, g: Gazetteer): NameFacts {
+  let f = nameFacts.get(t.entries);
+  if (f) return f;
+  const cityUnits = new Set<number>();
+  for (const i of t.entries) if (g.entries[i]!.entry.kind === 'city') for (const a of ancestors(g, g.entries[i]!, 'place')) cityUnits.add(a);
+  f = { allMinor: t.entries.every((i) => g.entries[i]!.minor), cityUnits };
+  nameFacts.set(t.entries, f);
+  return f;
+}
+
 /**
  * Picks the place a shared or minor name stands for in this article, or -1 when no candidate has the
  * support it needs. Candidates come in population order (the data file's order).
  */
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
   const ar = mentions.map(around);
+  const { allMinor, cityUnits } = facts(t, g);
   // A name read as a person's at every mention is not a place here; nor is a name of small places
   // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
-  const allMinor = t.entries.every((i) => g.entries[i]!.minor);
   if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person))) return -1;
   if (allMinor && ar.every((a) => a.inName)) return -1;
   const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
@@ -202,9 +228,6 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   const dateline = mentions.some((m) => m.dateline);
   let best = -1;
   let bestScore = -Infinity;
-  // A unit named after its own city (Tokyo, Lagos, Beijing) is the city when the name stands alone.
-  const cityUnits = new Set<number>();
-  for (const i of t.entries) if (g.entries[i]!.entry.kind === 'city') for (const a of ancestors(g, g.entries[i]!, 'place')) cityUnits.add(a);
   for (const i of t.entries) {
     const ie = g.entries[i]!;
     const e = ie.entry;
@@ -218,6 +241,8 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     const country = !!e.country && ctx.ids.has(e.country);
     let near = false;
     if (e.lat !== undefined) for (let p = 0; p < ctx.points.length && !near; p += 2) {
+      // Points further apart in latitude alone than NEAR_KM are not near: no trigonometry for them.
+      if (Math.abs(e.lat - ctx.points[p]!) > NEAR_DEG) continue;
       const d = km(e.lat, e.lon!, ctx.points[p]!, ctx.points[p + 1]!);
       if (d > 0.5 && d < NEAR_KM) near = true;
     }
