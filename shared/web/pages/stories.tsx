@@ -45,14 +45,15 @@ export async function storiesPage(url: URL, deps: WebDeps) {
 }
 
 /** Stories, newest first: title (links to the story), article and source counts, first and last article. */
-export function StoryList(p: { stories: StoryItem[] }) {
+export function StoryList(p: { stories: StoryItem[]; heading?: 'h2' | 'h3' }) {
+  const H = p.heading ?? 'h2';
   return (
     <ol class="stories">
       {p.stories.map((s) => (
         <li>
-          <h2>
+          <H>
             <a href={`/stories/${encodeURIComponent(s.id)}`}>{s.title || '(no title)'}</a>
-          </h2>
+          </H>
           <div class="meta sources">
             {plural(s.articles, 'article')} from {plural(s.sources, 'source')} · <time datetime={s.firstSeen}>{shortTime(s.firstSeen)}</time>
             {s.lastSeen !== s.firstSeen ? (
