@@ -45,6 +45,8 @@ export interface StoryIndex {
 export interface StoryAssignment {
   story: string;
   storyNew: boolean;
+  /** True when the story's profile lists the article (no member item needed). */
+  listed?: boolean;
 }
 
 /** The terms an article is clustered by: its words and its salient tags. */
@@ -132,7 +134,7 @@ export class StoryAssigner {
       if (toPost.length) Object.assign(next, { posted: [...new Set([...next.posted, ...toPost])], postedAt: at > next.postedAt ? at : next.postedAt });
       if (await this.index.putStory(next, current.version)) {
         if (toPost.length) await this.index.post(next.id, toPost, at, founderTerms(terms));
-        return { story: next.id, storyNew: false };
+        return { story: next.id, storyNew: false, listed: next.members.includes(a.id) };
       }
       current = (await this.index.getStories([current.id], true)).get(current.id);
     }
@@ -157,14 +159,14 @@ export class StoryAssigner {
       if (winner) return winner;
     }
     const profile = newProfile(id, a, terms, at, posted);
-    if (await this.index.putStory(profile, undefined)) return { story: id, storyNew: true };
+    if (await this.index.putStory(profile, undefined)) return { story: id, storyNew: true, listed: true };
     const existing = (await this.index.getStories([id], true)).get(id);
     if (existing?.mergedInto) {
       const target = (await this.resolve([existing.mergedInto], true)).values().next().value;
       if (target) return this.join(target, a, terms, at);
     }
     // Our own earlier attempt (a crashed run) founded it already: this article is its founder.
-    return { story: id, storyNew: existing ? existing.articles <= 1 : true };
+    return { story: id, storyNew: existing ? existing.articles <= 1 : true, listed: existing ? existing.members.includes(a.id) : false };
   }
 
   /** Resolves stories founded at the same time as ours by other processes; the assignment when we join one. */
@@ -227,5 +229,5 @@ function founderTerms(terms: Terms): Record<string, number> {
 
 /** The item of a story folded into another. */
 function stub(id: string, into: string, at: string): StoryProfile {
-  return { id, title: '', firstSeen: at, lastSeen: at, lastArticle: '', articles: 0, sources: [], tags: [], terms: {}, weights: {}, posted: [], postedAt: at, version: 1, mergedInto: into };
+  return { id, title: '', firstSeen: at, lastSeen: at, lastArticle: '', articles: 0, sources: [], tags: [], terms: {}, weights: {}, members: [], posted: [], postedAt: at, version: 1, mergedInto: into };
 }
