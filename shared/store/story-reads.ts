@@ -41,7 +41,7 @@ export async function listStories(deps: Deps, months: string[], q: StoryListing)
     chunk: (need) => Math.min(200, Math.max(25, need * 4)),
     position: (p) => p,
     read: async (month, after, max) => {
-      const names: Record<string, string> = { '#pk': ATTR.gsi1pk, '#sk': ATTR.gsi1sk };
+      const names: Record<string, string> = { '#pk': ATTR.gsi1pk, ...(q.since || q.until ? { '#sk': ATTR.gsi1sk } : {}) };
       let cond = '#pk = :pk';
       const values: Record<string, { S: string }> = { ':pk': { S: keys.articlesByMonth(month) } };
       if (q.since && q.until) {
