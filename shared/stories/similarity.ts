@@ -14,8 +14,11 @@ export const JOIN_THRESHOLD = 0.1;
 export const STRONG_WORD = 7;
 export const TWO_WORDS_SCORE = 0.3;
 
-/** 0–1: how much of the article's weight the story covers; a word in few of a big story's articles counts less. */
-export function similarity(terms: Terms, story: Pick<StoryProfile, 'terms' | 'articles'>): number {
+/**
+ * 0–1: how much of the article's weight the story covers; a word in few of a big story's articles
+ * counts less. `headline`: the article's title stems; only shared ones count as evidence.
+ */
+export function similarity(terms: Terms, story: Pick<StoryProfile, 'terms' | 'articles'>, headline?: ReadonlySet<string>): number {
   let total = 0;
   let shared = 0;
   let words = 0;
@@ -25,7 +28,8 @@ export function similarity(terms: Terms, story: Pick<StoryProfile, 'terms' | 'ar
     const df = story.terms[t];
     if (!df) continue;
     shared += w * typicality(df / Math.max(1, story.articles));
-    if (t.startsWith('@')) continue;
+    // The evidence counts headline words only: summaries share much routine vocabulary.
+    if (t.startsWith('@') || (headline && !headline.has(t))) continue;
     words++;
     strongest = Math.max(strongest, w);
   }
