@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { slug } from '../shared/tagging/chars';
 import { addCities, citiesExtra } from './gazetteer/cities';
 import { addCountries, countriesExtra } from './gazetteer/countries';
+import { fillCoordinates } from './gazetteer/coordinates';
 import { addCurated } from './gazetteer/curated';
 import { ABOUT, encodeEntry, serialise } from './gazetteer/encode';
 import { Builder, DATA_DIR, type BuiltEntry, type RawRole } from './gazetteer/sources';
 import { addSubdivisions } from './gazetteer/subdivisions';
 
 export { slug, encodeEntry, serialise, DATA_DIR, type BuiltEntry, type RawRole };
-export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.json');
+export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.txt');
 
 /** Builds the gazetteer from the packages and the curated data files; pure apart from reading them. */
 export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
@@ -26,8 +27,9 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   // 1. Countries; 2. curated entries; 3. states and provinces; 4. cities.
   const capitals = addCountries(b, countries);
   addCurated(b, cities.add);
-  addSubdivisions(b);
-  addCities(b, cities, capitals);
+  const codes = addSubdivisions(b);
+  addCities(b, cities, capitals, codes);
+  fillCoordinates(b);
   return { about: ABOUT, entries: b.entries };
 }
 

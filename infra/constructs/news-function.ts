@@ -11,7 +11,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/lib/names';
-import { BUNDLE_SETTINGS, configDefine, esbuildCliArgs } from './bundling';
+import { BUNDLE_SETTINGS, configDefine, esbuildCliArgs, gazetteerHooks } from './bundling';
 
 /** The repository root: handlers live in functions/<name>.ts under it. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -121,6 +121,8 @@ export class NewsFunction extends Construct {
         define: configDefine(props.configJson),
         // charset and alias: see esbuildCliArgs.
         esbuildArgs: esbuildCliArgs(),
+        // The tagger's gazetteer is a data file beside the bundle, not part of it.
+        commandHooks: gazetteerHooks(props.handler),
       },
     });
     // The role's default policy carries X-Ray's actions, which have no resource-level permissions.

@@ -82,8 +82,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   writeUnitsPerPoll: 1,
   // A durable claim: the pending put and the sent update, each the size of the claim (≈ 2 KB).
   writeUnitsPerAlert: 4,
-  // Measured on the demo feeds by test/integration/cost/trend-footprint.test.ts: between a whole pass and batches of one article.
-  trendWriteUnitsPerArticle: 12,
+  // Measured on the demo feeds by test/integration/cost/trend-footprint.test.ts: 13.0 counted feed by feed (a local pass), 13.1 in batches of one article.
+  trendWriteUnitsPerArticle: 13,
   trendReadUnitsPerBatch: 3,
   articleStoredKb: 9.1,
   retentionDays: 365,

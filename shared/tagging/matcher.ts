@@ -22,6 +22,11 @@ export interface AliasTarget {
   key: string;
   /** Every entry is a city or region (the "Minsk agreements" rule applies). */
   placeOnly: boolean;
+  /**
+   * Places of the packages share the name (several towns, a town and a county) or the one place needs
+   * support in the article: shared/tagging/places.ts decides per article.
+   */
+  minor?: boolean;
 }
 
 /**
@@ -44,6 +49,8 @@ export interface Found {
   field: 'title' | 'text';
   entry: number;
   dateline: boolean;
+  /** Inside an organisation's name or a currency ("US Department of Agriculture", "US$"): an actor, not a place. */
+  org?: boolean;
 }
 
 /**
@@ -109,9 +116,14 @@ export interface Matcher {
   root: NodeTable;
   /** Bit set of the hashes of first-token keys: most capitalised words are rejected without a lookup. */
   firsts: Uint8Array;
+  /** The same for the towns of the gazetteer's town index, which are looked up by key, not in the trie. */
+  townFirsts: Uint8Array;
+  g: Gazetteer;
+  /** Targets of town names, made on first sight (a town shares one with the trie's places of its name). */
+  townTargets: Map<string, AliasTarget | null>;
 }
 
-const FILTER_BITS = 1 << 18;
+const FILTER_BITS = 1 << 21;
 
 /** The child of `map` for `key`, made when missing. */
 function child(map: NodeTable, key: string): Node {
@@ -145,58 +157,88 @@ const MAX_GAP = 12;
 
 /** Compiles every alias, demonym and blocking phrase into one trie. */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
-  const root = new NodeTable(1 << 16);
-  const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void) => {
-    const keys = tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
-    if (!keys.length) return;
+  const root = new NodeTable(1 << 18);
+  const THE = /^the\s+/i;
+  /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
+  let key = '';
+  const nodeOf = (alias: string): Node | undefined => {
+    const keys = tokens(THE.test(alias) ? alias.replace(THE, '') : alias);
+    if (!keys.length) return undefined;
     let map = root;
     let node: Node | undefined;
-    for (const k of keys) {
+    key = '';
+    for (let q = 0; q < keys.length; q++) {
+      const k = tokenKey(keys[q]!);
+      key = q ? `${key} ${k}` : k;
       node = child(map, k);
-      map = node.next ??= new NodeTable();
+      if (q < keys.length - 1) map = node.next ??= new NodeTable();
     }
-    if (!node!.target) node!.target = make(keys.join(' '));
-    else merge(node!.target);
+    return node;
   };
-  const exactOf = (alias: string) => {
-    const l = letters(alias);
-    return l.length <= 3 ? l : undefined;
-  };
+  const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
   for (const ie of g.entries) {
+    if (!ie) continue; // a town: in the town index, not the trie
     const person = ie.entry.kind === 'person';
-    for (const [list, demonym] of [[ie.entry.aliases, false], [ie.demonyms, true]] as const) {
-      for (const alias of list) {
-        insert(
-          alias,
-          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}) }),
-          (t) => {
-            // A surname two office holders share stays open until the article says which one.
-            if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
-          },
-        );
+    const placeOnly = PLACE.has(ie.entry.kind);
+    const place = placeOnly && packaged(ie.index);
+    for (let d = 0; d < 2; d++) {
+      const demonym = d === 1;
+      const list = demonym ? ie.demonyms : ie.entry.aliases;
+      for (let a = 0; a < list.length; a++) {
+        const alias = list[a]!;
+        const node = nodeOf(alias);
+        if (!node) continue;
+        const t = node.target;
+        if (!t) {
+          const target: AliasTarget = { entries: [ie.index], demonym, alias, key, placeOnly };
+          const l = letters(alias);
+          if (l.length <= 3) target.exact = l;
+          if (ie.minor) target.minor = true;
+          node.target = target;
+        }
+        // A surname two office holders share stays open until the article says which one.
+        else if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
+        // Towns and subdivisions that share a name are all candidates; the article decides.
+        else if (place && !demonym && !t.block && !t.demonym && t.entries.every(packaged) && !t.entries.includes(ie.index)) {
+          t.entries.push(ie.index);
+          t.minor = true;
+        }
       }
     }
   }
-  for (const phrase of blockPhrases) insert(phrase, (key) => ({ entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false }), (t) => { t.block = true; t.entries = []; });
+  for (const phrase of blockPhrases) {
+    const node = nodeOf(phrase);
+    if (!node) continue;
+    if (node.target) {
+      node.target.block = true;
+      node.target.entries = [];
+    } else node.target = { entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false };
+  }
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
-  for (const [alias, ids] of shared) insert(alias, (key) => ({ entries: [...ids], demonym: false, alias, key, placeOnly: false }), (t) => { t.entries = [...ids]; });
+  for (const [alias, ids] of shared) {
+    const node = nodeOf(alias);
+    if (!node) continue;
+    if (node.target) node.target.entries = [...ids];
+    else node.target = { entries: [...ids], demonym: false, alias, key, placeOnly: false };
+  }
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
-  for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
-  // Leaves drop their empty child tables: typed arrays cost memory, and the scan stops there anyway.
-  const prune = (t: NodeTable) => {
-    for (const n of t.values()) for (let c: Node | undefined = n; c; c = c.sibling) {
-      if (c.next?.empty) delete c.next;
-      else if (c.next) prune(c.next);
-    }
-  };
-  prune(root);
+  for (const w of cueWords) {
+    const node = nodeOf(w);
+    if (node && !node.target) node.target = { entries: [], demonym: false, alias: w, key, placeOnly: false };
+  }
   const firsts = new Uint8Array(FILTER_BITS >> 3);
   for (const h0 of root.keys()) {
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
   }
-  return { root, firsts };
+  const townFirsts = new Uint8Array(FILTER_BITS >> 3);
+  for (const key of g.towns.byKey.keys()) {
+    const sp = key.indexOf(' ');
+    const h = hashKey(sp < 0 ? key : key.slice(0, sp)) & (FILTER_BITS - 1);
+    townFirsts[h >> 3]! |= 1 << (h & 7);
+  }
+  return { root, firsts, townFirsts, g, townTargets: new Map() };
 }
 
 /** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */
@@ -252,8 +294,12 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       }
       if (end > 0) out.pop(); // a particle alone is no name
     }
-    if (!hashed || m.firsts[h >> 3]! & (1 << (h & 7))) {
-      const end = matchAt(m, text, i, j, field, out, full);
+    const inTrie = !hashed || m.firsts[h >> 3]! & (1 << (h & 7));
+    const inTowns = !hashed || m.townFirsts[h >> 3]! & (1 << (h & 7));
+    if (inTrie || inTowns) {
+      const at = out.length;
+      let end = inTrie ? matchAt(m, text, i, j, field, out, full) : 0;
+      if (inTowns) end = townAt(m, text, i, j, full, field, out, end > 0 ? at : -1, end);
       if (end > 0) {
         i = lastEnd = end;
         continue;
@@ -331,6 +377,98 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
   if (!best) return 0;
   out.push({ start: i, end: bestEnd, target: best.target!, field, entry: -1, dateline: false });
   return bestEnd;
+}
+
+/**
+ * Looks the words from token [i, j) up in the town index, longest first, and records a town name
+ * that is at least as long as the trie's match (`trieAt`: its index in `out`, or -1; `trieEnd`: its end).
+ * A town and the trie's places of the same name share one target. Returns the end of what was recorded.
+ */
+function townAt(m: Matcher, text: string, i: number, j: number, hash: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+  const towns = m.g.towns;
+  // How many words a town name that starts with this word may have (none: the bit set was wrong).
+  const first = hash >= 0 ? hash : hashKey(tokenKey(text.slice(i, j)));
+  const most = towns.firstWords.get(first);
+  if (most === undefined) return trieEnd;
+  if (j >= trieEnd && hash >= 0) {
+    // One word: the stored key is found by hash and compared with the text in place (no string made).
+    const o = towns.oneWord.get(hash);
+    const key = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
+    if (most === 1) return key === undefined ? trieEnd : record(m, text, i, j, key, field, out, trieAt, trieEnd);
+    // A longer name is tried first below; this one-word key is the fallback.
+    const longer = townLonger(m, text, i, j, most, field, out, trieAt, trieEnd);
+    if (longer > j || key === undefined) return longer;
+    return record(m, text, i, j, key, field, out, trieAt, trieEnd);
+  }
+  if (most === 1) {
+    if (j < trieEnd) return trieEnd;
+    return record(m, text, i, j, tokenKey(text.slice(i, j)), field, out, trieAt, trieEnd);
+  }
+  return townLonger(m, text, i, j, most, field, out, trieAt, trieEnd, true);
+}
+
+/** Town names of two to `most` words from token [i, j), longest first (`withOne`: the one-word name too). */
+function townLonger(m: Matcher, text: string, i: number, j: number, most: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number, withOne = false): number {
+  // The token ends of up to `most` words, joined as names are (spaces, hyphens, apostrophes).
+  const ends = [j];
+  const n = text.length;
+  let e = j;
+  while (ends.length < most) {
+    let k = e;
+    while (k < n && k - e <= 2) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 45 || c === 39 || c === 0x2019 || c === 160) k++;
+      else break;
+    }
+    if (k === e || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
+    let q = k + 1;
+    while (q < n && charClass(text.charCodeAt(q)) & WORD) q++;
+    ends.push(q);
+    e = q;
+  }
+  for (let w = ends.length - 1; w >= (withOne ? 0 : 1); w--) {
+    const end = ends[w]!;
+    if (end < trieEnd) break;
+    const got = record(m, text, i, end, tokens(text.slice(i, end)).map(tokenKey).join(' '), field, out, trieAt, trieEnd);
+    if (got === end) return end;
+  }
+  return trieEnd;
+}
+
+/** Records the town name `key` at [i, end) if a town has it (replacing the trie's match there); returns its end, else trieEnd. */
+function record(m: Matcher, text: string, i: number, end: number, key: string, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+  const t = townTarget(m, key, trieAt >= 0 && end === trieEnd ? out[trieAt]!.target : undefined);
+  if (!t || !caseOk(t, text, i, end)) return trieEnd;
+  const found: Found = { start: i, end, target: t, field, entry: -1, dateline: false };
+  if (trieAt >= 0) out[trieAt] = found;
+  else out.push(found);
+  return end;
+}
+
+/** The target of a town name (null: no town has it), merged with the trie's target of the same name. */
+function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): AliasTarget | undefined {
+  const cached = m.townTargets.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const hit = m.g.towns.byKey.get(key);
+  // Only names of towns are remembered: the word sequences tried and missed are many, and a miss is one lookup.
+  if (hit === undefined) return undefined;
+  const towns = hit === undefined ? undefined : typeof hit === 'number' ? [hit] : hit;
+  let t: AliasTarget | undefined;
+  if (towns) {
+    for (const i of towns) m.g.entryAt(i); // decoded now: the rest of the tagger reads g.entries
+    const g = m.g;
+    const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
+    const alias = g.entries[towns[0]!]!.entry.name;
+    if (!trie) t = { entries: [...towns], demonym: false, alias, key, placeOnly: true, minor: true };
+    // A place of the trie with the same name (a county, a larger city): one target, the article decides.
+    else if (!trie.block && !trie.demonym && trie.entries.every(packaged)) {
+      t = { ...trie, entries: [...trie.entries, ...towns], minor: true, placeOnly: trie.entries.length ? trie.placeOnly : true };
+    }
+    const l = letters(alias);
+    if (t && l.length <= 3) t.exact = l;
+  }
+  m.townTargets.set(key, t ?? null);
+  return t;
 }
 
 function caseOk(t: AliasTarget, text: string, start: number, end: number): boolean {

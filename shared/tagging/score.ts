@@ -149,7 +149,7 @@ let sides: { actors: Side; regions: Side } | undefined;
 /** Scores resolved matches into the actor and region sides, ranked (render.ts makes the tag lists). */
 export function scoreFound(found: Found[], g: Gazetteer, src: { title: string; text: string }, leadStart: number, date?: string): Scored {
   sides ??= { actors: new Side(g.entries.length), regions: new Side(g.entries.length) };
-  macroLike ??= Uint8Array.from(g.entries, (e) => (e.entry.kind === 'macro-region' || e.entry.kind === 'sea' ? 1 : 0));
+  macroLike ??= Uint8Array.from(g.entries, (e) => (e && (e.entry.kind === 'macro-region' || e.entry.kind === 'sea') ? 1 : 0)); // towns (not decoded yet) are neither
   const { actors, regions } = sides;
   actors.reset(found.length);
   regions.reset(found.length);
@@ -177,9 +177,11 @@ export function scoreFound(found: Found[], g: Gazetteer, src: { title: string; t
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
     if (kind === 'country') {
       add(actors, f.entry, w, k, order);
-      add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, k, order);
+      // A demonym ("Canadian officials") or a country inside an organisation's name ("US Department
+      // of Agriculture") is evidence for the place but not a mention of it as a place.
+      add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, k, order, !f.target.demonym && !f.org);
     } else if (isActorKind(kind)) add(actors, f.entry, w, k, order);
-    else add(regions, f.entry, w, k, order);
+    else if (!f.org) add(regions, f.entry, w, k, order, !f.target.demonym);
   }
   // Roll-ups: every found tag passes score to each ancestor once (no compounding along the chain).
   // Only the tags found directly roll up (those touched before the loop).
@@ -204,10 +206,10 @@ function fullName(f: Found, ie: IndexedEntry): boolean {
   return words >= tokens(ie.entry.name).length;
 }
 
-function add(side: Side, i: number, w: number, k: number, order: number): void {
+function add(side: Side, i: number, w: number, k: number, order: number, mention = true): void {
   side.touch(i);
   side.direct[i]! += w;
-  side.mention(i, k);
+  if (mention) side.mention(i, k);
   if (order < side.first[i]!) side.first[i] = order;
 }
 
