@@ -14,6 +14,7 @@ import { addCurated } from './gazetteer/curated';
 import { ABOUT, encodeEntry, serialise } from './gazetteer/encode';
 import { Builder, DATA_DIR, type BuiltEntry, type RawRole } from './gazetteer/sources';
 import { addSubdivisions } from './gazetteer/subdivisions';
+import { addLanguages } from './gazetteer/translations';
 
 export { slug, encodeEntry, serialise, DATA_DIR, type BuiltEntry, type RawRole };
 export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.json');
@@ -28,6 +29,8 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   addCurated(b, cities.add);
   addSubdivisions(b);
   addCities(b, cities, capitals);
+  // 5. Names in the languages of the news: translations of the entries above, capitals marked.
+  addLanguages(b.entries, { dropAliases: countries.dropAliases });
   return { about: ABOUT, entries: b.entries };
 }
 

@@ -29,6 +29,10 @@ export interface BuiltEntry {
   aliases: string[];
   demonyms: string[];
   roles: RawRole[];
+  /** The entry is its country's capital (set by translations.ts). */
+  capital?: boolean;
+  /** Aliases whose case forms the matcher generates in a Latin-script language: [alias index, language] (translations.ts). */
+  inflect?: [number, string][];
 }
 
 /** An entry as the curated data files write it. */

@@ -36,13 +36,18 @@ export function charClass(code: number): number {
   return w;
 }
 
-const MARKS = /[\u0300-\u036f]/g;
+// Latin accents, and the Arabic-script vowel signs, hamza and madda that news text writes or leaves
+// out at will (أوكرانيا = اوكرانيا, کرهٔ = کره).
+const MARKS = /[\u0300-\u036f\u064b-\u065f\u0670]/g;
+/** Arabic and Persian spellings of one letter (ي/ی, ى/ی, ك/ک): Persian text is often typed with Arabic letters. */
+const ARABIC_VARIANTS = /[\u064a\u0649\u0643]/g;
+const ARABIC_FOLD: Record<string, string> = { '\u064a': '\u06cc', '\u0649': '\u06cc', '\u0643': '\u06a9' };
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The key a token is looked up by: lower case, accents dropped (Türkiye → turkiye, Київ stays Cyrillic). */
 export function tokenKey(token: string): string {
   const lower = token.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/ё/g, 'е') : lower;
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/ё/g, 'е').replace(ARABIC_VARIANTS, (c) => ARABIC_FOLD[c]!) : lower;
 }
 
 /**

@@ -38,6 +38,10 @@ export interface IndexedEntry {
   placeUp?: number[];
   /** Cached ancestors as actors (State Duma → RU; UN Security Council → un); a country has none. */
   actorUp?: number[];
+  /** The entry is its country's capital: "Moscow warned" names the government (actors.ts). */
+  capital?: boolean;
+  /** Aliases whose case forms the matcher generates in a Latin-script language (Polish, German): [alias, language]. */
+  inflect?: [string, string][];
 }
 
 const ACTOR_KINDS = new Set(['organization', 'institution', 'person']);
@@ -97,10 +101,10 @@ export function gazetteer(): Gazetteer {
 /**
  * One line of the data file as an entry. The format (the file's `about`, written by
  * scripts/build-gazetteer.ts) keeps the Lambda bundles small: name|country|kind|id|wikidata|
- * parents|aliases|demonyms|roles, with defaults left out (most entries are cities: "Yantai|CN").
+ * parents|aliases|demonyms|roles|extras, with defaults left out (most entries are cities: "Yantai|CN").
  */
 function decodeEntry(line: string, index: number): IndexedEntry {
-  const [name = '', country = '', code = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
+  const [name = '', country = '', code = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = '', extras = ''] = line.split('|');
   const id = rawId || slug(name);
   const entry: GazetteerEntry = {
     id,
@@ -111,12 +115,21 @@ function decodeEntry(line: string, index: number): IndexedEntry {
   };
   if (country) entry.country = country;
   if (wikidata) entry.wikidata = wikidata;
-  return {
+  const ie: IndexedEntry = {
     index,
     entry,
     demonyms: demonyms ? demonyms.split('^') : [],
     roles: roles ? roles.split('^').map(decodeRole) : [],
   };
+  if (extras) for (const x of extras.split(',')) {
+    if (x === 'cap') ie.capital = true;
+    else {
+      const m = /^(\d+)([a-z]+)$/.exec(x);
+      const alias = m && entry.aliases[Number(m[1])];
+      if (alias) (ie.inflect ??= []).push([alias, m[2]!]);
+    }
+  }
+  return ie;
 }
 
 /** One role as the data file writes it: of,role,from,to (dates may be empty). */

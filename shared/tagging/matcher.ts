@@ -3,8 +3,10 @@
 // (names are proper nouns), which also keeps "us", "turkey" and "chad" as words from matching. At
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
+import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
 import { charClass, fold, hashKey, hashSpan, KeySet, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
+import { cyrillicLangs, inflections, type InflectLang } from './inflect';
 
 /** What an alias stands for. */
 export interface AliasTarget {
@@ -109,6 +111,8 @@ export interface Matcher {
   root: NodeTable;
   /** Bit set of the hashes of first-token keys: most capitalised words are rejected without a lookup. */
   firsts: Uint8Array;
+  /** Names in Han and kana, found anywhere inside a run of characters (caseless.ts). */
+  cjk: CjkNames;
 }
 
 const FILTER_BITS = 1 << 18;
@@ -146,7 +150,12 @@ const MAX_GAP = 12;
 /** Compiles every alias, demonym and blocking phrase into one trie. */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
   const root = new NodeTable(1 << 16);
+  const cjk = new CjkNames();
   const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void) => {
+    if (isHanKanaName(alias)) {
+      cjk.add(alias, make(alias));
+      return;
+    }
     const keys = tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
     if (!keys.length) return;
     let map = root;
@@ -177,12 +186,18 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       }
     }
   }
+  const forms = caseForms(g);
   for (const phrase of blockPhrases) insert(phrase, (key) => ({ entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false }), (t) => { t.block = true; t.entries = []; });
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
   for (const [alias, ids] of shared) insert(alias, (key) => ({ entries: [...ids], demonym: false, alias, key, placeOnly: false }), (t) => { t.entries = [...ids]; });
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
   for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
+  // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts).
+  for (const [form, { index, alias }] of forms) {
+    const ie = g.entries[index]!;
+    insert(form, (key) => ({ entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(form) ? { exact: exactOf(form) } : {}) }), () => {});
+  }
   // Leaves drop their empty child tables: typed arrays cost memory, and the scan stops there anyway.
   const prune = (t: NodeTable) => {
     for (const n of t.values()) for (let c: Node | undefined = n; c; c = c.sibling) {
@@ -196,7 +211,46 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
   }
-  return { root, firsts };
+  return { root, firsts, cjk };
+}
+
+/**
+ * The case forms of every name, by form (inflect.ts): Cyrillic names in Russian or Ukrainian as their
+ * letters tell, Latin names in the languages the data file marks, and the li- form of Arabic al- names.
+ * A form that two entries generate (or a name of another entry) is left out: it would decide nothing.
+ */
+function caseForms(g: Gazetteer): Map<string, { index: number; alias: string }> {
+  const out = new Map<string, { index: number; alias: string } | null>();
+  const names = new Map<string, number>();
+  for (const ie of g.entries) for (const a of [...ie.entry.aliases, ...ie.demonyms]) names.set(tokens(a).map(tokenKey).join(' '), ie.index);
+  const give = (form: string, index: number, alias: string) => {
+    const key = tokens(form).map(tokenKey).join(' ');
+    const held = names.get(key);
+    if (held !== undefined) return;
+    const prev = out.get(key);
+    if (prev === undefined) out.set(key, { index, alias: form === alias ? alias : alias });
+    else if (prev && prev.index !== index) out.set(key, null);
+  };
+  const formOf = new Map<string, string>();
+  for (const ie of g.entries) {
+    const person = ie.entry.kind === 'person';
+    const latin = new Map<string, InflectLang[]>();
+    for (const [a, l] of ie.inflect ?? []) latin.set(a, [...(latin.get(a) ?? []), l as InflectLang]);
+    for (const a of ie.entry.aliases) {
+      for (const l of [...cyrillicLangs(a), ...(latin.get(a) ?? [])]) for (const f of inflections(a, l, person)) {
+        formOf.set(tokens(f).map(tokenKey).join(' '), f);
+        give(f, ie.index, a);
+      }
+      const li = arabicLiForm(a);
+      if (li) {
+        formOf.set(tokens(li).map(tokenKey).join(' '), li);
+        give(li, ie.index, a);
+      }
+    }
+  }
+  const result = new Map<string, { index: number; alias: string }>();
+  for (const [key, v] of out) if (v) result.set(formOf.get(key)!, v);
+  return result;
 }
 
 /** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */
@@ -215,7 +269,16 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     const c = text.charCodeAt(i);
     const cls = c < 128 ? ASCII[c]! : charClass(c);
     let j = i + 1;
-    if (!(cls & UPPER) || (i > 0 && charClass(text.charCodeAt(i - 1)) & WORD)) {
+    // A letter of a script without case (Han, kana, Hangul, Arabic) may start a name as a capital does.
+    const free = c >= 0x590 && (cls & (WORD | UPPER | LOWER)) === WORD;
+    if (free && isHanKana(c)) {
+      // Chinese and Japanese: a name may begin at any character of the run.
+      const end = scanHanKana(m, text, i, field, out);
+      if (end < 0) i = -end;
+      else i = lastEnd = end;
+      continue;
+    }
+    if ((!(cls & UPPER) && !free) || (i > 0 && charClass(text.charCodeAt(i - 1)) & WORD)) {
       // Not a capital, or a capital inside a word (McDonald): skip to the end of the word.
       if (cls & WORD) while (j < n && charClass(text.charCodeAt(j)) & WORD) j++;
       i = j;
@@ -259,8 +322,58 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
         continue;
       }
     }
+    if (free) {
+      const end = affixMatch(m, text, i, j, field, out);
+      if (end > 0) {
+        i = lastEnd = end;
+        continue;
+      }
+    }
     i = j;
   }
+}
+
+/**
+ * Finds names in the run of Han or kana characters that starts at `i`, trying each character as a
+ * start (longest name first). Returns the end of the last name found, or minus the end of the run
+ * when none was found.
+ */
+function scanHanKana(m: Matcher, text: string, i: number, field: 'title' | 'text', out: Found[]): number {
+  const n = text.length;
+  let p = i;
+  let found = false;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (!isHanKana(c) && !(charClass(c) & WORD)) break;
+    const x = isHanKana(c) ? m.cjk.at(text, p) : undefined;
+    if (x) {
+      out.push({ start: p, end: p + x.text.length, target: x.target, field, entry: -1, dateline: false });
+      p += x.text.length;
+      found = true;
+    } else p++;
+  }
+  return found ? p : -p;
+}
+
+/**
+ * A Korean name with a particle written onto it (러시아가 → 러시아), or an Arabic-script name with a
+ * conjunction or preposition written before it (وروسيا → روسيا): the name without the affix, and
+ * its end (0: none). The mention covers the name only.
+ */
+function affixMatch(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[]): number {
+  const c = text.charCodeAt(i);
+  if (isHangul(c)) {
+    for (let k = 1; k <= 3 && j - k > i; k++) if (koreanParticles.hasSpan(text, j - k, j)) {
+      const end = matchAt(m, text, i, j - k, field, out);
+      if (end > 0) return end;
+    }
+  } else if (isArabicScript(c)) {
+    for (const p of arabicProclitics) if (j - i > p.length + 1 && text.startsWith(p, i)) {
+      const end = matchAt(m, text, i + p.length, j, field, out);
+      if (end > 0) return end;
+    }
+  }
+  return 0;
 }
 
 /** Lower-case words that open names: al-Qaeda, el-Sisi, von der Leyen, bin Salman, sub-Saharan. */
@@ -312,7 +425,7 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
     const shortPrev = tokEnd - tokStart <= 2;
     while (k < n && k - tokEnd <= MAX_GAP) {
       const c = text.charCodeAt(k);
-      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 45 || c === 39 || c === 0x2019 || c === 0x2010 || (c === 46 && shortPrev)) k++;
+      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 45 || c === 39 || c === 0x2019 || c === 0x2010 || (c === 46 && shortPrev) || c === 0x200c) k++;
       else break;
     }
     if (k === tokEnd || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
