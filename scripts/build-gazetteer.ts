@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slug } from '../shared/tagging/chars';
+import { addActors } from './gazetteer/actors';
 import { addCities, citiesExtra } from './gazetteer/cities';
 import { addCountries, countriesExtra } from './gazetteer/countries';
 import { addCurated } from './gazetteer/curated';
@@ -27,6 +28,7 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   // 1. Countries; 2. curated entries; 3. states and provinces; 4. cities.
   const capitals = addCountries(b, countries);
   addCurated(b, cities.add);
+  addActors(b); // 2b. armed groups and state companies
   addSubdivisions(b);
   addCities(b, cities, capitals);
   // 5. Names in the languages of the news: translations of the entries above, capitals marked.

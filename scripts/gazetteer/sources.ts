@@ -33,6 +33,8 @@ export interface BuiltEntry {
   capital?: boolean;
   /** Aliases whose case forms the matcher generates in a Latin-script language: [alias index, language] (translations.ts). */
   inflect?: [number, string][];
+  /** Indices of aliases that count only where the article also names the entry otherwise (actors.ts). */
+  short?: number[];
 }
 
 /** An entry as the curated data files write it. */

@@ -178,4 +178,5 @@ export function slug(s: string): string {
 /** One-letter codes of entry kinds in the generated data file (it keeps the Lambda bundles small). */
 export const KIND_CODES: Record<string, string> = {
   country: 'c', region: 'r', city: 'y', sea: 's', 'macro-region': 'm', organization: 'o', institution: 'i', person: 'p',
+  'armed-group': 'g', company: 'k',
 };

@@ -42,11 +42,13 @@ export interface IndexedEntry {
   capital?: boolean;
   /** Aliases whose case forms the matcher generates in a Latin-script language (Polish, German): [alias, language]. */
   inflect?: [string, string][];
+  /** Short aliases (RSF, SDF, IS) that count only where the article also names the entry otherwise. */
+  short?: string[];
 }
 
-const ACTOR_KINDS = new Set(['organization', 'institution', 'person']);
+const ACTOR_KINDS = new Set(['organization', 'institution', 'person', 'armed-group', 'company']);
 
-/** True for kinds that act (organisations, institutions, people) rather than places. */
+/** True for kinds that act (organisations, institutions, people, armed groups, companies) rather than places. */
 export const isActorKind = (kind: string): boolean => ACTOR_KINDS.has(kind);
 
 /**
@@ -110,7 +112,7 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     id,
     name,
     kind: (code ? (KINDS[code] ?? code) : 'city') as TagKind,
-    parents: parents ? parents.split(',') : country && id !== country ? [country] : [],
+    parents: parents === '~' ? [] : parents ? parents.split(',') : country && id !== country ? [country] : [],
     aliases: aliases === '' ? [name] : aliases === '~' ? [] : aliases.split('^').map((a) => a || name),
   };
   if (country) entry.country = country;
@@ -123,7 +125,10 @@ function decodeEntry(line: string, index: number): IndexedEntry {
   };
   if (extras) for (const x of extras.split(',')) {
     if (x === 'cap') ie.capital = true;
-    else {
+    else if (x.endsWith('!')) {
+      const alias = entry.aliases[Number(x.slice(0, -1))];
+      if (alias) (ie.short ??= []).push(alias);
+    } else {
       const m = /^(\d+)([a-z]+)$/.exec(x);
       const alias = m && entry.aliases[Number(m[1])];
       if (alias) (ie.inflect ??= []).push([alias, m[2]!]);

@@ -2,6 +2,7 @@
 // Public interface of shared/tagging (see docs/TAGGING.md for how it works and how well).
 import { distance } from 'fastest-levenshtein';
 import type { TagResult } from '../model';
+import { dropUnsupported } from './actors';
 import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
@@ -113,6 +114,7 @@ function score(input: TagInput): Scored {
     if (f.entry >= 0) found[w++] = f;
   }
   found.length = w;
+  dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
 
   // A dateline city that contradicts its own qualifier ("PARIS, Texas") is not that city.
   if (dl?.qualifier) {

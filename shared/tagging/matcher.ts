@@ -24,6 +24,8 @@ export interface AliasTarget {
   key: string;
   /** Every entry is a city or region (the "Minsk agreements" rule applies). */
   placeOnly: boolean;
+  /** A short alias (RSF, SDF) that counts only beside another name of its entry (actors.ts). */
+  needsFull?: boolean;
 }
 
 /**
@@ -177,7 +179,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       for (const alias of list) {
         insert(
           alias,
-          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}) }),
+          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}), ...(ie.short?.includes(alias) ? { needsFull: true } : {}) }),
           (t) => {
             // A surname two office holders share stays open until the article says which one.
             if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
