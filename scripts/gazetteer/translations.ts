@@ -130,17 +130,30 @@ export function addLanguages(entries: BuiltEntry[], input: AddLanguagesInput): v
     if (!s) towns.set(k, (s = new Set()));
     s.add(c.country);
   }
-  const give = (e: BuiltEntry, t: Translated, foreignTownsBlock: boolean) => {
+  const english = new Set(require('an-array-of-english-words') as string[]);
+  const added = new Set<string>(); // alias keys this module gave
+  /** `langs`: how many languages write the name so (an English word that several languages use as the name is kept: Brasil). */
+  const give = (e: BuiltEntry, t: Translated, foreignTownsBlock: boolean, langs = 1) => {
     const k = aliasKey(t.name);
     if (k.length < 2 || drop.has(k)) return;
     const h = holder.get(k);
     if (h && h !== e.id) return;
-    if (!h && foreignTownsBlock && [...(towns.get(k) ?? [])].some((cc) => cc !== e.country)) return;
+    if (!h) {
+      if (foreignTownsBlock && [...(towns.get(k) ?? [])].some((cc) => cc !== e.country)) return;
+      // A Latin-script name that is an English word (German Island, French Grenade, Polish Reunion)
+      // or of three plain letters (German Rom, Turkish Fas) would be read in English text.
+      if (/^[\x00-\x7f]{1,3}$/.test(t.name) || (english.has(t.name.toLowerCase()) && langs < 2)) return;
+    }
     let i = e.aliases.findIndex((a) => aliasKey(a) === k);
     if (i < 0) {
+      if (h) return; // held by this entry as a demonym (French Argentine = English Argentine)
       i = e.aliases.push(t.name) - 1;
       holder.set(k, e.id);
+      added.add(k);
     }
+    // Case forms only for names of that language (Russland → Russlands, Rosja → Rosji), not for names
+    // English shares: their folded forms are English words or names (Chile → Chiles, Grenada → Grenadę = Grenade).
+    if (!added.has(k)) return;
     if (inflecting.has(t.lang) && !(e.inflect ??= []).some(([j, l]) => j === i && l === t.lang)) e.inflect.push([i, t.lang]);
   };
 
@@ -155,7 +168,8 @@ export function addLanguages(entries: BuiltEntry[], input: AddLanguagesInput): v
   }
   for (const [cc, list] of names) {
     const e = byId.get(cc);
-    if (e) for (const t of list) if (owners.get(aliasKey(t.name))!.size === 1 || holder.get(aliasKey(t.name)) === cc) give(e, t, true);
+    const langsOf = (name: string) => new Set(list.filter((x) => aliasKey(x.name) === aliasKey(name)).map((x) => x.lang)).size;
+    if (e) for (const t of list) if (owners.get(aliasKey(t.name))!.size === 1 || holder.get(aliasKey(t.name)) === cc) give(e, t, true, langsOf(t.name));
   }
 
   // Capitals: the city or region entry of the country that bears the capital's English name.

@@ -47,6 +47,20 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** The key a token is looked up by: lower case, accents dropped (Türkiye → turkiye, Київ stays Cyrillic). */
 export function tokenKey(token: string): string {
   const lower = token.toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower;
+  // Character by character through the fold table where every character's key stands alone (the
+  // common case: Cyrillic, Arabic, accented Latin); Unicode normalisation is slow.
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const f = fold(lower.charCodeAt(i));
+    if (f < 0) return slowKey(lower);
+    if (f) out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+/** tokenKey by Unicode normalisation: what the fold table is worked out from. */
+function slowKey(lower: string): string {
   return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/ё/g, 'е').replace(ARABIC_VARIANTS, (c) => ARABIC_FOLD[c]!) : lower;
 }
 
@@ -65,7 +79,8 @@ export function fold(c: number): number {
   let f: number;
   if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff)) f = -1;
   else {
-    const k = tokenKey(String.fromCharCode(c));
+    const ch = String.fromCharCode(c);
+    const k = slowKey(ch.toLowerCase());
     f = k.length === 0 ? 0 : k.length === 1 ? k.charCodeAt(0) : -1;
   }
   folds[c] = f;

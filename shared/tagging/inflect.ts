@@ -88,12 +88,12 @@ function ukAdjective(w: string): Cases | undefined {
   return undefined;
 }
 
-/** Ukrainian final-syllable і/ї of a closed syllable opens to о/е/є in the oblique cases (Київ → Києва, Харків → Харкова). */
+/** Ukrainian town names in -ів/-їв open the і to о, the ї to є in the oblique cases (Харків → Харкова, Київ → Києва). */
 function ukStems(w: string): string[] {
-  const m = /^(.*)([іїІЇ])([^аеєиіїоуюяь']+)$/.exec(w);
+  const m = /^(.+)([іїІЇ])(в)$/.exec(w);
   if (!m) return [w];
   const [, head, v, tail] = m;
-  return v === 'ї' || v === 'Ї' ? [w, `${head}є${tail}`, `${head}о${tail}`] : [w, `${head}о${tail}`, `${head}е${tail}`];
+  return [`${head}${v === 'ї' || v === 'Ї' ? 'є' : 'о'}${tail}`];
 }
 
 function ukNoun(w: string, person: boolean): Cases {
@@ -235,9 +235,9 @@ const MAX_FORMS = 48;
  * The oblique case forms of a name in its language, without the name itself: "Росія" → Росії, Росію,
  * Росією; "Донецька область" → "Донецької області", …; "Niemcy" → Niemiec, Niemcom, Niemczech, ….
  * `person` marks a surname (Путин → Путиным). Words are separated by spaces or hyphens; the words of a
- * name agree in case, so each case is built from the same case of every word. Three readings are
- * tried for a name of several words: every word declined, only the first, and all but the last
- * ("Республика Корея" → "Республики Корея").
+ * name agree in case, so each case is built from the same case of every word. For a name of several
+ * words every word is declined, and only the first ("Республика Корея" → "Республики Корея"); for
+ * three or more, also all but the last ("Соединённых Штатов Америки").
  */
 export function inflections(name: string, lang: InflectLang, person = false): string[] {
   const parts = name.split(/([\s-]+)/); // words at even indices, separators at odd ones
@@ -245,7 +245,7 @@ export function inflections(name: string, lang: InflectLang, person = false): st
   if (!words.length || words.some((w) => !w)) return [];
   const cases = words.map((w, k) => wordCases(w, lang, k < words.length - 1, person, k === words.length - 1));
   const out = new Set<string>();
-  const readings = words.length === 1 ? [words.length] : [words.length, 1, words.length - 1];
+  const readings = words.length === 1 ? [1] : words.length === 2 ? [2, 1] : [words.length, 1, words.length - 1];
   for (const upto of readings) {
     for (let c = 0; c < CASES; c++) {
       let acc = [''];

@@ -153,18 +153,19 @@ const MAX_GAP = 12;
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
   const root = new NodeTable(1 << 16);
   const cjk = new CjkNames();
-  const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void) => {
+  const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void, tokenKeys?: string[]) => {
     if (isHanKanaName(alias)) {
       cjk.add(alias, make(alias));
       return;
     }
-    const keys = tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
+    const keys = tokenKeys ?? tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
     if (!keys.length) return;
     let map = root;
     let node: Node | undefined;
-    for (const k of keys) {
-      node = child(map, k);
-      map = node.next ??= new NodeTable();
+    for (let q = 0; q < keys.length; q++) {
+      node = child(map, keys[q]!);
+      // A child table only where the alias goes on: typed arrays at every leaf would cost memory.
+      if (q < keys.length - 1) map = node.next ??= new NodeTable();
     }
     if (!node!.target) node!.target = make(keys.join(' '));
     else merge(node!.target);
@@ -196,9 +197,9 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   // that is also a name stays a name (its key serves as the cue).
   for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
   // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts).
-  for (const [form, { index, alias }] of forms) {
+  for (const { form, keys, index, alias } of forms) {
     const ie = g.entries[index]!;
-    insert(form, (key) => ({ entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(form) ? { exact: exactOf(form) } : {}) }), () => {});
+    insert(form, (key) => ({ entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(form) ? { exact: exactOf(form) } : {}) }), () => {}, keys);
   }
   // Leaves drop their empty child tables: typed arrays cost memory, and the scan stops there anyway.
   const prune = (t: NodeTable) => {
@@ -221,38 +222,27 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
  * letters tell, Latin names in the languages the data file marks, and the li- form of Arabic al- names.
  * A form that two entries generate (or a name of another entry) is left out: it would decide nothing.
  */
-function caseForms(g: Gazetteer): Map<string, { index: number; alias: string }> {
-  const out = new Map<string, { index: number; alias: string } | null>();
-  const names = new Map<string, number>();
-  for (const ie of g.entries) for (const a of [...ie.entry.aliases, ...ie.demonyms]) names.set(tokens(a).map(tokenKey).join(' '), ie.index);
+function caseForms(g: Gazetteer): { form: string; keys: string[]; index: number; alias: string }[] {
+  const byKey = new Map<string, { form: string; keys: string[]; index: number; alias: string } | null>();
   const give = (form: string, index: number, alias: string) => {
-    const key = tokens(form).map(tokenKey).join(' ');
-    const held = names.get(key);
-    if (held !== undefined) return;
-    const prev = out.get(key);
-    if (prev === undefined) out.set(key, { index, alias: form === alias ? alias : alias });
-    else if (prev && prev.index !== index) out.set(key, null);
+    const keys = tokens(form).map(tokenKey);
+    const key = keys.join(' ');
+    const prev = byKey.get(key);
+    if (prev === undefined) byKey.set(key, { form, keys, index, alias });
+    else if (prev && prev.index !== index) byKey.set(key, null);
   };
-  const formOf = new Map<string, string>();
   for (const ie of g.entries) {
     const person = ie.entry.kind === 'person';
-    const latin = new Map<string, InflectLang[]>();
-    for (const [a, l] of ie.inflect ?? []) latin.set(a, [...(latin.get(a) ?? []), l as InflectLang]);
+    const latin = ie.inflect;
     for (const a of ie.entry.aliases) {
-      for (const l of [...cyrillicLangs(a), ...(latin.get(a) ?? [])]) for (const f of inflections(a, l, person)) {
-        formOf.set(tokens(f).map(tokenKey).join(' '), f);
-        give(f, ie.index, a);
-      }
+      for (const l of cyrillicLangs(a)) for (const f of inflections(a, l, person)) give(f, ie.index, a);
+      if (latin) for (const [b, l] of latin) if (b === a) for (const f of inflections(a, l as InflectLang, person)) give(f, ie.index, a);
       const li = arabicLiForm(a);
-      if (li) {
-        formOf.set(tokens(li).map(tokenKey).join(' '), li);
-        give(li, ie.index, a);
-      }
+      if (li) give(li, ie.index, a);
     }
   }
-  const result = new Map<string, { index: number; alias: string }>();
-  for (const [key, v] of out) if (v) result.set(formOf.get(key)!, v);
-  return result;
+  // A name of another entry keeps its entry: insert() leaves a node that has a target as it is.
+  return [...byKey.values()].filter((v) => v !== null);
 }
 
 /** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */
