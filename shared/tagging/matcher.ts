@@ -115,6 +115,13 @@ export interface Matcher {
   firsts: Uint8Array;
   /** Names in Han and kana, found anywhere inside a run of characters (caseless.ts). */
   cjk: CjkNames;
+  /**
+   * Compiles the case forms whose keys hold letters outside ASCII (Москвою, Niemczech's ł-less
+   * cousins Białorusią) into the trie; set until the scan first meets such a letter, so that English
+   * text never pays for them. A text without such a letter cannot match such a form, so results do
+   * not depend on what was tagged before.
+   */
+  addForms?: () => void;
 }
 
 const FILTER_BITS = 1 << 18;
@@ -189,18 +196,24 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       }
     }
   }
-  const forms = caseForms(g);
   for (const phrase of blockPhrases) insert(phrase, (key) => ({ entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false }), (t) => { t.block = true; t.entries = []; });
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
   for (const [alias, ids] of shared) insert(alias, (key) => ({ entries: [...ids], demonym: false, alias, key, placeOnly: false }), (t) => { t.entries = [...ids]; });
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
   for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
-  // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts).
-  for (const { form, keys, index, alias } of forms) {
-    const ie = g.entries[index]!;
-    insert(form, (key) => ({ entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(form) ? { exact: exactOf(form) } : {}) }), () => {}, keys);
-  }
+  // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts). Those
+  // whose keys are plain ASCII now (Rosji, Iranu), the others when the scan first needs them.
+  const addForms = (eager: boolean) => {
+    for (const { form, keys, index, alias } of caseForms(g, eager)) {
+      const ie = g.entries[index]!;
+      insert(form, (key) => ({ entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(form) ? { exact: exactOf(form) } : {}) }), () => {}, keys);
+      const h = hashKey(keys[0]!) & (FILTER_BITS - 1);
+      if (matcher) matcher.firsts[h >> 3]! |= 1 << (h & 7);
+    }
+  };
+  let matcher: Matcher | undefined;
+  addForms(true);
   // Leaves drop their empty child tables: typed arrays cost memory, and the scan stops there anyway.
   const prune = (t: NodeTable) => {
     for (const n of t.values()) for (let c: Node | undefined = n; c; c = c.sibling) {
@@ -214,19 +227,33 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
   }
-  return { root, firsts, cjk };
+  matcher = { root, firsts, cjk };
+  const m = matcher;
+  m.addForms = () => {
+    m.addForms = undefined;
+    addForms(false);
+  };
+  return m;
 }
+
+const ASCII_KEY = /^[\x00-\x7f]*$/;
+
+/** Letters whose token keys are not ASCII and that case forms hold: Latin with a stroke or ß (ł, ß), Cyrillic. */
+const formLetter = (c: number) => (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f) || c === 0x1e9e;
 
 /**
  * The case forms of every name, by form (inflect.ts): Cyrillic names in Russian or Ukrainian as their
  * letters tell, Latin names in the languages the data file marks, and the li- form of Arabic al- names.
  * A form that two entries generate (or a name of another entry) is left out: it would decide nothing.
  */
-function caseForms(g: Gazetteer): { form: string; keys: string[]; index: number; alias: string }[] {
+function caseForms(g: Gazetteer, eager: boolean): { form: string; keys: string[]; index: number; alias: string }[] {
   const byKey = new Map<string, { form: string; keys: string[]; index: number; alias: string } | null>();
   const give = (form: string, index: number, alias: string) => {
     const keys = tokens(form).map(tokenKey);
     const key = keys.join(' ');
+    // Now: forms with plain ASCII keys (Rosji, Iranu) and the Arabic li- forms; later (addForms):
+    // those whose keys hold Cyrillic or Latin letters beyond ASCII.
+    if (eager !== (ASCII_KEY.test(key) || isArabicScript(key.charCodeAt(0)))) return;
     const prev = byKey.get(key);
     if (prev === undefined) byKey.set(key, { form, keys, index, alias });
     else if (prev && prev.index !== index) byKey.set(key, null);
@@ -235,9 +262,9 @@ function caseForms(g: Gazetteer): { form: string; keys: string[]; index: number;
     const person = ie.entry.kind === 'person';
     const latin = ie.inflect;
     for (const a of ie.entry.aliases) {
-      for (const l of cyrillicLangs(a)) for (const f of inflections(a, l, person)) give(f, ie.index, a);
+      if (!eager) for (const l of cyrillicLangs(a)) for (const f of inflections(a, l, person)) give(f, ie.index, a);
       if (latin) for (const [b, l] of latin) if (b === a) for (const f of inflections(a, l as InflectLang, person)) give(f, ie.index, a);
-      const li = arabicLiForm(a);
+      const li = eager ? arabicLiForm(a) : undefined;
       if (li) give(li, ie.index, a);
     }
   }
@@ -259,6 +286,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     if (!CANDIDATE.test(text)) return;
     i = CANDIDATE.lastIndex - 1;
     const c = text.charCodeAt(i);
+    if (m.addForms && c >= 128 && formLetter(c)) m.addForms();
     const cls = c < 128 ? ASCII[c]! : charClass(c);
     let j = i + 1;
     // A letter of a script without case (Han, kana, Hangul, Arabic) may start a name as a capital does.
