@@ -69,7 +69,7 @@ export async function bench(): Promise<BenchRow[]> {
   for (const a of base) for (const r of rules) if (matchRule(r, a)) matches++;
   const [rule] = rules;
   const sample = articles.find((a) => matchRule(rule!, a)) ?? articles[0]!;
-  const why = matchRule(rule!, sample) ?? { ruleId: rule!.id, words: [], tags: [], feeds: [] };
+  const why = matchRule(rule!, sample) ?? { ruleId: rule!.id, words: [], tags: [], feeds: [], fired: [] };
   const formatUs = time(() => formatAlert(rule!, sample, why), 2000, 200).map((ms) => ms * 1000);
   const how = `${base.length} demo articles (examples/feeds, tagged once) ×40 = ${articles.length} per run × ${rules.length} rules; 30 runs after 3 warm-up`;
   return [

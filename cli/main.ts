@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   unsubscribe: () => import('./commands/subscribe'),
   subscriptions: () => import('./commands/subscribe'),
   cost: () => import('./commands/cost'),
+  serve: () => import('./commands/serve'),
 };
 
 /** Builds the `news-monitor` program with the commands `argv` needs registered (all when unclear). */

@@ -94,10 +94,43 @@ export type Delivery = 'instant' | 'digest';
 export interface RuleConfig {
   id: string;
   name: string;
-  query: string;
+  /** What to match (docs/RULES.md). Optional when `terms` or `watch` say it instead. */
+  query?: string;
   severity: Severity;
   /** Alerts per hour before the overflow folds into one "and N more" message. */
   maxPerHour?: number;
+  /** Weighted terms (EMM style): the rule matches when the weights of the terms found reach `threshold`. */
+  terms?: Record<string, number>;
+  threshold?: number;
+  /** Alert on a surge of matching stories instead of on each story (DESIGN.md §5). */
+  spike?: SpikeConfig;
+  /** Alert on a surge of any tag of these kinds (with `spike`), one alert per surging tag. */
+  watch?: WatchConfig;
+  /** Alert when an actor and a region first appear together in a story after `quietDays` apart. */
+  novel?: NovelConfig;
+}
+
+/** `"spike": {"window": "6h", "baseline": "14d", "factor": 3, "min": 5}` (durations 30m, 6h, 14d). */
+export interface SpikeConfig {
+  window: string;
+  baseline: string;
+  factor: number;
+  min: number;
+}
+
+/** The tags a watch rule follows: one side, optionally only some kinds (countries, organisations…). */
+export interface WatchConfig {
+  side: 'actor' | 'region';
+  kinds?: TagKind[];
+}
+
+/** `"novel": {"pair": ["actor", "region"], "quietDays": 30}`. */
+export interface NovelConfig {
+  pair: ['actor', 'region'];
+  quietDays: number;
+  /** Kinds of actor and region that form pairs (default: any actor, any country). */
+  actorKinds?: TagKind[];
+  regionKinds?: TagKind[];
 }
 
 export interface SubscriptionConfig {

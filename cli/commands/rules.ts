@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { compileQuery, compileRules, matchRule, RuleError, type CompiledRule, type RuleMatch, type RuleNode } from '../../shared/alerts';
+import { compileQuery, compileRules, RuleError, scoreLine, type CompiledRule, type RuleMatch } from '../../shared/alerts';
 import type { Config, TaggedArticle } from '../../shared/model';
 import { parseTimeBound, QueryError } from '../../shared/query';
-import type { ArticleStore, TagFilter } from '../../shared/store';
+import { testRule, type RuleTestResult } from '../../shared/query/rule-test';
 import { DEFAULT_CONFIGS, loadCliConfig } from '../config-path';
 import { DEFAULT_DATA_DIR, withStore } from '../context';
 import { CliError } from '../errors';
@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .action((opts: { config?: string }) => {
       const { config, file } = loadCliConfig(opts.config);
       process.stdout.write(`${file}: OK — ${plural(config.feeds.length, 'feed')}, ${plural(config.rules.length, 'rule')}, ${plural(config.subscriptions.length, 'subscription')}\n`);
-      for (const r of config.rules) process.stdout.write(`  ${r.id} [${r.severity}] ${r.query}\n`);
+      for (const r of config.rules) process.stdout.write(`  ${r.id} [${r.severity}] ${describeRule(r)}\n`);
     });
   rules
     .command('test')
@@ -52,55 +52,8 @@ export function register(program: Command): void {
     });
 }
 
-/** The outcome of trying a rule on stored articles. */
-export interface RuleTestResult {
-  examined: number;
-  /** True when --max-articles stopped the walk before the oldest article. */
-  capped: boolean;
-  /** The tag listing walked instead of every article, when the rule requires a tag. */
-  walked?: TagFilter;
-  matches: { article: TaggedArticle; why: RuleMatch; duplicateOf?: string }[];
-}
-
-/**
- * Walks stored articles newest first and matches each; a story seen already is marked as a
- * duplicate (it would not alert again). When the rule requires a tag, only that tag's listing is
- * walked, so a narrow rule reads a few articles however large the store.
- */
-export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'listArticles'>, opts: { since?: string; maxArticles: number }): Promise<RuleTestResult> {
-  const result: RuleTestResult = { examined: 0, capped: false, matches: [] };
-  const via = requiredTag(rule.ast);
-  if (via) result.walked = via;
-  const seen = new Map<string, string>();
-  const found: RuleTestResult['matches'] = [];
-  let start;
-  do {
-    const page = await store.listArticles({ via, since: opts.since, limit: Math.min(100, opts.maxArticles - result.examined), start });
-    for (const article of page.items) {
-      result.examined++;
-      const why = matchRule(rule, article);
-      if (why) found.push({ article, why });
-    }
-    start = page.next ?? undefined;
-    if (start && result.examined >= opts.maxArticles) result.capped = true;
-  } while (start && !result.capped);
-  // Oldest first decides which copy of a story would have alerted; shown newest first.
-  for (const m of [...found].reverse()) {
-    const key = m.article.storyKey || m.article.id;
-    const first = seen.get(key);
-    if (first) m.duplicateOf = first;
-    else seen.set(key, m.article.id);
-  }
-  result.matches = found;
-  return result;
-}
-
-/** A tag every match must carry (a top-level term, or one of a top-level AND), for the listing to walk. */
-function requiredTag(node: RuleNode): TagFilter | undefined {
-  const terms = node.type === 'and' ? node.children : [node];
-  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id };
-  return undefined;
-}
+// testRule moved to shared/query/rule-test.ts (the web interface uses it too); re-exported for callers of this module.
+export { testRule, type RuleTestResult };
 
 function ruleFor(target: string, loaded: { config: Config; file: string } | undefined): { rule: CompiledRule; source: string } {
   const configured = loaded?.config.rules.find((r) => r.id === target);
@@ -115,6 +68,16 @@ function ruleFor(target: string, loaded: { config: Config; file: string } | unde
     if (err instanceof RuleError) throw new CliError(`query, column ${err.column}: ${err.reason}`, 1, { cause: err });
     throw err;
   }
+}
+
+/** One line for `rules check`: the query, and what the rule adds to it. */
+function describeRule(r: Config['rules'][number]): string {
+  const parts = [r.query ?? ''];
+  if (r.terms) parts.push(`terms ${Object.keys(r.terms).length} (threshold ${r.threshold})`);
+  if (r.watch) parts.push(`watch ${r.watch.side}${r.watch.kinds ? ` ${r.watch.kinds.join('/')}` : ''}`);
+  if (r.spike) parts.push(`spike ${r.spike.window} vs ${r.spike.baseline}, ×${r.spike.factor}, min ${r.spike.min}`);
+  if (r.novel) parts.push(`novel actor+region after ${r.novel.quietDays}d`);
+  return parts.filter(Boolean).join('; ');
 }
 
 function configIfAny(file: string | undefined): { config: Config; file: string } | undefined {
@@ -146,6 +109,8 @@ function why(m: RuleMatch, a: TaggedArticle): string {
     parts.push(`tags ${m.tags.map((id) => `${all.find((t) => t.id === id)?.name ?? id} (${id})`).join(', ')}`);
   }
   if (m.feeds.length) parts.push(`feed ${m.feeds.join(', ')}`);
+  if (m.fired.length) parts.push(`operators ${m.fired.join(', ')}`);
+  if (m.score) parts.push(`score ${scoreLine(m.score)}`);
   return parts.join('; ') || 'no positive term (the rule matches by exclusion)';
 }
 
@@ -159,7 +124,7 @@ function toJson(rule: CompiledRule, r: RuleTestResult, limit: number) {
     alerts: r.matches.filter((m) => !m.duplicateOf).length,
     items: r.matches.slice(0, limit).map((m) => ({
       article: { id: m.article.id, url: m.article.url, title: m.article.title, publishedAt: m.article.publishedAt, feedName: m.article.feedName },
-      why: { words: m.why.words, tags: m.why.tags, feeds: m.why.feeds },
+      why: { words: m.why.words, tags: m.why.tags, feeds: m.why.feeds, operators: m.why.fired, ...(m.why.score ? { score: m.why.score } : {}) },
       ...(m.duplicateOf ? { duplicateOf: m.duplicateOf } : {}),
     })),
   };

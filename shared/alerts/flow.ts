@@ -4,7 +4,7 @@ import type { ArticleStore } from '../store';
 import { formatAlert, formatSms, SUBJECT_MAX } from './format';
 import { truncate } from './text';
 import type { Publisher } from './publisher';
-import { matchRule, type CompiledRule, type RuleMatch } from './rules';
+import { alertsPerStory, matchRule, type CompiledRule, type RuleMatch } from './rules';
 
 /**
  * The store calls the flow needs. `releaseAlert` gives a claim back after a failed publish so that
@@ -34,6 +34,8 @@ export async function alertOnArticle(article: TaggedArticle, deps: AlertDeps): P
   let sent = 0;
   let suppressed = 0;
   for (const rule of deps.rules) {
+    // Spike and watch rules alert on surges, counted by shared/trends, not story by story.
+    if (!alertsPerStory(rule)) continue;
     const match = matchRule(rule, article);
     if (!match) continue;
     const message = formatAlert(rule, article, match);

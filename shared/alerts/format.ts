@@ -28,7 +28,9 @@ export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleM
     `Regions:   ${names(article.regions) || '(none found)'}`,
     '',
     'Why it matched:',
-    `  Rule:    ${rule.query}`,
+    `  Rule:    ${rule.query || '(weighted terms only)'}`,
+    ...(match.fired?.length ? [`  Held:    ${match.fired.join('; ')}`] : []),
+    ...(match.score ? [`  Score:   ${scoreLine(match.score)}`] : []),
     ...(match.words.length ? [`  Words:   ${match.words.map((w) => `"${w}"`).join(', ')}`] : []),
     ...(match.tags.length ? [`  Tags:    ${match.tags.map((id) => describeTag(id, article)).join(', ')}`] : []),
     ...(match.feeds.length ? [`  Feed:    ${match.feeds.join(', ')}`] : []),
@@ -71,6 +73,12 @@ export function names(tags: Tag[] | undefined, max = 8): string {
   const list = [...all.filter((t) => t.mentions.length > 0), ...all.filter((t) => t.mentions.length === 0)].map((t) => t.name);
   const unique = [...new Set(list)];
   return unique.length > max ? `${unique.slice(0, max).join(', ')} and ${unique.length - max} more` : unique.join(', ');
+}
+
+/** A weighted-terms score as "5 ≥ 3 (ceasefire +2, talks +1, football -5)". */
+export function scoreLine(score: NonNullable<RuleMatch['score']>): string {
+  const parts = score.terms.map((t) => `${t.term.replace(/^-/, '')} ${t.weight > 0 ? '+' : ''}${t.weight}`);
+  return `${score.total} ≥ ${score.threshold}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 function ids(tags: Tag[] | undefined): string[] {

@@ -25,7 +25,9 @@ export function resolveTerms(node: RuleNode, lookup: TagLookup): QuerySyntaxErro
   const errors: QuerySyntaxError[] = [];
   const visit = (n: RuleNode): void => {
     if (n.type === 'and' || n.type === 'or') n.children.forEach(visit);
-    else if (n.type === 'not') visit(n.child);
+    else if (n.type === 'not' || n.type === 'sent') visit(n.child);
+    else if (n.type === 'near') [n.left, n.right].forEach(visit);
+    else if (n.type === 'mentions') visit(n.term);
     else if (n.type === 'tag') {
       const entry = lookup.resolve(n.value);
       const label = n.side === 'any' ? 'tag' : n.side;

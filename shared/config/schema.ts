@@ -17,12 +17,47 @@ export const feedSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
 });
 
+const tagKind = z.enum(['country', 'organization', 'person', 'institution', 'region', 'city', 'sea', 'macro-region']);
+/** A duration as spike rules write it (checked again, with the rule's id, when rules compile). */
+const duration = z.string().regex(/^[1-9]\d{0,4}[mhd]$/, 'must be a duration such as 30m, 6h or 14d');
+
+/** `"spike": {"window": "6h", "baseline": "14d", "factor": 3, "min": 5}` (DESIGN.md §5). */
+export const spikeSchema = z.strictObject({
+  window: duration,
+  baseline: duration,
+  factor: z.number().finite().min(1).max(1000),
+  min: z.int().min(1).max(100_000),
+});
+
+/** `"watch": {"side": "region", "kinds": ["country"]}`: every tag of these kinds is followed for surges. */
+export const watchSchema = z.strictObject({
+  side: z.enum(['actor', 'region']),
+  kinds: z.array(tagKind).min(1).optional(),
+});
+
+/** `"novel": {"pair": ["actor", "region"], "quietDays": 30}`. */
+export const novelSchema = z.strictObject({
+  pair: z.tuple([z.literal('actor'), z.literal('region')]),
+  quietDays: z.int().min(1).max(365),
+  actorKinds: z.array(tagKind).min(1).optional(),
+  regionKinds: z.array(tagKind).min(1).optional(),
+});
+
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-"'),
   name: z.string().trim().min(1, 'must not be empty').max(200),
-  query: z.string().trim().min(1, 'must not be empty').max(2000),
+  query: z.string().trim().min(1, 'must not be empty').max(2000).optional(),
   severity: severity.default('info'),
   maxPerHour: z.int().min(1).max(1000).optional(),
+  terms: z
+    .record(z.string().trim().min(1, 'a term must not be empty').max(200), z.number().finite().refine((w) => w !== 0, 'a weight must not be 0'))
+    .refine((t) => Object.keys(t).length > 0, 'needs at least one term')
+    .refine((t) => Object.keys(t).length <= 200, 'at most 200 terms')
+    .optional(),
+  threshold: z.number().finite().positive().optional(),
+  spike: spikeSchema.optional(),
+  watch: watchSchema.optional(),
+  novel: novelSchema.optional(),
 });
 
 export const subscriptionSchema = z.strictObject({

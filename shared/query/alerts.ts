@@ -16,7 +16,7 @@ export interface AlertQuery {
 }
 
 /** Validates an alert query and reads one page, newest first. */
-export async function queryAlerts(store: ArticleStore, q: AlertQuery, deps: { now?: Date } = {}): Promise<{ items: StoredAlert[]; cursor: string | null }> {
+export async function queryAlerts(store: Pick<ArticleStore, 'listAlerts'>, q: AlertQuery, deps: { now?: Date } = {}): Promise<{ items: StoredAlert[]; cursor: string | null }> {
   const now = deps.now ?? new Date();
   const limit = parseLimit(q.limit);
   const since = q.since ? parseTimeBound(q.since, 'since', now) : undefined;

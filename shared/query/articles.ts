@@ -35,7 +35,7 @@ export interface QueryDeps {
 }
 
 /** Runs an article query: validates it (QueryError for anything wrong), then reads one page from the store. */
-export async function queryArticles(store: ArticleStore, q: ArticleQuery, deps: QueryDeps = {}): Promise<ArticlePage> {
+export async function queryArticles(store: Pick<ArticleStore, 'listArticles'>, q: ArticleQuery, deps: QueryDeps = {}): Promise<ArticlePage> {
   const now = deps.now ?? new Date();
   const limit = parseLimit(q.limit);
   const since = q.since === undefined || q.since === '' ? undefined : parseTimeBound(q.since, 'since', now);

@@ -132,6 +132,13 @@ describe('alerts against a real dynalite', () => {
     expect(r.matches[0]!.why).toMatchObject({ words: ['attack'], tags: ['RU'] });
   });
 
+  it('shows with rules test which operators held and the score of weighted terms', async () => {
+    const r = await testRule(compileQuery({ id: 'q', query: 'SENT(attack NEAR/3 positions) AND title:"forces attack"~1', terms: { warships: 2, invasion: 1, '-football': -5 }, threshold: 3 }), store, { maxArticles: 100 });
+    expect(r.matches).toHaveLength(2);
+    expect(r.matches[0]!.why.fired).toEqual(['attack NEAR/3 positions', 'SENT(attack NEAR/3 positions) (2 sentences)', 'title:"forces attack"~1']);
+    expect(r.matches[0]!.why.score).toEqual({ total: 3, threshold: 3, terms: [{ term: 'warships', weight: 2 }, { term: 'invasion', weight: 1 }] });
+  });
+
   it('folds the overflow past the hourly cap and lists every alert in the digest', async () => {
     const [capped] = compileRules([{ id: 'capped', name: 'Capped', query: 'attack', severity: 'warning', maxPerHour: 2 }]).rules;
     const now = new Date('2026-11-27T15:10:00Z');

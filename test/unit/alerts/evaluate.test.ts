@@ -82,7 +82,7 @@ describe('matchRule', () => {
 
   it('says why: the words as the article wrote them and the tag ids that matched', () => {
     const m = matchRule(rule('actor:RU AND region:UA AND (invasion OR invad* OR attack OR ceasefire)'), article());
-    expect(m).toEqual({ ruleId: 'r', words: ['invasion', 'attack'], tags: ['RU', 'UA'], feeds: [] });
+    expect(m).toEqual({ ruleId: 'r', words: ['invasion', 'attack'], tags: ['RU', 'UA'], feeds: [], fired: [] });
   });
 
   it('gives no reasons from a failed branch or from under NOT', () => {

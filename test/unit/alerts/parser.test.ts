@@ -13,11 +13,17 @@ function show(n: RuleNode): string {
     case 'not':
       return `!${show(n.child)}`;
     case 'tag':
-      return `${n.salient ? 'about' : n.side}:${n.value}`;
+      return `${n.salient ? (n.side === 'any' ? 'about' : `salient:${n.side}`) : n.side}:${n.value}`;
     case 'feed':
       return `feed:${n.name}`;
     case 'words':
-      return `${n.tokens.join('_')}${n.prefix ? '*' : ''}`;
+      return `${n.field ? `${n.field}:` : ''}${n.tokens.join('_')}${n.prefix ? '*' : ''}${n.within === undefined ? '' : `~${n.within}`}`;
+    case 'near':
+      return `(${show(n.left)} NEAR/${n.distance} ${show(n.right)})`;
+    case 'sent':
+      return `SENT${show(n.child)}`;
+    case 'mentions':
+      return `#${show(n.term)}${n.op}${n.count}`;
   }
 }
 
@@ -35,6 +41,21 @@ describe('parseQuery', () => {
   it('binds NOT tighter than AND', () => {
     expect(show(parseQuery('NOT a AND b'))).toBe('(!a & b)');
     expect(show(parseQuery('NOT NOT a'))).toBe('!!a');
+  });
+
+  it('binds NEAR/n tighter than NOT, AND and OR', () => {
+    expect(show(parseQuery('a OR b NEAR/3 c'))).toBe('(a | (b NEAR/3 c))');
+    expect(show(parseQuery('NOT a NEAR/3 b'))).toBe('!(a NEAR/3 b)');
+    expect(show(parseQuery('a NEAR/1 b NEAR/2 c'))).toBe('((a NEAR/1 b) NEAR/2 c)');
+  });
+
+  it('reads proximity, title:, salient:side:, SENT and mentions as terms', () => {
+    expect(show(parseQuery('"peace talks"~5 x'))).toBe('(peace_talks~5 & x)');
+    expect(show(parseQuery('title:"cease fire"~2 OR title:truce'))).toBe('(title:cease_fire~2 | title:truce)');
+    expect(show(parseQuery('salient:region:"Black Sea" salient:actor:RU salient:UA'))).toBe('(salient:region:Black Sea & salient:actor:RU & about:UA)');
+    expect(show(parseQuery('SENT(a OR b) c'))).toBe('(SENT(a | b) & c)');
+    expect(show(parseQuery('mentions(region:UA)>=3 AND mentions("a b") < 2'))).toBe('(#region:UA>=3 & #a_b<2)');
+    expect(show(parseQuery('sent mentions'))).toBe('(sent & mentions)'); // words unless "(" follows
   });
 
   it('lets parentheses override precedence', () => {

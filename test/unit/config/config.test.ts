@@ -80,3 +80,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig(bad)).toThrow(/bad\.json: not valid JSON/);
   });
 });
+
+describe('parseConfig: surge, watch, novelty and weighted-terms rules', () => {
+  const r = (extra: object) => ({ feeds: [feed], rules: [{ id: 'r', name: 'R', ...extra }] });
+
+  it('accepts the spike, watch, novel and terms forms of docs/RULES.md', () => {
+    const c = parseConfig({
+      feeds: [feed],
+      rules: [
+        { id: 'md', name: 'Moldova surge', query: 'region:MD', spike: { window: '6h', baseline: '14d', factor: 3, min: 5 } },
+        { id: 'any', name: 'Any country', watch: { side: 'region', kinds: ['country'] }, spike: { window: '6h', baseline: '14d', factor: 5, min: 5 } },
+        { id: 'new', name: 'New ground', query: 'actor:NATO', novel: { pair: ['actor', 'region'], quietDays: 30 } },
+        { id: 'truce', name: 'Truce', terms: { ceasefire: 2, '-football': -5 }, threshold: 2 },
+      ],
+    });
+    expect(c.rules.map((x) => x.id)).toEqual(['md', 'any', 'new', 'truce']);
+  });
+
+  it('names the field of a bad duration, factor or weight', () => {
+    expect(problemsOf(r({ query: 'x', spike: { window: '6 hours', baseline: '14d', factor: 3, min: 5 } }))).toEqual(['rules[0].spike.window: must be a duration such as 30m, 6h or 14d']);
+    expect(problemsOf(r({ query: 'x', spike: { window: '6h', baseline: '14d', factor: 0.5, min: 5 } }))[0]).toMatch(/^rules\[0\]\.spike\.factor: /);
+    expect(problemsOf(r({ terms: { truce: 0 }, threshold: 1 }))).toEqual(['rules[0].terms.truce: a weight must not be 0']);
+  });
+
+  it('explains a watch without spike numbers and a baseline shorter than two windows', () => {
+    expect(problemsOf(r({ watch: { side: 'region' } }))).toEqual(['rule "r": a watch rule needs "spike" numbers (window, baseline, factor, min)']);
+    expect(problemsOf(r({ query: 'x', spike: { window: '6h', baseline: '8h', factor: 3, min: 5 } }))).toEqual(['rule "r": spike.baseline 8h must be at least twice the window 6h']);
+    expect(problemsOf(r({ query: 'x', watch: { side: 'region' }, spike: { window: '6h', baseline: '14d', factor: 3, min: 5 } }))).toEqual(['rule "r": a watch rule follows every tag of its kinds: it takes no query or terms']);
+  });
+});

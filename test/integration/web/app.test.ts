@@ -1,0 +1,185 @@
+// The web app on a real dynalite, through app.request() (no port): what each page shows, the
+// security headers on every response, hostile feed text kept as text, bad input answered with a
+// one-line 400 page, and the RSS of a rule query read back with rss-parser.
+import Parser from 'rss-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalDynamo, type LocalDynamo } from '../../../cli/local-dynamo';
+import { localDynamoClient } from '../../../shared/clients/dynamo';
+import type { Config, TaggedArticle } from '../../../shared/model';
+import { ArticleStore } from '../../../shared/store';
+import { createWebApp } from '../../../shared/web/app';
+import { expectedIds, makeArticles, resolver } from '../store/articles';
+
+const NOW = new Date(Date.UTC(2026, 10, 28, 0, 0));
+const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Kremlin warns NATO <script>alert(2)</script>';
+
+const config: Config = {
+  feeds: [{ url: 'https://news.example/feed0.xml', name: 'Feed 0' }, { url: 'https://never.example/rss', name: 'Never read' }],
+  rules: [{ id: 'nato-black-sea', name: 'NATO in the Black Sea', query: 'actor:nato AND region:"Black Sea"', severity: 'warning' }],
+  subscriptions: [],
+  allowPrivateNetworks: false,
+  retentionDays: 365,
+  intervalMinutes: 15,
+  digestSchedule: 'cron(0 7 * * ? *)',
+  pauseFailingFeedAfterHours: 72,
+};
+
+function hostile(): TaggedArticle {
+  const summary = 'The Kremlin warned NATO over drills. <svg onload=alert(3)></svg>';
+  const at = NOW.toISOString();
+  const t = (id: string, name: string, kind: 'organization' | 'institution', text: string) => ({ id, name, kind, score: 2, salient: true, mentions: [{ text, start: summary.indexOf(text), end: summary.indexOf(text) + text.length }, { text, start: HOSTILE_TITLE.indexOf(text), end: HOSTILE_TITLE.indexOf(text) + text.length, field: 'title' as const }] });
+  return { id: 'hostile1', url: 'javascript:alert(4)', title: HOSTILE_TITLE, summary, publishedAt: at, fetchedAt: at, feedName: '<b>Evil</b> feed', feedUrl: 'https://evil.example/rss', storyKey: 'hostile', actors: [t('nato', 'NATO', 'organization', 'NATO'), t('kremlin', 'Kremlin', 'institution', 'Kremlin')], regions: [] };
+}
+
+describe('web app on a real dynalite', () => {
+  let dynamo: LocalDynamo;
+  let app: ReturnType<typeof createWebApp>;
+  const articles = makeArticles(60);
+  const errors: unknown[] = [];
+  const get = (path: string, init?: RequestInit) => app.request(`http://127.0.0.1${path}`, init);
+  const html = async (path: string) => {
+    const res = await get(path);
+    return { res, body: await res.text() };
+  };
+
+  beforeAll(async () => {
+    dynamo = await startLocalDynamo();
+    const store = new ArticleStore({ client: localDynamoClient(dynamo.endpoint), tableName: 'web-test', now: () => NOW });
+    await store.ensureTable();
+    await store.putArticles([...articles, hostile()]);
+    await store.putFeedState({ url: 'https://news.example/feed0.xml', name: 'Feed 0', consecutiveFailures: 2, lastError: 'HTTP 503 <i>x</i>', lastAttemptAt: NOW.toISOString() });
+    app = createWebApp({ store, config, resolver, now: () => NOW, where: 'test table', logError: (_m, e) => errors.push(e) });
+  });
+
+  afterAll(async () => {
+    await dynamo?.close();
+  });
+
+  it('lists the newest articles on / with links to their pages', async () => {
+    const { res, body } = await html('/');
+    expect(res.status).toBe(200);
+    expect(body.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(body).toContain('href="/articles/hostile1"');
+    expect(body).toContain(`href="/articles/${articles[0]!.id}"`);
+  });
+
+  it('filters the list by actor and region: exactly the stored articles that carry both', async () => {
+    const { body } = await html('/articles?actor=NATO&region=Black%20Sea&limit=100');
+    const listed = [...body.matchAll(/class="title" href="\/articles\/([^"]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual(expectedIds(articles, { actors: ['nato'], regions: ['black-sea'] }));
+    expect(listed.length).toBeGreaterThan(5);
+    const donetsk = await html('/articles?region=donetsk');
+    expect(donetsk.body).not.toContain('NATO ships patrol');
+    expect(donetsk.body).toContain('Shelling in Donetsk');
+  });
+
+  it('shows tag facets with the counts of the listed articles, each a link that adds the filter', async () => {
+    const { body } = await html('/articles?region=Black%20Sea&limit=40');
+    const listed = expectedIds(articles, { regions: ['black-sea'] }).slice(0, 40);
+    const withNato = articles.filter((a) => listed.includes(a.id) && a.actors.some((t) => t.id === 'nato')).length;
+    const facet = /<a href="([^"]+)"[^>]*>NATO<\/a> <span class="count">(\d+)<\/span>/.exec(body)!;
+    expect(Number(facet[2])).toBe(withNato);
+    expect(new URLSearchParams(facet[1]!.replaceAll('&amp;', '&').split('?')[1]).getAll('actor')).toEqual(['nato']);
+    expect(new URLSearchParams(facet[1]!.replaceAll('&amp;', '&').split('?')[1]).getAll('region')).toEqual(['Black Sea']);
+  });
+
+  it('pages by cursor: the next page continues where the first stopped', async () => {
+    const first = await html('/articles?actor=RU&limit=5');
+    const next = /rel="next" href="([^"]+)"/.exec(first.body)![1]!.replaceAll('&amp;', '&');
+    const second = await html(next);
+    const ids = (b: string) => [...b.matchAll(/class="title" href="\/articles\/([^"]+)"/g)].map((m) => m[1]);
+    expect([...ids(first.body), ...ids(second.body)]).toEqual(expectedIds([...articles, hostile()], { actors: ['RU'] }).slice(0, 10));
+  });
+
+  it('marks every mention of the article at its offsets', async () => {
+    const { body } = await html('/articles/hostile1');
+    expect(body).toContain('<mark data-tag="nato" title="NATO">NATO</mark>');
+    expect(body).toContain('The <mark data-tag="kremlin" title="Kremlin">Kremlin</mark> warned <mark data-tag="nato" title="NATO">NATO</mark> over drills.');
+  });
+
+  it('keeps hostile feed text as text on every page it appears on', async () => {
+    for (const path of ['/', '/articles?actor=NATO', '/articles/hostile1', '/rules?test=actor:NATO']) {
+      const { body } = await html(path);
+      expect(body, path).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(body, path).not.toMatch(/<(img|svg|script|iframe)\b|<[^>]*\son[a-z]+\s*=/i);
+      expect(body, path).not.toContain('href="javascript:');
+    }
+    expect((await html('/articles/hostile1')).body).toContain('&lt;b&gt;Evil&lt;/b&gt; feed');
+  });
+
+  it('sends the security headers on pages, errors and assets alike', async () => {
+    for (const path of ['/', '/articles?since=nonsense', '/no/such/page', '/assets/app.css', '/rss?q=actor:NATO']) {
+      const res = await get(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+  });
+
+  it('answers a bad parameter with a 400 page of one line, never a trace', async () => {
+    for (const [path, words] of [
+      ['/articles?since=nonsense', /invalid since "nonsense"/],
+      ['/articles?actor=Narnia', /unknown actor "Narnia"/],
+      ['/articles?limit=5000', /limit must be a whole number/],
+      ['/articles?cursor=garbage', /cursor/],
+      ['/articles?salient=maybe', /salient must be true or false/],
+      ['/rules?test=actor:NATO%20AND%20(', /test: column \d+/],
+      ['/rss', /q is required/],
+      ['/articles/..%2F..%2Fetc', /not an article id/],
+      [`/articles?q=${'x'.repeat(600)}`, /q is too long/],
+    ] as const) {
+      const { res, body } = await html(path);
+      expect(res.status, path).toBe(400);
+      const message = /<p class="error" role="alert">([^<]*)<\/p>/.exec(body)?.[1]?.replaceAll('&quot;', '"') ?? '';
+      expect(message, path).toMatch(words);
+      expect(body, path).not.toMatch(/\bat .+:\d+:\d+/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('answers 404 for an unknown article or path and 405 for anything but GET', async () => {
+    expect((await get('/articles/nosuch')).status).toBe(404);
+    expect((await get('/etc/passwd')).status).toBe(404);
+    const post = await get('/articles', { method: 'POST', body: 'x=1' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('serves only its own assets: no listing, no other file', async () => {
+    const css = await get('/assets/app.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await css.text()).toContain('mark');
+    expect((await get('/assets/app.css', { headers: { 'if-none-match': css.headers.get('etag')! } })).status).toBe(304);
+    for (const path of ['/assets/', '/assets', '/assets/..%2Fapp.tsx', '/assets/%2e%2e/%2e%2e/package.json', '/assets/app.tsx', '/static/app.css', '/shared/web/static/app.css']) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+
+  it('tests a rule on stored articles with the reasons of each match', async () => {
+    const { body } = await html('/rules?test=nato-black-sea');
+    const n = expectedIds(articles, { actors: ['nato'], regions: ['black-sea'] }).length;
+    expect(body).toContain(`${n} matches`);
+    expect(body).toContain('Why: tags NATO (nato), Black Sea (black-sea)');
+    expect(body).toContain('<code>actor:nato AND region:&quot;Black Sea&quot;</code>');
+  });
+
+  it('shows the health of each feed, a failing one with its error', async () => {
+    const { body } = await html('/feeds');
+    expect(body).toMatch(/Feed 0.*failing.*HTTP 503 &lt;i&gt;x&lt;\/i&gt;/s);
+    expect(body).toMatch(/Never read.*not read yet/s);
+  });
+
+  it('serves the newest 50 matches of a rule query as RSS 2.0 that rss-parser reads', async () => {
+    const res = await get('/rss?q=' + encodeURIComponent('actor:NATO'));
+    expect(res.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    const feed = await new Parser().parseString(await res.text());
+    const want = expectedIds([...articles, hostile()], { actors: ['nato'] });
+    expect(feed.items.map((i) => i.guid)).toEqual(want.slice(0, 50));
+    expect(feed.items[0]!.title).toBe(HOSTILE_TITLE);
+    expect(feed.items[0]!.link).toBe('http://127.0.0.1/articles/hostile1');
+  });
+});
