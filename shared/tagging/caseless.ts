@@ -28,7 +28,7 @@ export const arabicProclitics = [...languages.arabic.proclitics].sort((a, b) => 
 
 /** li- + al- is written لل: the form of an al- name after li- (العراق → للعراق). */
 export function arabicLiForm(alias: string): string | undefined {
-  return alias.startsWith('\u0627\u0644') ? `\u0644\u0644${alias.slice(2)}` : undefined;
+  return alias.startsWith('ال') ? `لل${alias.slice(2)}` : undefined;
 }
 
 /**

@@ -266,7 +266,9 @@ export function inflections(name: string, lang: InflectLang, person = false): st
 
 /** The language of a Cyrillic name by its letters (і ї є ґ: Ukrainian; ы э ъ ё: Russian), or both when it cannot tell. */
 export function cyrillicLangs(name: string): InflectLang[] {
-  if (!/[\u0400-\u04ff]/.test(name)) return [];
+  let cyrillic = false;
+  for (let i = 0; i < name.length && !cyrillic; i++) cyrillic = name.charCodeAt(i) >= 0x400 && name.charCodeAt(i) <= 0x4ff;
+  if (!cyrillic) return [];
   if (/[іїєґІЇЄҐ]/.test(name)) return ['uk'];
   if (/[ыэъёЫЭЪЁ]/.test(name)) return ['ru'];
   return ['ru', 'uk'];
