@@ -101,6 +101,12 @@ describe('inflected names in text', () => {
   ];
   for (const [text, id, word] of cases) it(`tags "${word}" as ${id}`, () => expectAt(text, id, word));
 
+  it('finds a Polish form whose key is plain ASCII in a text without any accented letter (Rosji)', () => {
+    expectAt('Sankcje wobec Rosji', 'RU', 'Rosji');
+  });
+  it('finds Polish forms typed without their diacritics (Rosje for Rosję)', () => {
+    expectAt('Zełenski odwiedził Rosje', 'RU', 'Rosje');
+  });
   it('reads the adjective российский (lower case) as no tag: the name, not the adjective, is evidence', () => {
     const t = tagged('российские войска отошли');
     expect(t.has('RU')).toBe(false);
