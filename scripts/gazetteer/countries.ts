@@ -1,5 +1,6 @@
 // Countries from world-countries, with the curated names it lacks (data/countries-extra.json).
 import { slug } from '../../shared/tagging/chars';
+import { countryPoints } from './shapes';
 import { type Builder, readData, require } from './sources';
 
 interface WorldCountry {
@@ -12,6 +13,8 @@ interface WorldCountry {
   subregion: string;
   demonyms?: { eng?: { f: string; m: string } };
   translations?: Record<string, { common: string; official: string }>;
+  latlng?: [number, number];
+  ccn3?: string;
 }
 
 /** The curated additions to the country package. */
@@ -31,6 +34,7 @@ export function addCountries(b: Builder, extraData: CountriesExtra): Set<string>
   // Northern Mariana Islands, "French" for the French Southern Lands) must not take it from them.
   const world = [...(require('world-countries') as WorldCountry[])].sort((a, b) => Number(b.independent) - Number(a.independent) || a.cca2.localeCompare(b.cca2));
   const capitals = new Set<string>();
+  const points = countryPoints();
   for (const c of world) {
     const extra = extraData.countries[c.cca2] ?? {};
     const alt = c.altSpellings.filter((a) => a.length > 3 && !/,/.test(a)); // two-letter codes and "X, Republic of" forms read badly in text
@@ -45,6 +49,8 @@ export function addCountries(b: Builder, extraData: CountriesExtra): Set<string>
       parents: [...new Set(parents)],
       aliases: b.unclaimed([c.name.common, c.name.official, ...alt, ...(rus ? [rus] : []), ...(extra.aliases ?? [])]),
       demonyms: b.unclaimed([...(demonym ? [demonym] : []), ...(extra.demonyms ?? [])]),
+      lat: points.get(c.ccn3 ?? '')?.[0] ?? c.latlng?.[0],
+      lon: points.get(c.ccn3 ?? '')?.[1] ?? c.latlng?.[1],
     }, 'country');
     if (c.capital?.[0]) capitals.add(`${c.capital[0]}|${c.cca2}`);
   }

@@ -29,6 +29,15 @@ export interface BuiltEntry {
   aliases: string[];
   demonyms: string[];
   roles: RawRole[];
+  /** A representative point (WGS84 degrees), NaN when no source gives one. */
+  lat: number;
+  lon: number;
+  /** Population in thousands (0: unknown), the prior between places of one name. */
+  pop: number;
+  /** The name is matched only with support in the article (a small place, a common word). */
+  minor: boolean;
+  /** The name is an everyday English word ("Reading", "Split"): it needs strong support. */
+  common: boolean;
   /** The entry is its country's capital (set by translations.ts). */
   capital?: boolean;
   /** Aliases whose case forms the matcher generates in a Latin-script language: [alias index, language] (translations.ts). */
@@ -48,6 +57,11 @@ export interface CuratedEntry {
   aliases?: string[];
   demonyms?: string[];
   roles?: { of: string; role: string; from?: string; to?: string }[];
+  lat?: number;
+  lon?: number;
+  pop?: number;
+  minor?: boolean;
+  common?: boolean;
 }
 
 /** Reads one curated data file of shared/tagging/data. */
@@ -62,21 +76,28 @@ export class Builder {
   readonly ids = new Set<string>();
   /** Alias keys already given to an entry of higher priority. */
   readonly claimed = new Set<string>();
+  readonly byId = new Map<string, BuiltEntry>();
   private readonly drop: Set<string>;
   constructor(dropAliases: string[]) {
     this.drop = new Set(dropAliases.map(aliasKey));
   }
   /** Adds an entry; `nameIsAlias: false` for a name that must go through the disambiguation rules (Georgia the state). */
-  add(e: CuratedEntry, kind: string, nameIsAlias = true): void {
+  add(e: CuratedEntry, kind: string, nameIsAlias = true, claim = true): BuiltEntry {
     if (this.ids.has(e.id)) throw new Error(`duplicate gazetteer id ${e.id}`);
     this.ids.add(e.id);
     const aliases = [...new Set([...(nameIsAlias ? [e.name] : []), ...(e.aliases ?? [])])].filter((a) => a && !this.drop.has(aliasKey(a)));
     const demonyms = [...new Set(e.demonyms ?? [])].filter((a) => a && !this.drop.has(aliasKey(a)));
-    for (const a of [...aliases, ...demonyms]) this.claimed.add(aliasKey(a));
+    if (claim) for (const a of [...aliases, ...demonyms]) this.claimed.add(aliasKey(a));
     // A place's parent defaults to its country (the loader has always read it so).
     const parents = e.parents?.length || !e.country || e.id === e.country ? (e.parents ?? []) : [e.country];
     const roles = (e.roles ?? []).map((r): RawRole => [r.of, r.role, r.from ?? '', r.to ?? '']);
-    this.entries.push({ id: e.id, name: e.name, kind: KIND_CODES[kind] ?? kind, country: e.country ?? '', wikidata: e.wikidata ?? '', parents, aliases, demonyms, roles });
+    const built: BuiltEntry = {
+      id: e.id, name: e.name, kind: KIND_CODES[kind] ?? kind, country: e.country ?? '', wikidata: e.wikidata ?? '', parents, aliases, demonyms, roles,
+      lat: e.lat ?? NaN, lon: e.lon ?? NaN, pop: e.pop ?? 0, minor: e.minor ?? false, common: e.common ?? false,
+    };
+    this.entries.push(built);
+    this.byId.set(built.id, built);
+    return built;
   }
   /** The names of `list` that no entry has claimed yet. */
   unclaimed(list: string[]): string[] {

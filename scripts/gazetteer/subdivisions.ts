@@ -1,8 +1,46 @@
-// First-level subdivisions (iso-3166-2) of the countries whose states and provinces news names often.
-import { aliasKey, type Builder, require } from './sources';
+// Subdivisions: the states and provinces of the US, Canada and Australia (iso-3166-2, with the rules for
+// Georgia, Washington and New York), then every subdivision country-state-city lists for every country
+// (first-level units everywhere, and the second-level ones it carries, such as England's counties), with
+// coordinates. A curated region that names the same subdivision (Donetsk Oblast, "Donetska oblast" in the
+// package) takes its place and its coordinates.
+import { distance } from 'fastest-levenshtein';
+import { aliasKey, type Builder, type BuiltEntry, readData, require } from './sources';
 
-/** Adds the states and provinces of the US, Canada and Australia. */
-export function addSubdivisions(b: Builder): void {
+interface CscState { name: string; isoCode: string; countryCode: string; latitude: string | null; longitude: string | null }
+
+/** The curated additions to the subdivision packages. */
+export interface SubdivisionsExtra {
+  typeWords: string[];
+  genericWords: string[];
+  aliases: Record<string, string[]>;
+}
+
+/** Subdivisions by "CC|code" (the package's ISO 3166-2 code without the country), the ids they were given. */
+export type SubdivisionCodes = Map<string, string>;
+
+const coord = (s: string | null) => (s === null || s === '' || !Number.isFinite(Number(s)) ? NaN : Number(s));
+
+/** Adds the subdivisions; returns their ids by code, for the cities to link to. */
+export function addSubdivisions(b: Builder): SubdivisionCodes {
+  const extra = readData<SubdivisionsExtra>('subdivisions-extra.json');
+  const codes: SubdivisionCodes = new Map();
+  const csc = (require('country-state-city') as { State: { getAllStates(): CscState[] } }).State.getAllStates();
+  const cscByCode = new Map(csc.map((s) => [`${s.countryCode}|${s.isoCode}`, s]));
+  const place = (e: BuiltEntry, s: CscState | undefined) => {
+    if (s && Number.isNaN(e.lat)) {
+      e.lat = coord(s.latitude);
+      e.lon = coord(s.longitude);
+    }
+  };
+  const typeWords = new RegExp(`\\s+(?:${extra.typeWords.join('|')})$`, 'i');
+  const generic = new Set(extra.genericWords.map(aliasKey));
+  /** The name without its type word ("Bulacan Province" → "Bulacan"), when that still reads as a name. */
+  const short = (name: string) => {
+    const s = name.replace(typeWords, '');
+    return s !== name && s.length >= 4 && !generic.has(aliasKey(s)) ? s : undefined;
+  };
+
+  // 1. iso-3166-2 for the US, Canada and Australia, as before.
   const iso = require('iso-3166-2') as { country(code: string): { sub: Record<string, { name: string; type: string }> } };
   const ambiguousStates = new Set(['georgia', 'washington', 'new york']);
   for (const cc of ['US', 'CA', 'AU']) {
@@ -17,7 +55,45 @@ export function addSubdivisions(b: Builder): void {
         ? [`${s.name} state`, `${s.name} State`, `state of ${s.name}`, `State of ${s.name}`]
         : [s.name];
       if (key === 'georgia') aliases.push('Georgia Tech', 'University of Georgia', 'Georgia Power');
-      b.add({ id, name: s.name, country: cc, parents: [cc], aliases: b.unclaimed(aliases) }, 'region', !ambiguousStates.has(key));
+      aliases.push(...(extra.aliases[code] ?? []));
+      const e = b.add({ id, name: s.name, country: cc, parents: [cc], aliases: b.unclaimed(aliases) }, 'region', !ambiguousStates.has(key));
+      const local = code.slice(3);
+      codes.set(`${cc}|${local}`, id);
+      place(e, cscByCode.get(`${cc}|${local}`));
     }
   }
+
+  // 2. A curated region of the same country whose name is within two edits of the package's is that
+  //    subdivision ("Donetsk Oblast" and "Donetska oblast").
+  const curated = b.entries.filter((e) => (e.kind === 'r' || e.kind === 'y') && e.country);
+  const byCountry = new Map<string, BuiltEntry[]>();
+  for (const e of curated) byCountry.set(e.country, [...(byCountry.get(e.country) ?? []), e]);
+  const sorted = [...csc].sort((x, y) => x.countryCode.localeCompare(y.countryCode) || x.isoCode.localeCompare(y.isoCode));
+  for (const s of sorted) {
+    const k = `${s.countryCode}|${s.isoCode}`;
+    if (codes.has(k)) continue;
+    const names = [s.name, short(s.name)].filter((n): n is string => !!n).map(aliasKey);
+    const same = (byCountry.get(s.countryCode) ?? []).find((e) =>
+      [e.name, ...e.aliases].some((a) => names.some((n) => Math.abs(n.length - aliasKey(a).length) <= 2 && distance(n, aliasKey(a)) <= (n.length >= 8 ? 2 : 0))));
+    if (same) {
+      codes.set(k, same.id);
+      place(same, s);
+    }
+  }
+
+  // 3. Every other subdivision of country-state-city. They claim no names: a city of the same name
+  //    stays a candidate, and the article decides (Cornwall the county or the Ontario city).
+  for (const s of sorted) {
+    const k = `${s.countryCode}|${s.isoCode}`;
+    if (codes.has(k) || !b.ids.has(s.countryCode)) continue;
+    const id = `${s.countryCode}-${s.isoCode}`.toLowerCase().replace(/[^a-z0-9-]+/g, '');
+    if (b.ids.has(id)) continue;
+    // A unit named only "West" or "Central" (Cameroon's, Ghana's regions) is never read from its name alone.
+    const aliases = b.unclaimed([s.name, short(s.name), ...(extra.aliases[`${s.countryCode}-${s.isoCode}`] ?? [])].filter((a): a is string => !!a && !generic.has(aliasKey(a))));
+    if (!aliases.length) continue;
+    const e = b.add({ id, name: s.name, country: s.countryCode, parents: [s.countryCode], aliases }, 'region', true, false);
+    codes.set(k, id);
+    place(e, s);
+  }
+  return codes;
 }

@@ -15,6 +15,9 @@ export interface AmbiguityRule {
 }
 
 const notPlaceAfter = new KeySet(rules.notPlaceAfter.words);
+const orgAfter = new KeySet(rules.organisationNames.after);
+const orgBeforeOf = new KeySet(rules.organisationNames.beforeOf);
+const of = new KeySet(['of']);
 const nameRisk = new Set(rules.nameRisk.aliases.map(tokenKey));
 const neighbourOk = new KeySet(rules.nameRisk.neighbourOk);
 /** Ambiguous names by key ("georgia"), with their candidates, the default first (it wins ties). */
@@ -114,7 +117,24 @@ function keep(text: string, m: Found, prevEnd: number, nextStart: number, titleC
     const nw = nextWord(text, m.end);
     if (nw && nw.start !== nextStart && capitalised(text, nw) && !neighbourOk.hasSpan(text, nw.start, nw.end)) return false;
   }
+  if (!titleCase && inOrganisation(text, m)) m.org = true;
   return true;
+}
+
+/**
+ * True for a place inside an organisation's name or a currency: "United States Department of
+ * Agriculture", "U.S. Agency for …", "Kenya Red Cross", "Voice of America", "Peanut Corporation of
+ * America", "US$460". Only capitalised words count, so "Kenya health officials" stays a place.
+ */
+function inOrganisation(text: string, m: Found): boolean {
+  if (text.charCodeAt(m.end) === 36 || (m.start > 0 && text.charCodeAt(m.start - 1) === 36)) return true;
+  const after = text.charCodeAt(m.end) === 46 ? m.end + 1 : m.end; // the full stop of "U.S."
+  const nw = nextWord(text, after);
+  if (nw && capitalised(text, nw) && orgAfter.hasSpan(text, nw.start, nw.end)) return true;
+  const pw = prevWord(text, m.start);
+  if (!pw || !of.hasSpan(text, pw.start, pw.end) || text.charCodeAt(pw.start) !== 111) return false;
+  const head = prevWord(text, pw.start);
+  return !!head && capitalised(text, head) && orgBeforeOf.hasSpan(text, head.start, head.end);
 }
 
 /**
@@ -125,7 +145,7 @@ export function contextOf(found: Found[], g: Gazetteer, keys: Set<string>): Cont
   const ids = new Set<string>();
   const fullNames = new Set<number>();
   for (const f of found) {
-    if (f.target.entries.length !== 1 || fullNames.has(f.target.entries[0]!)) continue;
+    if (f.target.entries.length !== 1 || f.target.minor || fullNames.has(f.target.entries[0]!)) continue;
     const ie = g.entries[f.target.entries[0]!]!;
     ids.add(ie.entry.id);
     fullNames.add(ie.index);

@@ -7,7 +7,8 @@ import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
 import { gazetteer, type GazetteerEntry } from './gazetteer';
-import { compileMatcher, scan, type Found, type Matcher } from './matcher';
+import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
+import { placeContext, placeMentionOk, resolvePlace, supportFrom, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -31,6 +32,8 @@ function matcher(): Matcher {
 /** State and province abbreviations of datelines, compared without case, spaces or full stops ("Del", "N.Y."). */
 const abbrevKey = (s: string) => s.toLowerCase().replace(/[\s.]+/g, '');
 const stateAbbrev = new Map(Object.entries(rules.stateAbbreviations).map(([k, v]) => [abbrevKey(k), v]));
+/** A comma, then an abbreviation with full stops ("Ga.", "N.C.", "W. Va.", "B.C."). */
+const ABBREV_AFTER = /,\s?([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)*)/y;
 
 /** What the tagger reads: the text, its title, and its date (for office holders). */
 export interface TagInput {
@@ -86,29 +89,88 @@ function score(input: TagInput): Scored {
     const q = dl.qualifier;
     const qid = q && stateAbbrev.get(abbrevKey(q.text));
     const qe = qid ? g.byId.get(qid) : undefined;
+    const clash = q ? found.findIndex((f) => f.field === 'text' && f.start === q.start) : -1;
+    if (clash >= 0 && qe && found[clash]!.target.minor) found.splice(clash, 1); // "PORTLAND, Ore.": the state, not the town of Ore
     if (q && qe && !found.some((f) => f.field === 'text' && f.start === q.start)) {
       found.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text, key: q.text, placeOnly: true } });
     }
   }
+  // "Atlanta, Ga., police said", "Surrey, B.C.": a state or province abbreviation after a place and a
+  // comma is a mention of that state (and qualifies the place before it).
+  const before = found.length;
+  const textFound = found.slice(textFrom);
+  for (const f of textFound) {
+    if (text.charCodeAt(f.end) !== 44) continue;
+    ABBREV_AFTER.lastIndex = f.end;
+    const a = ABBREV_AFTER.exec(text);
+    const id = a && stateAbbrev.get(abbrevKey(a[1]!));
+    const se = id ? g.byId.get(id) : undefined;
+    if (!a || !se) continue;
+    const start = f.end + a[0].length - a[1]!.length;
+    // The abbreviation wins over a town it spells ("Mo." is Missouri, not Mo i Rana).
+    const clash = found.findIndex((x) => x.field === 'text' && x.start === start);
+    if (clash >= 0 && !found[clash]!.target.minor) continue;
+    if (clash >= 0) found.splice(clash, 1);
+    found.push({ start, end: start + a[1]!.length, field: 'text', entry: se.index, dateline: f.dateline, target: { entries: [se.index], demonym: false, alias: a[1]!, key: a[1]!, placeOnly: true } });
+  }
+  // Matches stay in text order (title first): the place rules read the match after a name.
+  if (found.length !== before || dl?.qualifier) found.sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
 
   // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
   let context: Context | undefined;
+  let places: PlaceContext | undefined;
+  // The dateline's place and qualifier ("CHARLOTTE, N.C.") support a place; its date ("March 3") does not.
+  const placeEnd = dl ? (dl.qualifier?.end ?? dl.place.end) : -1;
+  // Only the match that opens the place or the qualifier counts ("GAZA CITY": Gaza, not a town called City).
+  const inDateline = (x: Found) => x.dateline && x.field === 'text' && x.end <= placeEnd && (x.start === dl!.place.start || x.start === dl!.qualifier?.start);
   let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
+  // Towns and units that share a name or need support: the article's evidence decides, in two rounds,
+  // so that two small places support each other ("Pandi, Bulacan"; Truro and Cornwall).
+  let minors: AliasTarget[] | undefined;
+  for (const f of found) if (f.target.minor && !ambiguous.has(f.target.key) && !(minors ??= []).includes(f.target)) minors.push(f.target);
+  if (minors) {
+    places = placeContext(found, g);
+    settled = new Map();
+    const spansOf = (t: AliasTarget) => {
+      const spans: PlaceMention[] = [];
+      for (let q = 0; q < found.length; q++) {
+        const x = found[q]!;
+        if (x.target !== t) continue;
+        const nx = found[q + 1];
+        const pv = q > 0 ? found[q - 1] : undefined;
+        spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) });
+      }
+      return spans;
+    };
+    const open: AliasTarget[] = [];
+    for (const t of minors) {
+      const e = resolvePlace(t, spansOf(t), places, g);
+      settled.set(t.key, e);
+      if (e >= 0) supportFrom(places, g, e);
+      else open.push(t);
+    }
+    if (open.length && open.length < minors.length) for (const t of open) {
+      const e = resolvePlace(t, spansOf(t), places, g);
+      settled.set(t.key, e);
+    }
+  }
   let w = 0;
   for (let r = 0; r < found.length; r++) {
     const f = found[r]!;
     if (f.entry < 0) {
       const t = f.target;
-      if (t.entries.length === 1) f.entry = t.entries[0]!;
+      if (t.entries.length === 1 && !t.minor) f.entry = t.entries[0]!;
       else {
-        context ??= contextOf(found, g, keys ?? new Set());
         settled ??= new Map();
         let e = settled.get(t.key);
         if (e === undefined) {
+          context ??= contextOf(found, g, keys ?? new Set());
           const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
-          settled.set(t.key, (e = resolveShared(t, spans, context, g, input.date)));
+          e = resolveShared(t, spans, context, g, input.date);
+          settled.set(t.key, e);
         }
         f.entry = e;
+        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(f) })) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;
@@ -142,18 +204,23 @@ export function resolveTag(nameIdOrCode: string): GazetteerEntry | undefined {
 export function suggestTags(name: string, limit = 5): string[] {
   const key = nameKey(name);
   if (!key) return [];
-  const scored: { name: string; d: number }[] = [];
+  const scored: { name: string; d: number; i: number }[] = [];
   const seen = new Set<string>();
+  const g = gazetteer();
   for (const [k, e] of names()) {
     if (Math.abs(k.length - key.length) > 3) continue;
+    // Towns that need support in an article are not offered as near names: the 135,000 of them would
+    // bury the one meant ("Rusia" is Russia, not Busia or Lusia).
+    if (g.byId.get(e.id)?.minor) continue;
     const d = distance(k, key);
     // One edit in a short name, two in a longer one, three in a long one: more is another name.
     if (d <= (key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3) && !seen.has(e.id)) {
       seen.add(e.id);
-      scored.push({ name: e.name, d });
+      scored.push({ name: e.name, d, i: g.byId.get(e.id)!.index });
     }
   }
-  scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
+  // Nearest first; among equals, the data file's order: countries, then curated places, then subdivisions and towns.
+  scored.sort((a, b) => a.d - b.d || a.i - b.i);
   // Only the nearest names and those one edit further: a list of loose matches helps no one.
   const best = scored[0]?.d ?? 0;
   return scored.filter((x) => x.d <= (best <= 1 ? best : best + 1)).slice(0, limit).map((x) => x.name);

@@ -24,6 +24,11 @@ export interface AliasTarget {
   key: string;
   /** Every entry is a city or region (the "Minsk agreements" rule applies). */
   placeOnly: boolean;
+  /**
+   * Places of the packages share the name (several towns, a town and a county) or the one place needs
+   * support in the article: shared/tagging/places.ts decides per article.
+   */
+  minor?: boolean;
   /** A short alias (RSF, SDF) that counts only beside another name of its entry (actors.ts). */
   needsFull?: boolean;
 }
@@ -48,6 +53,8 @@ export interface Found {
   field: 'title' | 'text';
   entry: number;
   dateline: boolean;
+  /** Inside an organisation's name or a currency ("US Department of Agriculture", "US$"): an actor, not a place. */
+  org?: boolean;
 }
 
 /**
@@ -124,7 +131,7 @@ export interface Matcher {
   addForms?: () => void;
 }
 
-const FILTER_BITS = 1 << 18;
+const FILTER_BITS = 1 << 21;
 
 /** The child of `map` for `key`, made when missing. */
 function child(map: NodeTable, key: string): Node {
@@ -158,70 +165,100 @@ const MAX_GAP = 12;
 
 /** Compiles every alias, demonym and blocking phrase into one trie. */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
-  const root = new NodeTable(1 << 16);
+  const root = new NodeTable(1 << 18);
   const cjk = new CjkNames();
-  const insert = (alias: string, make: (key: string) => AliasTarget, merge: (t: AliasTarget) => void, tokenKeys?: string[]) => {
-    if (isHanKanaName(alias)) {
-      cjk.add(alias, make(alias));
-      return;
-    }
-    const keys = tokenKeys ?? tokens(alias.replace(/^the\s+/i, '')).map(tokenKey);
-    if (!keys.length) return;
+  const THE = /^the\s+/i;
+  /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
+  let key = '';
+  const nodeOf = (alias: string): Node | undefined => {
+    const keys = tokens(THE.test(alias) ? alias.replace(THE, '') : alias);
+    if (!keys.length) return undefined;
     let map = root;
     let node: Node | undefined;
+    key = '';
     for (let q = 0; q < keys.length; q++) {
-      node = child(map, keys[q]!);
-      // A child table only where the alias goes on: typed arrays at every leaf would cost memory.
+      const k = tokenKey(keys[q]!);
+      key = q ? `${key} ${k}` : k;
+      node = child(map, k);
       if (q < keys.length - 1) map = node.next ??= new NodeTable();
     }
-    if (!node!.target) node!.target = make(keys.join(' '));
-    else merge(node!.target);
+    return node;
   };
-  const exactOf = (alias: string) => {
-    const l = letters(alias);
-    return l.length <= 3 ? l : undefined;
-  };
+  const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
   for (const ie of g.entries) {
     const person = ie.entry.kind === 'person';
-    for (const [list, demonym] of [[ie.entry.aliases, false], [ie.demonyms, true]] as const) {
-      for (const alias of list) {
-        insert(
-          alias,
-          (key) => ({ entries: [ie.index], demonym, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(alias) ? { exact: exactOf(alias) } : {}), ...(ie.short?.includes(alias) ? { needsFull: true } : {}) }),
-          (t) => {
-            // A surname two office holders share stays open until the article says which one.
-            if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
-          },
-        );
+    const placeOnly = PLACE.has(ie.entry.kind);
+    const place = placeOnly && packaged(ie.index);
+    for (let d = 0; d < 2; d++) {
+      const demonym = d === 1;
+      const list = demonym ? ie.demonyms : ie.entry.aliases;
+      for (let a = 0; a < list.length; a++) {
+        const alias = list[a]!;
+        // Names in Han or kana are found inside runs of characters, not word by word (caseless.ts).
+        if (isHanKanaName(alias)) {
+          cjk.add(alias, { entries: [ie.index], demonym, alias, key: alias, placeOnly });
+          continue;
+        }
+        const node = nodeOf(alias);
+        if (!node) continue;
+        const t = node.target;
+        if (!t) {
+          const target: AliasTarget = { entries: [ie.index], demonym, alias, key, placeOnly };
+          const l = letters(alias);
+          if (l.length <= 3) target.exact = l;
+          if (ie.minor) target.minor = true;
+          if (ie.short?.includes(alias)) target.needsFull = true;
+          node.target = target;
+        }
+        // A surname two office holders share stays open until the article says which one.
+        else if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
+        // Towns and subdivisions that share a name are all candidates; the article decides.
+        else if (place && !demonym && !t.block && !t.demonym && t.entries.every(packaged) && !t.entries.includes(ie.index)) {
+          t.entries.push(ie.index);
+          t.minor = true;
+        }
       }
     }
   }
-  for (const phrase of blockPhrases) insert(phrase, (key) => ({ entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false }), (t) => { t.block = true; t.entries = []; });
+  for (const phrase of blockPhrases) {
+    const node = nodeOf(phrase);
+    if (!node) continue;
+    if (node.target) {
+      node.target.block = true;
+      node.target.entries = [];
+    } else node.target = { entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false };
+  }
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
-  for (const [alias, ids] of shared) insert(alias, (key) => ({ entries: [...ids], demonym: false, alias, key, placeOnly: false }), (t) => { t.entries = [...ids]; });
+  for (const [alias, ids] of shared) {
+    const node = nodeOf(alias);
+    if (!node) continue;
+    if (node.target) node.target.entries = [...ids];
+    else node.target = { entries: [...ids], demonym: false, alias, key, placeOnly: false };
+  }
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
-  for (const w of cueWords) insert(w, (key) => ({ entries: [], demonym: false, alias: w, key, placeOnly: false }), () => {});
+  for (const w of cueWords) {
+    const node = nodeOf(w);
+    if (node && !node.target) node.target = { entries: [], demonym: false, alias: w, key, placeOnly: false };
+  }
   // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts). Those
   // whose keys are plain ASCII now (Rosji, Iranu), the others when the scan first needs them.
+  let matcher: Matcher | undefined;
   const addForms = (eager: boolean) => {
     for (const { form, keys, index, alias } of caseForms(g, eager)) {
+      const node = nodeOf(form);
+      if (!node || node.target) continue;
       const ie = g.entries[index]!;
-      insert(form, (key) => ({ entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind), ...(exactOf(form) ? { exact: exactOf(form) } : {}) }), () => {}, keys);
+      const target: AliasTarget = { entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind) };
+      const l = letters(form);
+      if (l.length <= 3) target.exact = l;
+      if (ie.minor) target.minor = true;
+      node.target = target;
       const h = hashKey(keys[0]!) & (FILTER_BITS - 1);
       if (matcher) matcher.firsts[h >> 3]! |= 1 << (h & 7);
     }
   };
-  let matcher: Matcher | undefined;
   addForms(true);
-  // Leaves drop their empty child tables: typed arrays cost memory, and the scan stops there anyway.
-  const prune = (t: NodeTable) => {
-    for (const n of t.values()) for (let c: Node | undefined = n; c; c = c.sibling) {
-      if (c.next?.empty) delete c.next;
-      else if (c.next) prune(c.next);
-    }
-  };
-  prune(root);
   const firsts = new Uint8Array(FILTER_BITS >> 3);
   for (const h0 of root.keys()) {
     const h = h0 & (FILTER_BITS - 1);

@@ -34,14 +34,17 @@ function sideTags(s: Scored, side: Side, actorSide: boolean): Tag[] {
       if (f.field === 'title') m.field = 'title';
       mentions.push(m);
     }
-    // Fields in the order of the DESIGN.md contract, built in one literal per shape.
-    const tag: Tag = e.country
-      ? e.wikidata
-        ? { id: e.id, name: e.name, kind: e.kind, country: e.country, wikidata: e.wikidata, score, salient, mentions }
-        : { id: e.id, name: e.name, kind: e.kind, country: e.country, score, salient, mentions }
-      : e.wikidata
-        ? { id: e.id, name: e.name, kind: e.kind, wikidata: e.wikidata, score, salient, mentions }
-        : { id: e.id, name: e.name, kind: e.kind, score, salient, mentions };
+    // Fields in the order of the DESIGN.md contract (the order writeSide writes them in).
+    const tag = { id: e.id, name: e.name, kind: e.kind } as Tag;
+    if (e.country) tag.country = e.country;
+    if (e.wikidata) tag.wikidata = e.wikidata;
+    if (e.lat !== undefined) {
+      tag.lat = e.lat;
+      tag.lon = e.lon!;
+    }
+    tag.score = score;
+    tag.salient = salient;
+    tag.mentions = mentions;
     const parents = parentsOf(s, side, ie, actorSide);
     if (parents.length) tag.parents = parents;
     if (side.vHead[i]! >= 0) {
@@ -64,6 +67,7 @@ function headOf(ie: IndexedEntry): Uint8Array {
   let json = `{"id":${jsonString(e.id)},"name":${jsonString(e.name)},"kind":${jsonString(e.kind)}`;
   if (e.country) json += `,"country":${jsonString(e.country)}`;
   if (e.wikidata) json += `,"wikidata":${jsonString(e.wikidata)}`;
+  if (e.lat !== undefined) json += `,"lat":${e.lat},"lon":${e.lon}`;
   return (heads[ie.index] = Buffer.from(`${json},"score":`, 'utf8'));
 }
 

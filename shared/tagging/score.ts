@@ -178,13 +178,15 @@ export function scoreFound(found: Found[], g: Gazetteer, src: { title: string; t
     const order = f.field === 'title' ? f.start - 1e6 : f.start;
     if (kind === 'country') {
       add(actors, f.entry, w, k, order);
-      add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, k, order);
+      // A demonym ("Canadian officials") or a country inside an organisation's name ("US Department
+      // of Agriculture") is evidence for the place but not a mention of it as a place.
+      add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, k, order, !f.target.demonym && !f.org);
     } else if (isActorKind(kind)) add(actors, f.entry, w, k, order);
-    else {
+    else if (!f.org) {
       // "Moscow warned": the capital stands for the government; the city counts as a country named as an agent does.
       const gov = ie.capital && !f.target.demonym ? governmentOf(g, ie, s, f.end) : -1;
       if (gov >= 0) add(actors, gov, w, k, order);
-      add(regions, f.entry, gov >= 0 ? w * rules.placeRole.agentiveFactor : w, k, order);
+      add(regions, f.entry, gov >= 0 ? w * rules.placeRole.agentiveFactor : w, k, order, !f.target.demonym);
     }
   }
   // Roll-ups: every found tag passes score to each ancestor once (no compounding along the chain).
@@ -210,10 +212,10 @@ function fullName(f: Found, ie: IndexedEntry): boolean {
   return words >= tokens(ie.entry.name).length;
 }
 
-function add(side: Side, i: number, w: number, k: number, order: number): void {
+function add(side: Side, i: number, w: number, k: number, order: number, mention = true): void {
   side.touch(i);
   side.direct[i]! += w;
-  side.mention(i, k);
+  if (mention) side.mention(i, k);
   if (order < side.first[i]!) side.first[i] = order;
 }
 

@@ -3,22 +3,27 @@ import { hashKey, hashSpan, KeySet, spanEquals, tokenKey, tokens } from '../../.
 import { gazetteer } from '../../../shared/tagging/gazetteer';
 
 describe('token keys read in place', () => {
-  it('hash and compare every token of every alias as its key, accents and scripts included', () => {
+  it('hash and compare every token of every alias as its key, accents and scripts included', { timeout: 120_000 }, () => {
     let checked = 0;
     let slow = 0;
+    const bad: string[] = [];
     for (const ie of gazetteer().entries) {
       for (const alias of [...ie.entry.aliases, ...ie.demonyms]) {
         for (const t of tokens(alias)) {
           const key = tokenKey(t);
           const h = hashSpan(t, 0, t.length);
+          // Collected and checked once at the end: 300,000 tokens one expect each would be slow.
           if (h < 0) slow++;
-          else expect(h, t).toBe(hashKey(key));
-          expect(spanEquals(t, 0, t.length, key), t).toBe(true);
-          expect(spanEquals(t.toUpperCase(), 0, t.length, key), t).toBe(tokenKey(t.toUpperCase()) === key);
+          else if (h !== hashKey(key)) bad.push(`${t}: hash`);
+          if (!spanEquals(t, 0, t.length, key)) bad.push(`${t}: compare`);
+          // (A letter whose capital takes more code units, as ẖ does, moves the offsets: not comparable so.)
+          const up = t.toUpperCase();
+          if (up.length === t.length && spanEquals(up, 0, t.length, key) !== (tokenKey(up) === key)) bad.push(`${t}: upper case`);
           checked++;
         }
       }
     }
+    expect(bad).toEqual([]);
     expect(checked).toBeGreaterThan(5000);
     expect(slow).toBeLessThan(checked / 100); // almost every token is hashed without making its key
   });

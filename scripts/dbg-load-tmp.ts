@@ -1,0 +1,10 @@
+export {};
+const t0 = performance.now();
+const { tagText } = await import('../shared/tagging');
+const t1 = performance.now();
+const { gazetteer } = await import('../shared/tagging/gazetteer');
+gazetteer();
+const t2 = performance.now();
+tagText({ text: 'KYIV, Feb 17 (Reuters) - Shelling hit Pokrovsk.' });
+const t3 = performance.now();
+console.log({ import: (t1 - t0).toFixed(0), load: (t2 - t1).toFixed(0), firstTag: (t3 - t2).toFixed(0), rssMB: (process.memoryUsage().rss / 1e6).toFixed(0), heapMB: (process.memoryUsage().heapUsed / 1e6).toFixed(0) });

@@ -1,0 +1,243 @@
+// Places that need support: the 135,000 towns of the gazetteer are mostly small, and many of their names
+// are also words or people ("Reading", "Split", "Hammond", "Paisley"). A place never wins only because it
+// exists somewhere: a candidate needs evidence in the same article, the way geoparsers decide —
+//   - its subdivision or country is named elsewhere (Pokrovsk beside Donetsk Oblast or Ukraine),
+//   - another place named in the article lies within `nearKm` of it,
+//   - it stands in the dateline, or a qualifier follows it after a comma ("Pandi, Bulacan"),
+// and, for a name that is an everyday word, a strong one of these (its subdivision, a place nearby, a
+// qualifier, a dateline) or its country with a locative word before it ("in Reading") away from the
+// start of a sentence. A title before the name ("Mr Hammond") or a speech verb after it ("Paisley said")
+// makes it a person. Among candidates that pass, the best supported wins, then the most populous.
+// The rules' words are in data/rules.json (`places`).
+import { charClass, KeySet, tokenKey, UPPER, WORD } from './chars';
+import { ancestors, type Gazetteer, type IndexedEntry } from './gazetteer';
+import type { AliasTarget, Found } from './matcher';
+import rules from './data/rules.json';
+
+const locative = new KeySet(rules.places.locativeBefore);
+const personBefore = new KeySet(rules.places.personBefore);
+const personAfter = new KeySet(rules.places.personAfter);
+/** Capitalised words that may follow a place without making it part of another name ("Kent County", "Paris Airport"). */
+const everydayAfter = new KeySet(rules.places.after);
+const NEAR_KM = rules.places.nearKm;
+/** Words written with a capital that are not names: months, days, and the words that stand beside places ("West", "University"). */
+const calendar = new Set([...rules.dateline.months, ...rules.places.calendar].map((w) => tokenKey(w)));
+const everyday = new Set([...rules.dateline.months, ...rules.places.everyday, ...rules.nameRisk.neighbourOk].map((w) => tokenKey(w)));
+
+/** What the article says for its places: ids named without doubt (with ancestors) and their points. */
+export interface PlaceContext {
+  ids: Set<string>;
+  /** Latitude and longitude of every place named without doubt, two numbers each. */
+  points: number[];
+}
+
+/** The places named without doubt: single-candidate names that need no support, and their ancestors. */
+export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
+  const ids = new Set<string>();
+  const points: number[] = [];
+  const seen = new Set<number>();
+  for (const f of found) {
+    const t = f.target;
+    if (t.entries.length !== 1 || t.minor || f.org) continue;
+    const i = t.entries[0]!;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const ie = g.entries[i]!;
+    ids.add(ie.entry.id);
+    for (const a of ancestors(g, ie, 'place')) ids.add(g.entries[a]!.entry.id);
+    const k = ie.entry.kind;
+    if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) points.push(ie.entry.lat, ie.entry.lon!);
+  }
+  return { ids, points };
+}
+
+/** Adds a place just resolved to the context: its point and its ancestors support the places still open. */
+export function supportFrom(ctx: PlaceContext, g: Gazetteer, i: number): void {
+  const ie = g.entries[i]!;
+  ctx.ids.add(ie.entry.id);
+  for (const a of ancestors(g, ie, 'place')) ctx.ids.add(g.entries[a]!.entry.id);
+  if (ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
+}
+
+/** A mention of a shared or minor name, with the text it stands in and the match that follows it. */
+export interface PlaceMention {
+  src: string;
+  start: number;
+  end: number;
+  dateline: boolean;
+  /** The next match in the same field, if any (a qualifier after a comma). */
+  next?: Found;
+  /** The match before it in the same field, if any (the place it qualifies). */
+  prev?: Found;
+}
+
+/** Great-circle distance in km. */
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** The word before `pos` (spaces only between), or undefined. */
+function wordBefore(src: string, pos: number): { start: number; end: number } | undefined {
+  let k = pos;
+  while (k > 0 && (src.charCodeAt(k - 1) === 32 || src.charCodeAt(k - 1) === 160)) k--;
+  if (k === pos || k === 0) return undefined;
+  if (src.charCodeAt(k - 1) === 46) k--; // "Mr. Hammond"
+  let s = k;
+  while (s > 0 && charClass(src.charCodeAt(s - 1)) & WORD) s--;
+  return s < k ? { start: s, end: k } : undefined;
+}
+
+/** The word after `pos` (spaces only between), or undefined. */
+function wordAfter(src: string, pos: number): { start: number; end: number } | undefined {
+  let k = pos;
+  while (k < src.length && (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 160)) k++;
+  if (k === pos) return undefined;
+  let e = k;
+  while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
+  return e > k ? { start: k, end: e } : undefined;
+}
+
+/** True at the start of the text, a line, a sentence or a quotation: a capital there says nothing. */
+function sentenceStart(src: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && (src.charCodeAt(k - 1) === 32 || src.charCodeAt(k - 1) === 160)) k--;
+  if (k === 0) return true;
+  const c = src.charCodeAt(k - 1);
+  return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c || c === 58 || c === 40 || c === 45 || c === 0x2014 || c === 0x2013;
+}
+
+/** What the words around one mention say. */
+interface Around {
+  locative: boolean;
+  initial: boolean;
+  person: boolean;
+  /** Part of a longer name ("West Nile virus"), for a name of small places only. */
+  inName: boolean;
+}
+
+function around(m: PlaceMention): Around {
+  const pw = wordBefore(m.src, m.start);
+  const nw = wordAfter(m.src, m.end);
+  const initial = sentenceStart(m.src, m.start);
+  let person = false;
+  // A locative word is written in lower case, or opens the sentence ("In Reading, …"); "Ohio State
+  // University" and "West Midlands" are names, not locatives.
+  const loc = !!pw && locative.hasSpan(m.src, pw.start, pw.end) && (!(charClass(m.src.charCodeAt(pw.start)) & UPPER) || sentenceStart(m.src, pw.start));
+  if (pw && personBefore.hasSpan(m.src, pw.start, pw.end)) person = true;
+  // "Paisley said": a speech verb right after the name (not after a comma: "Kent, he said"; and not
+  // after a locative word: "police in Split said").
+  if (!loc && nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end)) person = true;
+  // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
+  if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER) {
+    let lower = false;
+    for (let i = pw.start + 1; i < pw.end; i++) if (!(charClass(m.src.charCodeAt(i)) & UPPER)) lower = true;
+    if (lower) person = true;
+  }
+  // "West Nile virus", "King Nut", "Buffalo Science Magnet School": a capitalised word right after
+  // that is not a place word makes the name part of a longer one; an acronym in capitals (ALMA)
+  // in ordinary text is one too.
+  let inName = false;
+  if (nw && nw.start === m.end + 1 && charClass(m.src.charCodeAt(nw.start)) & UPPER && !locative.hasSpan(m.src, nw.start, nw.end) && !everydayAfter.hasSpan(m.src, nw.start, nw.end)) inName = true;
+  if (!m.dateline && m.end - m.start >= 2 && allCaps(m.src, m.start, m.end) && !allCaps(m.src, Math.max(0, m.start - 40), Math.min(m.src.length, m.end + 40))) inName = true;
+  return { locative: loc, initial, person, inName };
+}
+
+/** True when no letter of src[start, end) is lower case. */
+function allCaps(src: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = charClass(src.charCodeAt(i));
+    if (c & WORD && !(c & UPPER) && src.charCodeAt(i) > 64) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether one mention of the chosen place stands as a place: not inside a person's name, and, for a
+ * name that is an everyday word, not the first word of a sentence ("Reading a report …") unless a
+ * locative word or the dateline puts it there.
+ */
+export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
+  const a = around(m);
+  if (a.person || (ie.minor && a.inName)) return false;
+  return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
+}
+
+/** What may stand between a place and the larger place that qualifies it: "Pandi, Bulacan", "Bulacan in Central Luzon". */
+const QUALIFIER_GAP = /^(?:,\s*|,?\s+(?:in|of)\s+)$/;
+
+/**
+ * True when the place and a neighbouring match are nested: the next match names one of the
+ * candidate's ancestors ("Pandi, Bulacan"), or the match before names a place the candidate contains
+ * ("Bulacan in Central Luzon" for Central Luzon). The hierarchy itself is the evidence, for both.
+ */
+function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
+  const n = m.next;
+  if (n && n.start - m.end <= 6 && QUALIFIER_GAP.test(m.src.slice(m.end, n.start))) {
+    const up = ancestors(g, ie, 'place');
+    if (n.target.entries.some((e) => up.includes(e))) return true;
+  }
+  const p = m.prev;
+  if (p && m.start - p.end <= 6 && QUALIFIER_GAP.test(m.src.slice(p.end, m.start))) {
+    for (const e of p.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(ie.index)) return true;
+  }
+  return false;
+}
+
+/**
+ * Picks the place a shared or minor name stands for in this article, or -1 when no candidate has the
+ * support it needs. Candidates come in population order (the data file's order).
+ */
+export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
+  const ar = mentions.map(around);
+  // A name read as a person's at every mention is not a place here; nor is a name of small places
+  // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
+  const allMinor = t.entries.every((i) => g.entries[i]!.minor);
+  if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person))) return -1;
+  if (allMinor && ar.every((a) => a.inName)) return -1;
+  const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
+  const anyMidSentence = ar.some((a) => !a.initial && !a.person && !(allMinor && a.inName));
+  const dateline = mentions.some((m) => m.dateline);
+  let best = -1;
+  let bestScore = -Infinity;
+  // A unit named after its own city (Tokyo, Lagos, Beijing) is the city when the name stands alone.
+  const cityUnits = new Set<number>();
+  for (const i of t.entries) if (g.entries[i]!.entry.kind === 'city') for (const a of ancestors(g, g.entries[i]!, 'place')) cityUnits.add(a);
+  for (const i of t.entries) {
+    const ie = g.entries[i]!;
+    const e = ie.entry;
+    if (cityUnits.has(i)) continue;
+    const up = ancestors(g, ie, 'place');
+    let sub = false;
+    for (const a of up) {
+      const k = g.entries[a]!.entry.kind;
+      if ((k === 'region' || k === 'city') && ctx.ids.has(g.entries[a]!.entry.id)) sub = true;
+    }
+    const country = !!e.country && ctx.ids.has(e.country);
+    let near = false;
+    if (e.lat !== undefined) for (let p = 0; p < ctx.points.length && !near; p += 2) {
+      const d = km(e.lat, e.lon!, ctx.points[p]!, ctx.points[p + 1]!);
+      if (d > 0.5 && d < NEAR_KM) near = true;
+    }
+    const qualified = mentions.some((m) => qualifies(g, ie, m));
+    const common = ie.common || everyday.has(t.key);
+    const strong = sub || near || qualified || dateline;
+    // A month or a day ("in March", "In August 2003") is a place only with its subdivision named, a
+    // qualifier or a dateline: a town called March near London is not evidence enough.
+    if (calendar.has(t.key) && !(sub || qualified || dateline)) continue;
+    let ok: boolean;
+    if (!ie.minor) ok = !common || strong || (country && anyLocative);
+    else if (common) ok = strong || (country && anyLocative);
+    else ok = strong || (country && (anyLocative || anyMidSentence));
+    if (!ok) continue;
+    // Evidence first, then the population prior: a city of two million named alone beats a town of
+    // twenty thousand whose country the article names (Paris, not Paris, Texas, beside "U.S.").
+    const score = (qualified ? 8 : 0) + (sub ? 4 : 0) + (near ? 2 : 0) + (country ? 2 : 0) + (ie.minor ? 0 : 1) + 0.75 * Math.log10(1 + ie.pop);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
