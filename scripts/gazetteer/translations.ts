@@ -178,7 +178,9 @@ export function addLanguages(entries: BuiltEntry[], input: AddLanguagesInput): v
     const cap = c.capital?.[0];
     if (!c.independent || !cap) continue;
     const k = aliasKey(cap);
-    const e = entries.find((x) => (x.kind === 'y' || x.kind === 'r') && x.country === c.cca2 && x.aliases.some((a) => aliasKey(a) === k));
+    // The city, or a region where the capital is one (Kyiv is curated as a city, some as city-regions).
+    const named = (kind: string) => entries.find((x) => x.kind === kind && x.country === c.cca2 && x.aliases.some((a) => aliasKey(a) === k));
+    const e = named('y') ?? named('r');
     if (!e) continue;
     e.capital = true;
     capitals.set(cap, e);
