@@ -11,7 +11,7 @@ import { articleItem, indexedMarker, listingItems } from '../shared/store/articl
 import { keys } from '../shared/store/keys';
 import { median, mulberry32, percentile, type BenchRow } from './harness';
 
-const TARGET_ARTICLES = 100_000;
+export const TARGET_ARTICLES = 100_000;
 const BUILD_BUDGET_MS = 85_000;
 const INGEST_ARTICLES = 1_000;
 /** Items a feed gives per poll in the ingest rows (the scale run's 20). */
@@ -27,7 +27,7 @@ const WORDS = 'ceasefire talks strike drone frigate sanctions summit election pi
 const tag = (id: string, kind: TagKind, salient: boolean, via?: string[]): Tag => ({ id, name: id, kind, score: salient ? 3 : 0.6, salient, mentions: via ? [] : [{ text: id, start: 10, end: 10 + id.length }], ...(via ? { via } : {}) });
 
 /** A deterministic article set spread over the year before `newest`. */
-function makeArticles(n: number, seed: number, opts: { rich?: boolean } = {}, newest = Date.UTC(2026, 10, 27)): TaggedArticle[] {
+export function makeArticles(n: number, seed: number, opts: { rich?: boolean } = {}, newest = Date.UTC(2026, 10, 27)): TaggedArticle[] {
   const r = mulberry32(seed);
   return Array.from({ length: n }, (_, i) => {
     const actors = ACTORS.filter(([, , p]) => r() < p).map(([id, kind]) => tag(id, kind, r() < 0.5));
@@ -47,7 +47,7 @@ function makeArticles(n: number, seed: number, opts: { rich?: boolean } = {}, ne
 }
 
 /** dynalite in its own process, in memory. */
-async function childDynamo(): Promise<{ endpoint: string; proc: ChildProcess }> {
+export async function childDynamo(): Promise<{ endpoint: string; proc: ChildProcess }> {
   const code = `const s=require('dynalite')({createTableMs:0});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))`;
   const proc = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve, reject) => {
@@ -162,13 +162,13 @@ async function ingestRows(client: DynamoDBClient, endpoint: string): Promise<Ben
 }
 
 /** Writes the query data set straight through the item builders (no marker: queries never read it) until the target or the time budget. */
-async function buildDataset(client: DynamoDBClient, table: string): Promise<number> {
+export async function buildDataset(client: DynamoDBClient, table: string, budgetMs = BUILD_BUDGET_MS): Promise<number> {
   const now = new Date();
   const started = performance.now();
   const months = new Set<string>();
   let stored = 0;
   const chunk = 2_000;
-  for (let seed = 1; stored < TARGET_ARTICLES && performance.now() - started < BUILD_BUDGET_MS; seed++) {
+  for (let seed = 1; stored < TARGET_ARTICLES && performance.now() - started < budgetMs; seed++) {
     const set = makeArticles(chunk, 1000 + seed);
     const items = set.flatMap((a) => {
       months.add(a.publishedAt.slice(0, 7));
@@ -186,7 +186,8 @@ async function buildDataset(client: DynamoDBClient, table: string): Promise<numb
   return stored;
 }
 
-const resolver: TagResolver = {
+/** Names of the generated tags (their ids) for the query module. */
+export const resolver: TagResolver = {
   resolve: (n) => {
     const a = ACTORS.find(([id]) => id.toLowerCase() === n.toLowerCase());
     const r = REGIONS.find(([id]) => id.toLowerCase() === n.toLowerCase());

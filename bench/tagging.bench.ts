@@ -52,9 +52,13 @@ export async function bench(): Promise<BenchRow[]> {
   const t0 = performance.now();
   const { tagText, resolveTag } = await import('../shared/tagging');
   const { gazetteer } = await import('../shared/tagging/gazetteer');
-  tagText({ text: 'Warm-up: NATO and Ukraine.' }); // loads the data and compiles the matcher
+  const t1 = performance.now();
+  gazetteer(); // reads and decodes the data file
+  const t2 = performance.now();
+  tagText({ text: 'Warm-up: NATO and Ukraine.' }); // compiles the matcher
   const loadMs = performance.now() - t0;
   const heapMb = process.memoryUsage().heapUsed / 1e6;
+  rows.push({ name: 'tagging: gazetteer load (data file read and decoded)', value: t2 - t1, unit: 'ms', how: `gazetteer() in a fresh process: ${gazetteer().entries.length.toLocaleString('en-US')} entries; target ≤ 300 ms` });
   rows.push({ name: 'tagging: gazetteer load + matcher compile', value: loadMs, unit: 'ms', how: 'first tagText() call in a fresh process, including the module import' });
   rows.push({ name: 'tagging: resident memory after load', value: (process.memoryUsage().rss - rss0) / 1e6, unit: 'MB RSS added', how: `process.memoryUsage().rss before import and after the first call (heap in use ${heapMb.toFixed(0)} MB)` });
 
@@ -113,5 +117,5 @@ export async function bench(): Promise<BenchRow[]> {
  */
 function newsNames(g: Gazetteer): string[] {
   const capitals = new Set(['moscow', 'kyiv', 'washington-dc', 'london', 'paris', 'beijing', 'berlin', 'brussels', 'tokyo', 'tbilisi', 'minsk', 'warsaw', 'ankara']);
-  return g.entries.filter((e) => e.entry.kind !== 'city' || capitals.has(e.entry.id)).map((e) => e.entry.name);
+  return g.entries.filter((e) => e && (e.entry.kind !== 'city' || capitals.has(e.entry.id))).map((e) => e.entry.name);
 }

@@ -3,6 +3,8 @@ import { ArticleStore } from '../shared/store';
 import { OutboxPublisher, SnsPublisher, type Publisher } from '../shared/alerts';
 import { dynamoClient, localDynamoClient } from '../shared/clients/dynamo';
 import { snsClient } from '../shared/clients/sns';
+import { localWebhookPublisher, WebhookSecretError, type WebhookPublisher } from '../shared/delivery';
+import type { Config } from '../shared/model';
 import { startLocalDynamo } from './local-dynamo';
 import { CliError } from './errors';
 
@@ -83,4 +85,17 @@ export function publisherFor(opts: { outbox?: string; dataDir?: string; quiet?: 
   if (env.NEWS_MONITOR_TOPIC_ARN) return new SnsPublisher({ client: snsClient(), topicArn: env.NEWS_MONITOR_TOPIC_ARN });
   const file = opts.outbox ?? path.join(opts.dataDir ?? DEFAULT_DATA_DIR, 'outbox.jsonl');
   return new OutboxPublisher({ file, terminal: opts.quiet ? undefined : process.stderr });
+}
+
+/**
+ * The webhook publisher of a local run or digest (undefined when the config has no webhook), its
+ * pending deliveries under DATA_DIR; problems are printed as one line each on stderr.
+ */
+export function webhooksFor(config: Config, dataDir = DEFAULT_DATA_DIR, env: NodeJS.ProcessEnv = process.env): WebhookPublisher | undefined {
+  try {
+    return localWebhookPublisher(config, { dataDir, env, onProblem: (line) => process.stderr.write(`news-monitor: ${line}\n`) });
+  } catch (err) {
+    if (err instanceof WebhookSecretError) throw new CliError(err.message, 1, { cause: err });
+    throw err;
+  }
 }

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   unsubscribe: () => import('./commands/subscribe'),
   subscriptions: () => import('./commands/subscribe'),
   cost: () => import('./commands/cost'),
+  trends: () => import('./commands/trends'),
   serve: () => import('./commands/serve'),
 };
 

@@ -1,4 +1,4 @@
-// The query API behind API Gateway (HTTP API, IAM auth): GET /articles, /articles/{id}, /alerts, /tags.
+// The query API behind API Gateway (HTTP API, IAM auth): GET /articles, /articles/{id}, /alerts, /tags, /trends.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { dynamoClient } from '../shared/clients/dynamo';
 import { requireEnv } from '../shared/clients/env';

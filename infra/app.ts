@@ -1,10 +1,13 @@
-// The CDK app: reads the context (config path, destroyData), validates the config with the same
-// checks and messages as `news-monitor rules check`, builds the stack and runs cdk-nag on it.
+// The CDK app: reads the context (config path, destroyData, profile), validates the config with the
+// same checks and messages as `news-monitor rules check`, builds the stack and runs cdk-nag and AWS
+// Control Tower's proactive controls (cfn-guard) on it: a finding of either fails the synth.
 import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConfigError, loadConfig } from '../shared/config';
+import { controlTowerValidator } from './controls';
 import { NewsMonitorStack } from './news-monitor-stack';
+import { isProfile, PROFILES, type Profile } from './profile';
 
 /** The context values the app reads (cdk.json, or `-c key=value`). */
 export interface AppContext {
@@ -12,6 +15,8 @@ export interface AppContext {
   destroyData: boolean;
   stackName: string;
   ingestConcurrency?: number;
+  /** What is deployed around the pipeline (infra/profile.ts). */
+  profile: Profile;
 }
 
 /** Reads and checks the app's context. */
@@ -25,25 +30,29 @@ export function readContext(app: App): AppContext {
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 2 && concurrency <= 1000)) {
     throw new ConfigError('cdk.json', [`context "ingestConcurrency" must be a whole number from 2 to 1000, got ${JSON.stringify(raw)}`]);
   }
+  const profile = app.node.tryGetContext('profile') ?? 'standard';
+  if (!isProfile(profile)) throw new ConfigError('cdk.json', [`context "profile" must be ${PROFILES.map((p) => `"${p}"`).join(' or ')}, got ${JSON.stringify(profile)}`]);
   return {
     config,
+    profile,
     destroyData: destroy === true || destroy === 'true',
     stackName: String(app.node.tryGetContext('stackName') ?? 'NewsMonitor'),
     ingestConcurrency: concurrency,
   };
 }
 
-/** Builds the app with cdk-nag's AwsSolutions checks registered; throws ConfigError for a bad config. */
+/** Builds the app with cdk-nag's AwsSolutions checks and the Control Tower controls registered; throws ConfigError for a bad config. */
 export function buildApp(app = new App()): { app: App; stack: NewsMonitorStack } {
   const ctx = readContext(app);
   const file = path.resolve(ctx.config);
   const config = loadConfig(file);
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), controlTowerValidator(ctx.profile));
   const stack = new NewsMonitorStack(app, ctx.stackName, {
     config,
     configSource: ctx.config,
     destroyData: ctx.destroyData,
     ingestConcurrency: ctx.ingestConcurrency,
+    profile: ctx.profile,
     description: 'news-monitor: watches news feeds, tags actors and regions, stores articles, sends alerts',
     env: process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } : undefined,
   });

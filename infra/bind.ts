@@ -30,10 +30,13 @@ export function bindTable(fn: NewsFunction, table: dynamodb.ITable, access: Tabl
   fn.addEnvironment('TABLE_NAME', table.tableName);
 }
 
-/** Grants sns:Publish on the topic and the key operations SNS needs to encrypt the message; sets TOPIC_ARN. */
-export function bindTopic(fn: NewsFunction, topic: sns.ITopic, key: kms.IKey): void {
+/**
+ * Grants sns:Publish on the topic and, for a customer-managed key, the key operations SNS needs to
+ * encrypt the message (alias/aws/sns grants them to the account by its own policy); sets TOPIC_ARN.
+ */
+export function bindTopic(fn: NewsFunction, topic: sns.ITopic, key?: kms.IKey): void {
   fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [topic.topicArn] }));
-  fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }));
+  if (key) fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }));
   fn.addEnvironment('TOPIC_ARN', topic.topicArn);
 }
 

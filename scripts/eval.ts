@@ -1,7 +1,8 @@
 // `npm run eval`: tagging quality on the team's evaluation data in ../shared (never shipped with the
 // product). Tags ../shared/eval/reuters-dev.jsonl through `news-monitor tag --jsonl` (the real CLI, as a
 // user would run it), scores it with ../shared/eval/score-tags.mjs (all tags, salient tags, focus),
-// checks the seed article with ../shared/tools/check-seed.mjs, and prints the figures.
+// checks the seed article with ../shared/tools/check-seed.mjs, then tags the geoparsing dev set
+// (../shared/eval/geo-dev.jsonl) and scores it with ../shared/eval/score-geo.mjs, and prints the figures.
 // Skips with a message when ../shared is absent. `--keep DIR` keeps the predictions for study.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,6 +64,32 @@ if (fs.existsSync(checker) && fs.existsSync(path.join(seedDir, 'article.txt'))) 
   fs.writeFileSync(seedOut, execFileSync(process.execPath, [bin, 'tag', path.join(seedDir, 'article.txt')], { env }));
   const r = spawnSync(process.execPath, [checker, path.join(seedDir, 'expected-tags.json'), seedOut, path.join(seedDir, 'article.txt')], { encoding: 'utf8' });
   console.log(`  seed article: ${r.stdout.trim().split('\n').join('; ')}`);
+}
+// Geoparsing dev set (issue 12): every toponym hand-annotated with its coordinates. Each document goes
+// in as `text` with no title, so mention offsets index the gold text; ../shared/eval/score-geo.mjs scores.
+const geoGold = path.join(shared, 'eval/geo-dev.jsonl');
+const geoScorer = path.join(shared, 'eval/score-geo.mjs');
+if (fs.existsSync(geoGold) && fs.existsSync(geoScorer)) {
+  const geoIn = path.join(dir, 'geo-dev.in.jsonl');
+  const geoPred = path.join(dir, 'geo-dev.pred.jsonl');
+  const docs = fs.readFileSync(geoGold, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string });
+  fs.writeFileSync(geoIn, docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n');
+  const geoTag = spawnSync(process.execPath, [bin, 'tag', '--jsonl', geoIn], { env, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (geoTag.status !== 0) {
+    console.error(`eval: news-monitor tag --jsonl failed on the geo set (exit ${geoTag.status}): ${String(geoTag.stderr).split('\n')[0]}`);
+    process.exit(1);
+  }
+  fs.writeFileSync(geoPred, geoTag.stdout);
+  const out = execFileSync(process.execPath, [geoScorer, geoGold, geoPred, '--top', '20'], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n');
+  if (process.argv.includes('--verbose')) console.log(out.slice(0, -1).join('\n'));
+  const geo = (JSON.parse(out[out.length - 1]!) as { all: Record<string, number | null> & { geocoding: Record<string, number> | null } }).all;
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+  console.log(`Geoparsing dev set: ${geo.docs} documents, ${geo.goldToponyms} toponyms`);
+  console.log(`  toponym recall ${f(geo.toponymRecall)} (without continents and oceans ${f(geo.toponymRecallNonSupranational)})   (target: >= 88%)`);
+  console.log(`  mention precision ${f(geo.mentionPrecision)}   (target: >= 90%)`);
+  console.log(`  accuracy within 161 km ${f(geo.geocoding?.acc161)}, median error ${geo.geocoding?.medianKm ?? 'n/a'} km   (target: >= 85%)`);
+  console.log(`  focus ${f(geo.focusAccuracy)}   (target: >= 95%)`);
+  for (const line of out.filter((l) => /missed toponyms|false-positive mentions/.test(l))) console.log(`  ${line.replace(/^all: /, '')}`);
 }
 if (keepAt > 0) console.log(`predictions kept in ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });

@@ -136,9 +136,19 @@ export interface NovelConfig {
   regionKinds?: TagKind[];
 }
 
+/** Body formats of a webhook subscription (DESIGN.md §5): the outbox line, or a chat service's incoming-webhook message. */
+export type WebhookFormat = 'json' | 'slack' | 'teams';
+
 export interface SubscriptionConfig {
-  protocol: 'email' | 'sms';
+  protocol: 'email' | 'sms' | 'webhook';
+  /** An email address, an E.164 number, or the webhook's https:// URL. */
   endpoint: string;
+  /** Webhooks: the body format. */
+  format?: WebhookFormat;
+  /** Webhooks: the environment variable (locally) or SSM SecureString parameter (cloud) holding the HMAC secret. */
+  secretEnv?: string;
+  /** Webhooks: seconds one request may take before it counts as failed. @default 10 */
+  timeoutSeconds?: number;
   /** Rule ids; empty or absent = all rules. */
   rules?: string[];
   minSeverity?: Severity;
@@ -163,6 +173,14 @@ export interface Config {
 
 /** One alert, as the outbox writes it (DESIGN.md) and SNS carries it. */
 export interface AlertMessage {
+  /** `story` for a rule's match of one story; `spike` for a surge; `novel` for a first-time pair (DESIGN.md §5). */
+  kind?: 'story' | 'spike' | 'novel';
+  /** Spike alerts: distinct stories in the window, the baseline mean per window, the window itself. */
+  stories?: number;
+  expected?: number;
+  window?: { from: string; to: string };
+  /** Watch and novelty alerts: the tag (or tags) the alert is about. */
+  tags?: string[];
   ruleId: string;
   severity: Severity;
   delivery: Delivery;
@@ -180,4 +198,6 @@ export interface RunSummary {
   alerts: { sent: number; suppressed: number };
   errors: { feed: string; message: string }[];
   durationMs: number;
+  /** Webhook deliveries of the pass (present when the config has webhook subscriptions). */
+  webhooks?: { delivered: number; pending: number; dropped: number };
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_ASSUMPTIONS, estimateMonthlyCost, type CostEstimate } from '../../shared/cost';
+import { assumptionsFor, estimateMonthlyCost, type CostEstimate, type CostInput, type CostProfile } from '../../shared/cost';
 import { CliError } from '../errors';
 
 interface CostOptions {
@@ -9,8 +9,12 @@ interface CostOptions {
   smsPerDay?: string;
   emailsPerDay?: string;
   retentionDays: string;
+  webhooks: string;
+  profile?: string;
   json?: boolean;
 }
+
+const PROFILES: CostProfile[] = ['standard', 'lean'];
 
 /** `news-monitor cost`: the monthly AWS bill of a deployment, with every assumption printed. */
 export function register(program: Command): void {
@@ -23,16 +27,24 @@ export function register(program: Command): void {
     .option('--sms-per-day <s>', 'SMS alerts a day')
     .option('--emails-per-day <e>', 'email alerts a day (default: min(items, 20))')
     .option('--retention-days <d>', 'days an article is kept (config retentionDays)', '365')
-    .option('--json', 'print the estimate as JSON')
+    .option('--webhooks <w>', 'webhook subscriptions', '0')
+    .option('--profile <p>', 'only this deployment profile: standard or lean (default: both, side by side)')
+    .option('--json', 'print the estimate as JSON (the chosen profile, default standard, with both under "profiles")')
     .action((o: CostOptions) => {
-      const est = estimateMonthlyCost({
+      if (o.profile !== undefined && !PROFILES.includes(o.profile as CostProfile)) throw new CliError(`--profile must be standard or lean, got "${o.profile}"`);
+      const input: CostInput = {
         feeds: count(o.feeds, '--feeds', 1),
         intervalMinutes: count(o.interval, '--interval', 1),
         itemsPerDay: count(o.itemsPerDay, '--items-per-day', 0),
         smsPerDay: o.smsPerDay === undefined ? undefined : count(o.smsPerDay, '--sms-per-day', 0),
         emailsPerDay: o.emailsPerDay === undefined ? undefined : count(o.emailsPerDay, '--emails-per-day', 0),
-      }, { ...DEFAULT_ASSUMPTIONS, retentionDays: count(o.retentionDays, '--retention-days', 1) });
-      process.stdout.write(o.json ? `${JSON.stringify(est)}\n` : render(est));
+        webhooks: count(o.webhooks, '--webhooks', 0),
+      };
+      const retentionDays = count(o.retentionDays, '--retention-days', 1);
+      const profiles = Object.fromEntries(PROFILES.map((p) => [p, estimateMonthlyCost(input, assumptionsFor(p, { retentionDays }))])) as Record<CostProfile, CostEstimate>;
+      const chosen = (o.profile as CostProfile | undefined) ?? 'standard';
+      if (o.json) process.stdout.write(`${JSON.stringify({ ...profiles[chosen], profile: chosen, profiles })}\n`);
+      else process.stdout.write(render(o.profile ? { [chosen]: profiles[chosen] } : profiles));
     });
 }
 
@@ -44,20 +56,40 @@ function count(v: string, flag: string, min: number): number {
 
 const usd = (n: number) => (n < 0.01 && n > 0 ? '<$0.01' : `$${n.toFixed(2)}`);
 
-function render(est: CostEstimate): string {
-  const rows = est.lines.map((l) => [l.service, l.fixed ? `${l.item} (fixed)` : l.item, Math.round(l.quantity * 100) / 100 + ' ' + l.unit, usd(l.usd)]);
-  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const out = rows.map((r) => `  ${r[0]!.padEnd(w[0]!)}  ${r[1]!.padEnd(w[1]!)}  ${r[2]!.padStart(w[2]!)}  ${r[3]!.padStart(w[3]!)}`);
+/** The itemised estimate, one price column per profile (`-c profile=…` of the CDK app). */
+function render(profiles: Partial<Record<CostProfile, CostEstimate>>): string {
+  const names = Object.keys(profiles) as CostProfile[];
+  const ests = names.map((n) => profiles[n]!);
+  const first = ests[0]!;
+  // The lines are the same in every profile; the fixed ones differ in quantity, so each column has its own.
+  const table = [
+    ['', '', ...names],
+    ...first.lines.map((l, i) => [l.service, l.fixed ? `${l.item} (fixed)` : l.item, ...ests.map((e) => `${fmtQty(e.lines[i]!.quantity)} ${e.lines[i]!.unit}  ${usd(e.lines[i]!.usd)}`)]),
+  ];
+  const w = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  const out = table.map((r) => `  ${r.map((cell, c) => (c < 2 ? cell.padEnd(w[c]!) : cell.padStart(w[c]!))).join('  ')}`.trimEnd());
+  const sum = (label: string, f: (e: CostEstimate) => string) => `  ${label.padEnd(w[0]! + w[1]! + 2)}  ${ests.map((e, c) => f(e).padStart(w[c + 2]!)).join('  ')}`;
   return [
-    'Monthly estimate',
+    `Monthly estimate, by deployment profile (cdk deploy -c profile=${names.join('|')})`,
     ...out,
     '',
-    `  reading the feeds      ${usd(est.pipelineUsd)} a month`,
-    `  fixed (key, alarms, dashboard, metrics) ${usd(est.fixedUsd)} a month`,
-    `  total ${usd(est.totalUsd)} a month (${usd(est.totalBeforeSmsUsd)} before SMS; ${usd(est.totalAfterFreeTierUsd)} after the always-free tier of an otherwise empty account)`,
+    sum('reading the feeds', (e) => `${usd(e.pipelineUsd)}/month`),
+    sum('fixed (key, alarms, dashboard, metrics)', (e) => `${usd(e.fixedUsd)}/month`),
+    sum('total, list prices', (e) => `${usd(e.totalUsd)}/month`),
+    sum('total before SMS', (e) => `${usd(e.totalBeforeSmsUsd)}/month`),
+    sum('after the always-free tier (empty account)', (e) => `${usd(e.totalAfterFreeTierUsd)}/month`),
+    '',
+    'Profiles',
+    '  standard: dashboard, every alarm (errors and throttles of each function), 10 application metrics and cold starts, a KMS key for topics and log groups',
+    '  lean:     only the alarms that mean data is lost (dead letters, failed alert batches and publishes, paused feeds, failed webhooks); no dashboard, no KMS key',
     '',
     'Assumptions',
-    ...est.assumptions.map((a) => `  - ${a}`),
+    ...first.assumptions.map((a) => `  - ${a}`),
+    ...(ests.length > 1 ? [`  - lean: ${ests[1]!.assumptions.find((a) => a.includes('custom metrics'))}`] : []),
     '',
   ].join('\n');
+}
+
+function fmtQty(n: number): string {
+  return String(Math.round(n * 100) / 100);
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { compileRulesStrict, digestPeriodMs, sendDigests } from '../../shared/alerts';
 import { parseTimeBound, QueryError } from '../../shared/query';
 import { DEFAULT_CONFIGS, loadCliConfig } from '../config-path';
-import { DEFAULT_DATA_DIR, publisherFor, withStore } from '../context';
+import { DEFAULT_DATA_DIR, publisherFor, webhooksFor, withStore } from '../context';
+import { fanOut } from '../../shared/delivery';
 import { CliError } from '../errors';
 
 interface DigestOptions {
@@ -33,9 +34,13 @@ export function register(program: Command): void {
       const until = opts.until === undefined ? now.toISOString() : bound(opts.until, 'until', now);
       const since = opts.since === undefined ? new Date(Date.parse(until) - digestPeriodMs(config.digestSchedule)).toISOString() : bound(opts.since, 'since', now);
       if (since > until) throw new CliError(`--since ${since} is after --until ${until}`);
-      const publisher = publisherFor({ outbox: opts.outbox, dataDir: opts.dataDir, quiet: opts.quiet });
+      const outbox = publisherFor({ outbox: opts.outbox, dataDir: opts.dataDir, quiet: opts.quiet });
+      // Webhook subscriptions with "delivery": "digest" get the digests too (their filter decides).
+      const webhooks = webhooksFor(config, opts.dataDir);
+      const publisher = webhooks ? fanOut(outbox, webhooks) : outbox;
       const rules = compileRulesStrict(config.rules);
       const r = await withStore({ dataDir: opts.dataDir, retentionDays: config.retentionDays }, ({ store }) => sendDigests({ rules, store, publisher, since, until }));
+      if (webhooks) await webhooks.drain();
       if (opts.json) process.stdout.write(`${JSON.stringify({ since, until, ...r })}\n`);
       else process.stdout.write(`${r.digests} digest${r.digests === 1 ? '' : 's'} (${r.alerts} alert${r.alerts === 1 ? '' : 's'}) from ${since} to ${until}${r.digests ? '' : ': no rule had alerts in that period'}\n`);
     });

@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { compileQuery, compileRules, RuleError, scoreLine, type CompiledRule, type RuleMatch } from '../../shared/alerts';
+import { compileQuery, compileRules, requiredTag, RuleError, scoreLine, type CompiledRule, type RuleMatch } from '../../shared/alerts';
+import { utcMinute } from '../../shared/alerts/text';
 import type { Config, TaggedArticle } from '../../shared/model';
 import { parseTimeBound, QueryError } from '../../shared/query';
 import { testRule, type RuleTestResult } from '../../shared/query/rule-test';
+import type { ArticleStore } from '../../shared/store';
+import { formatDuration, replaySpikes, type ReplayedSpike } from '../../shared/trends';
 import { DEFAULT_CONFIGS, loadCliConfig } from '../config-path';
 import { DEFAULT_DATA_DIR, withStore } from '../context';
 import { CliError } from '../errors';
 
 interface TestOptions {
   since?: string;
+  now?: string;
   config?: string;
   dataDir: string;
   json?: boolean;
@@ -39,11 +43,22 @@ export function register(program: Command): void {
     .option('--limit <n>', 'matches to show (all are counted)', '20')
     .option('--max-articles <n>', 'stored articles to look at, newest first', '5000')
     .option('--json', 'print one JSON object')
+    .option('--now <instant>', 'as if the current time were this ISO instant (the end of a spike replay)')
     .action(async (target: string, opts: TestOptions) => {
       const limit = wholeNumber(opts.limit, '--limit');
       const maxArticles = wholeNumber(opts.maxArticles, '--max-articles');
-      const since = opts.since === undefined ? undefined : timeBound(opts.since);
+      const now = opts.now === undefined ? new Date() : new Date(timeBound(opts.now));
+      const since = opts.since === undefined ? undefined : timeBound(opts.since, now);
       const { rule, source } = ruleFor(target, configIfAny(opts.config));
+      if (rule.spike) {
+        // A spike or watch rule alerts on surges: replay the period pass by pass instead of listing matches.
+        await withStore({ dataDir: opts.dataDir }, async ({ store, where }) => {
+          const replay = await replayRule(rule, store, { since: since ?? new Date(now.getTime() - 7 * 86_400_000).toISOString(), now, maxArticles });
+          if (opts.json) process.stdout.write(`${JSON.stringify(replayJson(rule, replay, limit))}\n`);
+          else printReplay(rule, source, where, replay, limit);
+        });
+        return;
+      }
       await withStore({ dataDir: opts.dataDir }, async ({ store, where }) => {
         const result = await testRule(rule, store, { since, maxArticles });
         if (opts.json) process.stdout.write(`${JSON.stringify(toJson(rule, result, limit))}\n`);
@@ -54,6 +69,57 @@ export function register(program: Command): void {
 
 // testRule moved to shared/query/rule-test.ts (the web interface uses it too); re-exported for callers of this module.
 export { testRule, type RuleTestResult };
+
+/** A spike rule replayed over stored articles: the surges it would have alerted on. */
+export interface RuleReplay {
+  examined: number;
+  capped: boolean;
+  from: string;
+  to: string;
+  spikes: ReplayedSpike[];
+}
+
+/**
+ * Replays a spike or watch rule from `since` to `now`: the stored articles from a baseline before
+ * `since` (the counts the first passes compare with), judged at every hour as the live pass would.
+ */
+export async function replayRule(rule: CompiledRule, store: Pick<ArticleStore, 'listArticles'>, opts: { since: string; now: Date; maxArticles: number }): Promise<RuleReplay> {
+  const spike = rule.spike!;
+  const from = Date.parse(opts.since);
+  const articles: TaggedArticle[] = [];
+  const via = rule.watch ? undefined : requiredTag(rule.ast);
+  let capped = false;
+  let start;
+  do {
+    const page = await store.listArticles({ via, since: new Date(from - spike.baselineMs - spike.windowMs).toISOString(), until: opts.now.toISOString(), limit: Math.min(100, opts.maxArticles - articles.length), start });
+    articles.push(...page.items);
+    start = page.next ?? undefined;
+    if (start && articles.length >= opts.maxArticles) capped = true;
+  } while (start && !capped);
+  return { examined: articles.length, capped, from: new Date(from).toISOString(), to: opts.now.toISOString(), spikes: replaySpikes(rule, articles, from, opts.now.getTime()) };
+}
+
+function printReplay(rule: CompiledRule, source: string, where: string, r: RuleReplay, limit: number): void {
+  const s = rule.spike!;
+  const out = [
+    `${source}: ${rule.query || `watch every ${rule.watch!.side}${rule.watch!.kinds ? ` of kind ${rule.watch!.kinds.join(', ')}` : ''}`}; spike: at least ${s.min} stories in ${formatDuration(s.windowMs)} and ${s.factor} × the mean of the previous ${formatDuration(s.baselineMs)}`,
+    `replayed hour by hour from ${utcMinute(r.from)} to ${utcMinute(r.to)} over ${plural(r.examined, 'stored article')} in the ${where}${r.capped ? ' (stopped at --max-articles)' : ''}: ${plural(r.spikes.length, 'surge alert')}`,
+  ];
+  for (const x of r.spikes.slice(0, limit))
+    out.push(`  ${utcMinute(x.at)}  ${x.name ? `${x.name}: ` : ''}${plural(x.stories, 'story', 'stories')} in ${formatDuration(s.windowMs)}, ${x.expected} expected (threshold ${Math.round(x.threshold * 100) / 100})`);
+  if (r.spikes.length > limit) out.push(`  … ${r.spikes.length - limit} more (--limit to see them)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function replayJson(rule: CompiledRule, r: RuleReplay, limit: number) {
+  return {
+    rule: { id: rule.id, query: rule.query, severity: rule.severity },
+    examined: r.examined,
+    capped: r.capped,
+    replay: { from: r.from, to: r.to },
+    spikes: r.spikes.slice(0, limit).map((x) => ({ at: x.at, scope: x.scope, ...(x.name ? { name: x.name } : {}), stories: x.stories, expected: x.expected, threshold: x.threshold, window: x.window })),
+  };
+}
 
 function ruleFor(target: string, loaded: { config: Config; file: string } | undefined): { rule: CompiledRule; source: string } {
   const configured = loaded?.config.rules.find((r) => r.id === target);
@@ -130,9 +196,9 @@ function toJson(rule: CompiledRule, r: RuleTestResult, limit: number) {
   };
 }
 
-function timeBound(v: string): string {
+function timeBound(v: string, now = new Date()): string {
   try {
-    return parseTimeBound(v, 'since', new Date());
+    return parseTimeBound(v, 'since', now);
   } catch (err) {
     if (err instanceof QueryError) throw new CliError(err.message, 1, { cause: err });
     throw err;

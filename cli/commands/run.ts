@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { runPass, type IngestOutcome } from '../../shared/pipeline';
 import type { RunSummary } from '../../shared/model';
 import { loadCliConfig } from '../config-path';
-import { publisherFor, withStore, DEFAULT_DATA_DIR } from '../context';
+import { publisherFor, webhooksFor, withStore, DEFAULT_DATA_DIR } from '../context';
+import { fanOut } from '../../shared/delivery';
 import { CliError } from '../errors';
 
 interface RunOptions {
@@ -34,12 +35,17 @@ export function register(program: Command): void {
       const concurrency = positiveInt(opts.concurrency, '--concurrency');
       const intervalMin = opts.interval === undefined ? config.intervalMinutes : positiveNumber(opts.interval, '--interval');
       if (opts.interval !== undefined && !opts.watch) throw new CliError('--interval needs --watch');
-      const publisher = publisherFor({ outbox: opts.outbox, dataDir: opts.dataDir, quiet: opts.quiet });
+      const outbox = publisherFor({ outbox: opts.outbox, dataDir: opts.dataDir, quiet: opts.quiet });
+      // Webhooks after the outbox: each alert is in the outbox before it is queued for them.
+      const webhooks = webhooksFor(config, opts.dataDir);
+      const publisher = webhooks ? fanOut(outbox, webhooks) : outbox;
       await withStore({ dataDir: opts.dataDir, retentionDays: config.retentionDays }, async ({ store, where }) => {
         if (!opts.quiet) process.stderr.write(`news-monitor: ${config.feeds.length} feeds from ${file}, ${where}\n`);
         const stop = stopSignal();
         for (;;) {
+          await webhooks?.resumePending();
           const summary = await runPass(config, { store, publisher, concurrency, onFeed: opts.quiet ? undefined : progress });
+          if (webhooks) summary.webhooks = await webhooks.drain();
           report(summary, opts.json);
           if (!opts.watch || stop.requested) break;
           if (!opts.quiet) process.stderr.write(`news-monitor: next pass in ${intervalMin} min (Ctrl-C to stop)\n`);
@@ -77,6 +83,10 @@ function report(s: RunSummary, json?: boolean): void {
       `${s.articles.new} new articles, ${s.articles.duplicate} already stored; ` +
       `${s.alerts.sent} alerts sent, ${s.alerts.suppressed} suppressed (${(s.durationMs / 1000).toFixed(1)} s)\n`,
   );
+  if (s.webhooks) {
+    const w = s.webhooks;
+    process.stdout.write(`webhooks: ${w.delivered} delivered, ${w.pending} pending for the next run${w.dropped ? `, ${w.dropped} dropped` : ''}\n`);
+  }
   if (s.articles.new > 0) {
     process.stdout.write('next: npx news-monitor query --actor NATO   (or --region "Black Sea", --text ceasefire, --since 7d)\n');
     process.stdout.write('      npx news-monitor show <id>   ·   npx news-monitor rules test \'region:UA AND attack*\'\n');

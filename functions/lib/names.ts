@@ -20,3 +20,6 @@ export const MetricNames = {
 } as const;
 
 export type MetricName = (typeof MetricNames)[keyof typeof MetricNames];
+
+/** The metrics the lean profile's alarms read: with NEWS_MONITOR_METRICS=essential only these are emitted (each metric is billed monthly). */
+export const ESSENTIAL_METRICS: readonly MetricName[] = [MetricNames.FeedsPaused];

@@ -2,7 +2,10 @@
 import type { Context } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { METRICS_NAMESPACE, MetricNames, SERVICE_NAME } from './names';
+import { ESSENTIAL_METRICS, METRICS_NAMESPACE, MetricNames, SERVICE_NAME } from './names';
+
+/** Lean profile (NEWS_MONITOR_METRICS=essential): only the metrics its alarms read, and no cold-start metric. */
+const essentialOnly = process.env.NEWS_MONITOR_METRICS === 'essential';
 
 /** Structured JSON logs; the service name and level come from POWERTOOLS_* variables when set. */
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME });
@@ -21,7 +24,7 @@ export const metrics = new Metrics({
 export function observed<E, R>(name: string, fn: (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
   return async (event, context) => {
     logger.addContext(context);
-    metrics.captureColdStartMetric(name);
+    if (!essentialOnly) metrics.captureColdStartMetric(name);
     try {
       return await fn(event, context);
     } catch (err) {
@@ -37,6 +40,7 @@ export function observed<E, R>(name: string, fn: (event: E, context: Context) =>
 
 /** Adds a count to this invocation's metrics (zeros are kept: a chart with 0 differs from no data). */
 export function count(name: keyof typeof MetricNames, value: number): void {
+  if (essentialOnly && !ESSENTIAL_METRICS.includes(MetricNames[name])) return;
   metrics.addMetric(MetricNames[name], MetricUnit.Count, value);
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +8,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { subscriptionKey } from '../../shared/alerts/subscriptions';
 import type { SubscriptionConfig } from '../../shared/model';
 import { bindTable, bindTopic } from '../bind';
 import type { ArticleTable } from './article-table';
@@ -17,8 +17,10 @@ import { NewsFunction, scheduledInvoke, type FunctionSettings } from './news-fun
 export interface AlertingProps {
   readonly table: ArticleTable;
   readonly functions: FunctionSettings;
-  /** The customer-managed key the alerts topic is encrypted with. */
+  /** The key the alerts topic is encrypted with: the stack's customer-managed key, or (lean) alias/aws/sns. */
   readonly key: kms.IKey;
+  /** True when `key` is the customer-managed key, whose use publishers must be granted (AWS-managed keys grant it by their own policy). */
+  readonly keyNeedsGrant: boolean;
   /** config.subscriptions, each with the SNS filter policy that picks its alerts. */
   readonly subscriptions: readonly { readonly sub: SubscriptionConfig; readonly filterPolicy: Record<string, unknown> }[];
   /** EventBridge Scheduler expression for digests (config.digestSchedule). */
@@ -52,6 +54,8 @@ export class Alerting extends Construct {
       enforceSSL: true,
     });
     for (const { sub, filterPolicy } of props.subscriptions) {
+      // Webhooks are delivered by the webhook function, subscribed on its own (WebhookDelivery).
+      if (sub.protocol === 'webhook') continue;
       // The id comes from the endpoint, not the position in the list, so reordering the config does
       // not replace (and ask to re-confirm) every subscription.
       new sns.CfnSubscription(this, `Subscription-${subscriptionKey(sub)}`, {
@@ -67,6 +71,8 @@ export class Alerting extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      // A dead-letter store itself (CT.SQS.PR.1 asks other queues for one).
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
     });
     Validations.of(this.failureQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
@@ -81,7 +87,7 @@ export class Alerting extends Construct {
       memorySize: 256,
     });
     bindTable(this.alert, props.table.table, 'alert', props.table.indexNames);
-    bindTopic(this.alert, this.topic, props.key);
+    bindTopic(this.alert, this.topic, props.keyNeedsGrant ? props.key : undefined);
     // The mapping is made by hand rather than with DynamoEventSource, whose grant lets the function
     // list the streams of every table (ListStreams on "*"); this one is scoped to our table's streams.
     this.alert.role.addToPrincipalPolicy(
@@ -122,7 +128,7 @@ export class Alerting extends Construct {
       memorySize: 256,
     });
     bindTable(this.digest, props.table.table, 'read', props.table.indexNames);
-    bindTopic(this.digest, this.topic, props.key);
+    bindTopic(this.digest, this.topic, props.keyNeedsGrant ? props.key : undefined);
     this.digestSchedule = new scheduler.Schedule(this, 'DigestSchedule', {
       description: 'news-monitor: digest of alerts',
       schedule: scheduler.ScheduleExpression.expression(props.digestSchedule),
@@ -137,7 +143,5 @@ export class Alerting extends Construct {
   }
 }
 
-/** A stable construct-id suffix for a subscription: SNS allows one subscription per protocol and endpoint on a topic. */
-export function subscriptionKey(sub: SubscriptionConfig): string {
-  return createHash('sha256').update(`${sub.protocol}:${sub.endpoint.trim().toLowerCase()}`).digest('hex').slice(0, 12);
-}
+// The construct-id suffix of a subscription (in shared/: local webhook delivery keys its pending items by it too).
+export { subscriptionKey };

@@ -79,3 +79,22 @@ export function configDefine(configJson: string): Record<string, string> {
     'process.env.NEWS_MONITOR_RULES': JSON.stringify(JSON.stringify(rules)),
   };
 }
+
+/**
+ * The functions whose bundles include the tagger, and so read the gazetteer's data file at run time
+ * (shared/tagging/gazetteer.ts): the file ships beside their index.mjs, not inside it (docs/DEPLOY.md).
+ */
+export const GAZETTEER_HANDLERS: readonly string[] = ['ingest', 'query'];
+
+/** The gazetteer data file, relative to the project root. */
+export const GAZETTEER_DATA = 'shared/tagging/data/gazetteer.generated.txt';
+
+/** NodejsFunction command hooks that copy the gazetteer data file beside the bundle (none for other functions). */
+export function gazetteerHooks(handler: string) {
+  if (!GAZETTEER_HANDLERS.includes(handler)) return undefined;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [`cp "${inputDir}/${GAZETTEER_DATA}" "${outputDir}/"`],
+  };
+}

@@ -2,14 +2,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/lib/names';
-import { BUNDLE_SETTINGS, configDefine, esbuildCliArgs } from './bundling';
+import { BUNDLE_SETTINGS, configDefine, esbuildCliArgs, gazetteerHooks } from './bundling';
 
 /** The repository root: handlers live in functions/<name>.ts under it. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,10 +27,17 @@ export interface FunctionSettings {
    * 4 KB limit and is shown in the console.
    */
   readonly configJson: string;
-  /** @default logs.RetentionDays.ONE_MONTH */
+  /** @default logs.RetentionDays.ONE_YEAR (Control Tower's CT.CLOUDWATCH.PR.2 minimum) */
   readonly logRetention?: logs.RetentionDays;
   /** How the log group is removed with the stack. @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /** Encrypts the log groups (CT.CLOUDWATCH.PR.3); its policy must let CloudWatch Logs use it. @default - CloudWatch Logs' own encryption */
+  readonly logEncryptionKey?: kms.IKey;
+  /**
+   * `essential`: the handlers emit only the metrics an alarm of the lean profile reads (and no
+   * cold-start metric): each metric is billed monthly. @default 'all'
+   */
+  readonly metrics?: 'all' | 'essential';
 }
 
 export interface NewsFunctionProps extends FunctionSettings {
@@ -42,6 +51,8 @@ export interface NewsFunctionProps extends FunctionSettings {
   readonly memorySize?: number;
   /** @default - unreserved (the account's pool) */
   readonly reservedConcurrentExecutions?: number;
+  /** Where asynchronous invocations go after Lambda's retries. @default - none */
+  readonly deadLetterQueue?: sqs.IQueue;
 }
 
 /**
@@ -57,8 +68,9 @@ export class NewsFunction extends Construct {
   constructor(scope: Construct, id: string, props: NewsFunctionProps) {
     super(scope, id);
     this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      encryptionKey: props.logEncryptionKey,
     });
     // Our own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to every
     // log group in the account; this one may write to its own group only.
@@ -83,6 +95,7 @@ export class NewsFunction extends Construct {
       timeout: props.timeout,
       memorySize: props.memorySize ?? 256,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      deadLetterQueue: props.deadLetterQueue,
       tracing: lambda.Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
@@ -93,6 +106,7 @@ export class NewsFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(props.metrics === 'essential' ? { NEWS_MONITOR_METRICS: 'essential' } : {}),
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -107,6 +121,8 @@ export class NewsFunction extends Construct {
         define: configDefine(props.configJson),
         // charset and alias: see esbuildCliArgs.
         esbuildArgs: esbuildCliArgs(),
+        // The tagger's gazetteer is a data file beside the bundle, not part of it.
+        commandHooks: gazetteerHooks(props.handler),
       },
     });
     // The role's default policy carries X-Ray's actions, which have no resource-level permissions.

@@ -2,13 +2,15 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { bindTopic } from '../bind';
 import { METRICS_NAMESPACE, MetricNames, SERVICE_NAME, type MetricName } from '../../functions/lib/names';
-import type { NewsFunction } from './news-function';
+import type { Profile } from '../profile';
+import { NewsFunction, type FunctionSettings } from './news-function';
 
 export interface OperationsProps {
   /** The functions to watch, by the name used in alarm and widget titles. */
@@ -20,8 +22,18 @@ export interface OperationsProps {
   readonly alertsTopic: sns.ITopic;
   /** The function reading the table stream (its IteratorAge is the alert lag). */
   readonly streamFunction: NewsFunction;
-  /** The topic key: the ops topic shares it, and CloudWatch alarms must be able to use it. */
-  readonly key: kms.Key;
+  /**
+   * The stack's customer-managed key: the ops topic shares it, and CloudWatch alarms must be able to
+   * use it. @default - none (lean): the ops topic uses alias/aws/sns, which CloudWatch cannot
+   * publish to, so alarms invoke a small notify function that publishes for them
+   */
+  readonly key?: kms.Key;
+  /** The webhook function's dead-letter queue. @default - no webhooks, no alarm */
+  readonly webhookDeadLetterQueue?: sqs.IQueue;
+  /** `lean` keeps only the alarms that tell an operator data is being lost, and no dashboard. @default 'standard' */
+  readonly profile?: Profile;
+  /** Settings of the notify function (lean). */
+  readonly functionSettings: FunctionSettings;
   /** @default - no email subscription (alarms still show in the console) */
   readonly opsEmail?: string;
   /** config.intervalMinutes: a "feeds failing" period spans at least one pass. */
@@ -35,28 +47,56 @@ export function appMetric(name: MetricName, period = Duration.minutes(5)): cloud
   return new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: SERVICE_NAME }, statistic: 'Sum', period });
 }
 
-/** The ops topic, the alarms that publish to it, and a dashboard of the pipeline. */
+/**
+ * Alarms that mean data is being lost: a dead-lettered feed, alerts not sent, a paused feed, a
+ * webhook delivery given up on. The lean profile keeps these and nothing else.
+ */
+export const ESSENTIAL_ALARMS = ['FeedDeadLetters', 'AlertFailures', 'AlertPublishFailures', 'FeedPaused', 'WebhookDeadLetters'] as const;
+
+/** The ops topic, the alarms that publish to it, and (standard profile) a dashboard of the pipeline. */
 export class Operations extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
-  readonly dashboard: cloudwatch.Dashboard;
+  /** @default - none in the lean profile */
+  readonly dashboard?: cloudwatch.Dashboard;
+  /** Lean profile: publishes alarm notifications to the ops topic for CloudWatch. */
+  readonly notify?: NewsFunction;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
-    this.topic = new sns.Topic(this, 'OpsTopic', { displayName: 'news-monitor operations', masterKey: props.key, enforceSSL: true });
+    const lean = props.profile === 'lean';
+    this.topic = new sns.Topic(this, 'OpsTopic', {
+      displayName: 'news-monitor operations',
+      masterKey: props.key ?? kms.Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
+      enforceSSL: true,
+    });
     if (props.opsEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.opsEmail));
-    // CloudWatch publishes alarm notifications as itself, so the topic key must let it encrypt. In a
-    // key policy "*" means this key; the condition keeps other accounts' alarms out.
-    props.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-    );
-    const notify = new actions.SnsAction(this.topic);
+    let notify: cloudwatch.IAlarmAction;
+    if (props.key) {
+      // CloudWatch publishes alarm notifications as itself, so the topic key must let it encrypt. In a
+      // key policy "*" means this key; the condition keeps other accounts' alarms out.
+      props.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+        }),
+      );
+      notify = new actions.SnsAction(this.topic);
+    } else {
+      this.notify = new NewsFunction(this, 'Notify', {
+        ...props.functionSettings,
+        handler: 'notify',
+        description: 'news-monitor: sends alarm notifications to the ops topic',
+        timeout: Duration.seconds(10),
+        memorySize: 128,
+      });
+      bindTopic(this.notify, this.topic);
+      notify = new actions.LambdaAction(this.notify.fn, { useUniquePermissionId: true });
+    }
     const alarm = (id: string, metric: cloudwatch.Metric, description: string, opts: Partial<cloudwatch.CreateAlarmOptions> = {}) => {
+      if (lean && !(ESSENTIAL_ALARMS as readonly string[]).includes(id)) return undefined;
       const a = metric.createAlarm(this, id, {
         alarmDescription: description,
         threshold: 0,
@@ -85,14 +125,20 @@ export class Operations extends Construct {
       { evaluationPeriods: periods, datapointsToAlarm: periods });
     alarm('FeedPaused', appMetric(MetricNames.FeedsPaused, passPeriod),
       'A feed was paused after failing for pauseFailingFeedAfterHours: `news-monitor feeds` (or the ingest log "feed failed") names it; fix or remove it in the config.');
+    if (props.webhookDeadLetterQueue) {
+      alarm('WebhookDeadLetters', props.webhookDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+        'Webhook deliveries failed after every retry (the endpoint was down, refused or too slow). The queued SNS events hold the alerts; redrive them to the webhook function once the endpoint works.');
+    }
     for (const [name, fn] of Object.entries(props.functions)) {
       alarm(`${name}Errors`, fn.fn.metricErrors({ period: Duration.minutes(5) }), `The ${name} function failed (an unexpected error; its log has the stack).`);
       alarm(`${name}Throttles`, fn.fn.metricThrottles({ period: Duration.minutes(5) }), `The ${name} function was throttled (account concurrency or its reservation).`);
     }
 
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
+    if (lean) return;
+    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
+    this.dashboard = dashboard;
     const fns = Object.entries(props.functions);
-    this.dashboard.addWidgets(
+    dashboard.addWidgets(
       new cloudwatch.GraphWidget({ title: 'Feeds per period', left: [appMetric(MetricNames.FeedsFetched), appMetric(MetricNames.FeedsNotModified), appMetric(MetricNames.FeedsSkipped), appMetric(MetricNames.FeedsFailed)], width: 8 }),
       new cloudwatch.GraphWidget({ title: 'Articles', left: [appMetric(MetricNames.ArticlesNew), appMetric(MetricNames.ArticlesDuplicate)], width: 8 }),
       new cloudwatch.GraphWidget({
@@ -102,7 +148,7 @@ export class Operations extends Construct {
         width: 8,
       }),
     );
-    this.dashboard.addWidgets(
+    dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Queues',
         left: [props.feedQueue.metricApproximateNumberOfMessagesVisible({ label: 'feed queue' }), props.feedDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: 'dead letters' }), props.alertFailureQueue.metricApproximateNumberOfMessagesVisible({ label: 'alert failures' })],
@@ -112,7 +158,7 @@ export class Operations extends Construct {
       new cloudwatch.GraphWidget({ title: 'Function errors', left: fns.map(([n, f]) => f.fn.metricErrors({ label: n })), width: 8 }),
       new cloudwatch.GraphWidget({ title: 'Function duration p95', left: fns.map(([n, f]) => f.fn.metricDuration({ label: n, statistic: 'p95' })), width: 8 }),
     );
-    this.dashboard.addWidgets(
+    dashboard.addWidgets(
       new cloudwatch.GraphWidget({ title: 'Alert lag (stream iterator age)', left: [props.streamFunction.fn.metric('IteratorAge', { statistic: 'Maximum' })], width: 8 }),
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 16 }),
     );

@@ -6,6 +6,7 @@
 // Capitals whose zone is named after another city (Beijing: Asia/Shanghai; Washington:
 // America/New_York) get none from this source; docs/TAGGING.md lists them.
 import { aliasKey, type BuiltEntry, readData, require } from './sources';
+import { isCommonWord, isFrequentName } from './words';
 
 /** A name in one language. */
 export interface Translated {
@@ -130,7 +131,6 @@ export function addLanguages(entries: BuiltEntry[], input: AddLanguagesInput): v
     if (!s) towns.set(k, (s = new Set()));
     s.add(c.country);
   }
-  const english = new Set(require('an-array-of-english-words') as string[]);
   const added = new Set<string>(); // alias keys this module gave
   /** `langs`: how many languages write the name so (an English word that several languages use as the name is kept: Brasil). */
   const give = (e: BuiltEntry, t: Translated, foreignTownsBlock: boolean, langs = 1) => {
@@ -140,9 +140,10 @@ export function addLanguages(entries: BuiltEntry[], input: AddLanguagesInput): v
     if (h && h !== e.id) return;
     if (!h) {
       if (foreignTownsBlock && [...(towns.get(k) ?? [])].some((cc) => cc !== e.country)) return;
-      // A Latin-script name that is an English word (German Island, French Grenade, Polish Reunion)
-      // or of three plain letters (German Rom, Turkish Fas) would be read in English text.
-      if (/^[\x00-\x7f]{1,3}$/.test(t.name) || (english.has(t.name.toLowerCase()) && langs < 2)) return;
+      // A Latin-script name that is an everyday English word or a frequent name (German Island, French
+      // Chili, Polish Reunion; SUBTLEX-US counts, words.ts) or of three plain letters (German Rom,
+      // Turkish Fas) would be read in English text.
+      if (/^[\x00-\x7f]{1,3}$/.test(t.name) || ((isCommonWord(t.name) || isFrequentName(t.name)) && langs < 2)) return;
     }
     let i = e.aliases.findIndex((a) => aliasKey(a) === k);
     if (i < 0) {

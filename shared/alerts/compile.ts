@@ -30,7 +30,7 @@ export function compileRules(configs: RuleConfig[], opts: { lookup?: TagLookup }
   for (const c of configs) {
     const before = errors.length;
     const query = c.query;
-    if (query === undefined && !c.terms && !c.watch) errors.push(new RuleError('needs a query, weighted terms or a watch', c.id));
+    if (query === undefined && !c.terms && !c.watch && !c.novel) errors.push(new RuleError('needs a query, weighted terms, a watch or a novel pair', c.id));
     const ast = query === undefined ? EVERYTHING : compileTree(query, lookup, errors, (reason, column) => new RuleError(reason, c.id, column));
     const terms = c.terms ? compileTerms(c, lookup, errors) : undefined;
     if (c.terms && c.threshold === undefined) errors.push(new RuleError('weighted terms need a "threshold" (the total weight an article must reach)', c.id));

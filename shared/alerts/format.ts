@@ -39,6 +39,7 @@ export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleM
   if (summary) lines.push('', truncate(summary, SUMMARY_MAX));
   lines.push('', '-- ', `news-monitor alert ${rule.id}/${article.id}`);
   return {
+    kind: 'story',
     ruleId: rule.id,
     severity: rule.severity,
     delivery: 'instant',

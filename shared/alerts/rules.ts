@@ -53,9 +53,9 @@ export interface RuleMatch {
   score?: { total: number; threshold: number; terms: { term: string; weight: number }[] };
 }
 
-/** Whether a rule alerts story by story (spike and watch rules alert on surges instead). */
-export function alertsPerStory(rule: Pick<CompiledRule, 'spike' | 'watch'>): boolean {
-  return !rule.spike && !rule.watch;
+/** Whether a rule alerts story by story (spike, watch and novelty rules are shared/trends' to send). */
+export function alertsPerStory(rule: Pick<CompiledRule, 'spike' | 'watch' | 'novel'>): boolean {
+  return !rule.spike && !rule.watch && !rule.novel;
 }
 
 /** Matches one compiled rule against an article: why it matched, or null. */
@@ -91,4 +91,11 @@ export function matchRule(rule: CompiledRule, article: TaggedArticle): RuleMatch
     fired: [...new Set(ev.fired)],
     ...(score ? { score } : {}),
   };
+}
+
+/** A tag every match must carry (a top-level term, or one of a top-level AND): a listing to walk instead of every article. */
+export function requiredTag(node: RuleNode): { side: 'actor' | 'region'; id: string } | undefined {
+  const terms = node.type === 'and' ? node.children : [node];
+  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id };
+  return undefined;
 }

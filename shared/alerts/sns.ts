@@ -28,14 +28,15 @@ export class SnsPublisher implements Publisher {
 
 /**
  * The Publish input for an alert. `default` (for HTTP, SQS and Lambda subscribers) is the alert as
- * JSON without its two texts; `email` and `sms` are the texts; the subject is ASCII, as SNS requires.
+ * JSON without its two texts; `email` and `sms` are the texts; `lambda` (the webhook function) is the
+ * whole outbox line, which a `json` webhook receives; the subject is ASCII, as SNS requires.
  */
 export function publishInput(topicArn: string, msg: AlertMessage) {
   const { email, sms, ...structured } = msg;
   return {
     TopicArn: topicArn,
     MessageStructure: 'json',
-    Message: JSON.stringify({ default: JSON.stringify(structured), email: email.body, sms }),
+    Message: JSON.stringify({ default: JSON.stringify(structured), email: email.body, sms, lambda: JSON.stringify(msg) }),
     Subject: asciiSubject(email.subject),
     MessageAttributes: messageAttributes(msg),
   };

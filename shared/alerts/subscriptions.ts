@@ -1,5 +1,6 @@
 // Subscriptions: validation of endpoints and the SNS filter policy that picks a subscriber's alerts.
-import type { Severity, SubscriptionConfig } from '../model';
+import { createHash } from 'node:crypto';
+import type { AlertMessage, Severity, SubscriptionConfig } from '../model';
 
 /** Severities from least to most urgent. */
 export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'critical'];
@@ -38,4 +39,18 @@ export function isEmail(s: string): boolean {
   const local = s.slice(0, at);
   const labels = s.slice(at + 1).split('.');
   return LOCAL.test(local) && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /^[A-Za-z]{2,}$|^xn--/.test(labels[labels.length - 1]!);
+}
+
+/**
+ * Whether a subscription's filter policy lets `msg` through: the same decision SNS makes in the
+ * cloud, taken from the same policy, so local webhook delivery and SNS agree by construction.
+ */
+export function acceptsMessage(sub: SubscriptionConfig, msg: Pick<AlertMessage, 'ruleId' | 'severity' | 'delivery'>): boolean {
+  const attrs: Record<string, string> = { ruleId: msg.ruleId, severity: msg.severity, delivery: msg.delivery };
+  return Object.entries(filterPolicyFor(sub)).every(([k, allowed]) => attrs[k] !== undefined && allowed.includes(attrs[k]!));
+}
+
+/** A stable id for a subscription (12 hex characters): SNS allows one subscription per protocol and endpoint on a topic. */
+export function subscriptionKey(sub: Pick<SubscriptionConfig, 'protocol' | 'endpoint'>): string {
+  return createHash('sha256').update(`${sub.protocol}:${sub.endpoint.trim().toLowerCase()}`).digest('hex').slice(0, 12);
 }

@@ -83,6 +83,7 @@ function crossCheck(config: Config): string[] {
   config.subscriptions.forEach((s, i) => {
     if (s.protocol === 'email' && !isEmail(s.endpoint)) problems.push(`subscriptions[${i}].endpoint: "${s.endpoint}" is not an email address`);
     if (s.protocol === 'sms' && !isE164(s.endpoint)) problems.push(`subscriptions[${i}].endpoint: "${s.endpoint}" is not an E.164 phone number (such as +14155550123)`);
+    if (s.protocol === 'webhook' && s.endpoint.startsWith('http:') && !config.allowPrivateNetworks) problems.push(`subscriptions[${i}].endpoint: must be an https:// URL (plain http:// only with "allowPrivateNetworks": true, for local receivers)`);
     for (const id of s.rules ?? []) if (!seen.has(id)) problems.push(`subscriptions[${i}].rules: no rule with id "${id}"`);
   });
   return problems;

@@ -60,12 +60,41 @@ export const ruleSchema = z.strictObject({
   novel: novelSchema.optional(),
 });
 
-export const subscriptionSchema = z.strictObject({
-  protocol: z.enum(['email', 'sms']),
-  endpoint: z.string().trim().min(1, 'must not be empty'),
+const subscriptionChoice = {
   rules: z.array(z.string()).optional(),
   minSeverity: severity.optional(),
   delivery: delivery.optional(),
+};
+
+/** Email and SMS subscriptions (SNS). */
+const snsSubscriptionSchema = z.strictObject({
+  protocol: z.enum(['email', 'sms']),
+  endpoint: z.string().trim().min(1, 'must not be empty'),
+  ...subscriptionChoice,
+});
+
+/** A webhook URL: http(s) only (whether plain http is allowed depends on allowPrivateNetworks, checked across fields). */
+const webhookUrl = z.string().trim().refine((s) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an https:// URL');
+
+/** A webhook subscription (DESIGN.md §5). */
+const webhookSubscriptionSchema = z.strictObject({
+  protocol: z.literal('webhook'),
+  endpoint: webhookUrl,
+  format: z.enum(['slack', 'teams', 'json'], 'must be "slack", "teams" or "json"'),
+  // An environment variable name locally, an SSM parameter name's last part in the cloud.
+  secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name (letters, digits, "_")').optional(),
+  timeoutSeconds: z.number().positive().max(60).optional(),
+  ...subscriptionChoice,
+});
+
+export const subscriptionSchema = z.discriminatedUnion('protocol', [snsSubscriptionSchema, webhookSubscriptionSchema], {
+  error: 'protocol must be "email", "sms" or "webhook"',
 });
 
 /** The config file (DESIGN.md §4), with the defaults a user would expect. */

@@ -1,6 +1,8 @@
-import type { Config, RunSummary } from '../model';
+import type { Config, RunSummary, TaggedArticle } from '../model';
 import { alertOnArticle, compileRules, type Publisher } from '../alerts';
 import type { ArticleStore } from '../store';
+import { trendStoreOf } from '../store/counters';
+import { trendPass } from '../trends/pass';
 import { ingestFeed, type IngestOutcome } from './ingest';
 import { forEachLimit } from './pool';
 
@@ -30,8 +32,10 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
     errors: [],
     durationMs: 0,
   };
+  const freshInPass: TaggedArticle[] = [];
   await forEachLimit(config.feeds, deps.concurrency ?? 32, async (feed) => {
     const outcome = await ingestFeed(feed, { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl });
+    freshInPass.push(...outcome.fresh);
     const alerts = { sent: 0, suppressed: 0 };
     for (const article of outcome.fresh) {
       const r = await alertOnArticle(article, { rules, store: deps.store, publisher: deps.publisher, now: deps.now?.() });
@@ -41,6 +45,9 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
     tally(summary, outcome, alerts);
     deps.onFeed?.(outcome, alerts);
   });
+  // Trends (shared/trends): count the pass's new articles, then judge spike, watch and novelty rules.
+  const trends = await trendPass(freshInPass, { rules, trends: trendStoreOf(deps.store), store: deps.store, publisher: deps.publisher, now: deps.now?.() ?? new Date() });
+  summary.alerts.sent += trends.sent;
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }

@@ -9,6 +9,8 @@ import { QueryError } from './errors';
 import type { TagResolver } from './names';
 import { parseFlag } from './params';
 import { lookupTags } from './tags';
+import { queryTrends } from './trends';
+import { trendStoreOf } from '../store/counters';
 
 /** What the API handler needs: the store, and optionally the gazetteer, a clock and an error log. */
 export interface ApiDeps {
@@ -47,6 +49,14 @@ export function createApiHandler(deps: ApiDeps): (event: APIGatewayProxyEventV2)
     },
     { pattern: /^\/alerts$/, run: (p) => queryAlerts(deps.store, { rule: p.rule, since: p.since, until: p.until, delivery: p.delivery, limit: p.limit, cursor: p.cursor }, { now: now() }) },
     { pattern: /^\/tags$/, run: (p) => lookupTags(p.q, { resolver: deps.resolver }) },
+    {
+      pattern: /^\/trends$/,
+      run: async (p) => {
+        if (p.q !== undefined) throw new QueryError('/trends charts an actor, a region or a rule (rule=<id>); a free query is charted by `news-monitor trends --query`', { field: 'q' });
+        const s = await queryTrends({ actor: p.actor, region: p.region, rule: p.rule, since: p.since, until: p.until, bucket: p.bucket }, { trends: trendStoreOf(deps.store), resolver: deps.resolver, now: now() });
+        return { buckets: s.buckets, of: s.label, bucket: s.bucket };
+      },
+    },
   ];
 
   return async (event) => {

@@ -8,3 +8,4 @@ export { parseTimeBound } from './time';
 export { parseText, matchesText } from './text';
 export { parseLimit, DEFAULT_LIMIT } from './params';
 export { createApiHandler, type ApiDeps } from './api';
+export { queryTrends, type TrendQuery, type TrendSeries, type TrendBucket, type Bucket } from './trends';

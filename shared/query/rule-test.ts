@@ -1,8 +1,8 @@
 // testRule: what a rule (or a bare query) would have matched among stored articles, and why. Shared
 // by `news-monitor rules test`, the web interface's rule box and its /rss feed of a rule query.
-import { matchRule, type CompiledRule, type RuleMatch, type RuleNode } from '../alerts';
+import { matchRule, requiredTag, type CompiledRule, type RuleMatch } from '../alerts';
 import type { TaggedArticle } from '../model';
-import type { ArticleStore, TagFilter } from '../store';
+import type { ArticleStore, CursorPosition, TagFilter } from '../store';
 
 /** The outcome of trying a rule on stored articles. */
 export interface RuleTestResult {
@@ -12,29 +12,32 @@ export interface RuleTestResult {
   /** The tag listing walked instead of every article, when the rule requires a tag. */
   walked?: TagFilter;
   matches: { article: TaggedArticle; why: RuleMatch; duplicateOf?: string }[];
+  /** Where a walk that stopped early would go on (`start` of the next call), or null at the end. */
+  next: CursorPosition | null;
 }
 
 /**
  * Walks stored articles newest first and matches each; a story seen already is marked as a
  * duplicate (it would not alert again). When the rule requires a tag, only that tag's listing is
  * walked, so a narrow rule reads a few articles however large the store. `stopAfter` ends the walk
- * once that many matches are found (a feed of the newest matches needs no more).
+ * after the page (of at most 100) in which that many matches were found; `start` continues a walk
+ * where an earlier one stopped (its `next`).
  */
-export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'listArticles'>, opts: { since?: string; maxArticles: number; stopAfter?: number }): Promise<RuleTestResult> {
-  const result: RuleTestResult = { examined: 0, capped: false, matches: [] };
+export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'listArticles'>, opts: { since?: string; maxArticles: number; stopAfter?: number; start?: CursorPosition }): Promise<RuleTestResult> {
+  const result: RuleTestResult = { examined: 0, capped: false, matches: [], next: null };
   const via = requiredTag(rule.ast);
   if (via) result.walked = via;
   const seen = new Map<string, string>();
   const found: RuleTestResult['matches'] = [];
   const enough = () => opts.stopAfter !== undefined && found.length >= opts.stopAfter;
-  let start;
+  let start = opts.start;
   do {
     const page = await store.listArticles({ via, since: opts.since, limit: Math.min(100, opts.maxArticles - result.examined), start });
+    // A page is always matched whole (enough matches or not), so `next` continues after it.
     for (const article of page.items) {
       result.examined++;
       const why = matchRule(rule, article);
       if (why) found.push({ article, why });
-      if (enough()) break;
     }
     start = page.next ?? undefined;
     if (start && (result.examined >= opts.maxArticles || enough())) result.capped = true;
@@ -47,12 +50,6 @@ export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'li
     else seen.set(key, m.article.id);
   }
   result.matches = found;
+  result.next = result.capped ? (start ?? null) : null;
   return result;
-}
-
-/** A tag every match must carry (a top-level term, or one of a top-level AND), for the listing to walk. */
-function requiredTag(node: RuleNode): TagFilter | undefined {
-  const terms = node.type === 'and' ? node.children : [node];
-  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id };
-  return undefined;
 }

@@ -9,6 +9,11 @@
 //                                                             byTime: ALERTS#<yyyy-mm> / <createdAt>#<ruleId>#<storyKey>
 //   alert counter  COUNT#<ruleId>#<hour>        / COUNT
 //   month registry META                         / MONTHS       (string sets of the months that hold articles / alerts)
+//   trend counter  TREND#<scope>                / <yyyy-mm-dd> (hourly cells s00…s23 stories, a00…a23 articles, n00…n23 newest story's article id)
+//   story scopes   TRENDSEEN#<story>            / SEEN         (string set of the scopes the story was counted in)
+//   spike state    SPIKES                       / <ruleId>#<scope> (a surge that fired and has not fallen back yet)
+//   novelty pair   PAIR#<actorId>#<regionId>    / PAIR         (when the pair was last seen together)
+//   trends start   META                         / TRENDS       (when counting began)
 import { createHash } from 'node:crypto';
 
 /** Attribute names of the keys, the TTL and the item type. */
@@ -35,6 +40,10 @@ export const ITEM_TYPE = {
   alert: 'alert',
   counter: 'alert-counter',
   meta: 'meta',
+  trend: 'trend-counter',
+  trendSeen: 'trend-seen',
+  spikeState: 'spike-state',
+  pair: 'novelty-pair',
 } as const;
 
 /** One global secondary index of the table. */
@@ -142,6 +151,17 @@ export const keys = {
   claimFromTimePosition: (position: string): Key => ({ pk: `ALERT#${position.slice(position.indexOf('#') + 1)}`, sk: 'CLAIM' }),
   /** The per-rule, per-hour alert counter. */
   alertCounter: (ruleId: string, hour: string): Key => ({ pk: `COUNT#${part(ruleId, 200)}#${part(hour, 64)}`, sk: 'COUNT' }),
+  /** Partition of one counted scope's day items (`r:UA`, `a:nato`, `rule:md-surge`). */
+  trendCounter: (scope: string): string => `TREND#${part(scope, 300)}`,
+  /** The scopes a story has already been counted in, so a story counts once per scope. */
+  trendSeen: (story: string): Key => ({ pk: `TRENDSEEN#${part(story)}`, sk: 'SEEN' }),
+  /** All spike states: one partition, listed by one query per pass. */
+  spikesPartition: 'SPIKES',
+  spikeState: (ruleId: string, scope: string): Key => ({ pk: 'SPIKES', sk: `${part(ruleId, 200)}#${part(scope, 300)}` }),
+  /** When trend counting began (novelty needs that much history before a first sighting is news). */
+  trendsSince: (): Key => ({ pk: 'META', sk: 'TRENDS' }),
+  /** When an actor and a region were last seen together in a story. */
+  pair: (actorId: string, regionId: string): Key => ({ pk: `PAIR#${part(actorId, 200)}#${part(regionId, 200)}`, sk: 'PAIR' }),
   /** The registry of months that hold articles (attribute `articles`) and alerts (attribute `alerts`). */
   months: (): Key => ({ pk: 'META', sk: 'MONTHS' }),
 };

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TagKind } from '../model';
-import { KIND_CODES, slug } from './chars';
+import { hashKey, KIND_CODES, slug, tokenKey, tokens } from './chars';
 
 /** The data file's name, beside the bundle or in shared/tagging/data. */
 export const GAZETTEER_FILE = 'gazetteer.generated.txt';
@@ -112,30 +112,197 @@ export function ancestors(g: Gazetteer, ie: IndexedEntry, side: 'place' | 'actor
   return out;
 }
 
-export interface Gazetteer {
-  entries: IndexedEntry[];
-  byId: Map<string, IndexedEntry>;
+/**
+ * The towns that need support in an article (135,000 of the 140,000 entries) are not decoded at load:
+ * only their names are indexed, by the same keys the matcher uses, and an entry is decoded the first
+ * time the text names it. That keeps the load and the matcher's compile to what news names every day.
+ */
+export interface TownIndex {
+  /** Alias key ("chasiv yar") → entry index, or indices most populous first (the data file's order). */
+  byKey: Map<string, number | number[]>;
+  /** Most words in a town's name. */
+  maxTokens: number;
+  /** By the hash of a first word's key (hashKey): the most words of a town name that starts with it. */
+  firstWords: Map<number, number>;
+  /** One-word town keys by their hash (hashKey), so the scan compares the text in place (several keys may share a hash). */
+  oneWord: Map<number, string | string[]>;
 }
 
-let loaded: Gazetteer | undefined;
+export interface Gazetteer {
+  /** Every entry by index; a town's slot is filled the first time it is asked for (entryAt, byId, allEntries). */
+  entries: IndexedEntry[];
+  byId: IdIndex;
+  towns: TownIndex;
+  /** The entry at `index`, decoded now if it was not yet. */
+  entryAt(index: number): IndexedEntry;
+}
 
-/** The gazetteer, built from the generated data file on first call and kept for the process. */
+/** Entries by id; the ids of undecoded towns are worked out on the first miss (a query for a town by id). */
+export class IdIndex {
+  private readonly map = new Map<string, IndexedEntry>();
+  private lazy: Map<string, number> | undefined;
+  constructor(private readonly g: () => LoadedGazetteer) {}
+  set(id: string, ie: IndexedEntry): void {
+    this.map.set(id, ie);
+  }
+  get(id: string): IndexedEntry | undefined {
+    const hit = this.map.get(id);
+    if (hit) return hit;
+    const g = this.g();
+    if (!this.lazy) {
+      this.lazy = new Map();
+      for (let i = 0; i < g.entries.length; i++) if (!g.entries[i]) this.lazy.set(lineId(g.text, g.lineStart[i]!), i);
+    }
+    const i = this.lazy.get(id);
+    return i === undefined ? undefined : g.entryAt(i);
+  }
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
+interface LoadedGazetteer extends Gazetteer {
+  text: string;
+  lineStart: Int32Array;
+}
+
+let loaded: LoadedGazetteer | undefined;
+
+/** The gazetteer, read from the generated data file on first call and kept for the process. */
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
-  const entries: IndexedEntry[] = [];
-  const byId = new Map<string, IndexedEntry>();
   const text = fs.readFileSync(gazetteerPath(), 'utf8');
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) count++;
+  const entries: IndexedEntry[] = new Array(count);
+  const lineStart = new Int32Array(count + 1);
+  const byId = new IdIndex(() => loaded!);
+  const byKey = new Map<string, number | number[]>();
+  const firstWords = new Map<number, number>();
+  const oneWord = new Map<number, string | string[]>();
+  let maxTokens = 1;
   // The first line describes the format; one entry a line follows.
-  for (let at = text.indexOf('\n') + 1, index = 0; at < text.length; index++) {
+  let at = text.indexOf('\n') + 1;
+  for (let index = 0; index < count; index++) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
-    const ie = decodeEntry(text.slice(at, end), index);
-    entries.push(ie);
-    byId.set(ie.entry.id, ie);
+    lineStart[index] = at;
+    // name|country|kind|coords|pop|flags|…: a town is a city (empty kind) flagged m.
+    const f1 = text.indexOf('|', at);
+    const f2 = f1 < 0 || f1 > end ? -1 : text.indexOf('|', f1 + 1);
+    const town = f2 > 0 && f2 < end && text.charCodeAt(f2 + 1) === 124 && isTown(text, f2 + 2, end);
+    if (town) {
+      const name = text.slice(at, f1);
+      // Most lines end after the flags or the id (no aliases field): the name is the one alias.
+      const aliases = hasAliases(text, at, end) ? townAliases(text, at, end, name) : [name];
+      for (const alias of aliases) {
+        let key = plainKey(alias);
+        if (key === undefined) {
+          const words = tokens(alias);
+          if (!words.length) continue;
+          if (words.length > maxTokens) maxTokens = words.length;
+          key = words.map(tokenKey).join(' ');
+        }
+        const list = byKey.get(key);
+        if (list === undefined) {
+          byKey.set(key, index);
+          const sp = key.indexOf(' ');
+          const h = hashKey(sp < 0 ? key : key.slice(0, sp));
+          const words = sp < 0 ? 1 : key.split(' ').length;
+          if ((firstWords.get(h) ?? 0) < words) firstWords.set(h, words);
+          if (sp < 0) {
+            const o = oneWord.get(h);
+            if (o === undefined) oneWord.set(h, key);
+            else if (typeof o === 'string') oneWord.set(h, [o, key]);
+            else o.push(key);
+          }
+        }
+        else if (typeof list === 'number') byKey.set(key, [list, index]);
+        else list.push(index);
+      }
+    } else {
+      const ie = decodeEntry(text.slice(at, end), index);
+      entries[index] = ie;
+      byId.set(ie.entry.id, ie);
+    }
     at = end + 1;
   }
-  loaded = { entries, byId };
-  return loaded;
+  lineStart[count] = text.length;
+  const g: LoadedGazetteer = {
+    entries,
+    byId,
+    towns: { byKey, maxTokens, firstWords, oneWord },
+    text,
+    lineStart,
+    entryAt(i: number): IndexedEntry {
+      let ie = entries[i];
+      if (ie) return ie;
+      let end = lineStart[i + 1]! - 1;
+      if (text.charCodeAt(end) !== 10) end++;
+      ie = entries[i] = decodeEntry(text.slice(lineStart[i]!, end), i);
+      byId.set(ie.entry.id, ie);
+      return ie;
+    },
+  };
+  loaded = g;
+  return g;
+}
+
+/** Every entry, towns decoded too (tests and tools that walk the whole gazetteer). */
+export function allEntries(): IndexedEntry[] {
+  const g = gazetteer();
+  for (let i = 0; i < g.entries.length; i++) g.entryAt(i);
+  return g.entries;
+}
+
+/** The key of a one-word ASCII name (lower case), without tokenising; undefined for any other name. */
+function plainKey(name: string): string | undefined {
+  if (!name) return undefined;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return undefined;
+  }
+  return name.toLowerCase();
+}
+
+/** True when the line has a tenth field (aliases). */
+function hasAliases(text: string, at: number, end: number): boolean {
+  let k = at;
+  for (let f = 0; f < 9; f++) {
+    k = text.indexOf('|', k) + 1;
+    if (k <= 0 || k > end) return false;
+  }
+  return true;
+}
+
+/** True when the coords, pop and flags fields from `at` mark a town (flags hold m). */
+function isTown(text: string, at: number, end: number): boolean {
+  const c = text.indexOf('|', at); // after coords
+  if (c < 0 || c >= end) return false;
+  const p = text.indexOf('|', c + 1); // after pop
+  if (p < 0 || p >= end) return false;
+  return text.charCodeAt(p + 1) === 109; // m
+}
+
+/** The names a town line gives: its name, and the aliases field when present (name|…|aliases is field 10). */
+function townAliases(text: string, at: number, end: number, name: string): string[] {
+  let k = at;
+  for (let f = 0; f < 9; f++) {
+    k = text.indexOf('|', k) + 1;
+    if (k <= 0 || k > end) return [name];
+  }
+  const next = text.indexOf('|', k);
+  const field = text.slice(k, next < 0 || next > end ? end : next);
+  return field === '' ? [name] : field === '~' ? [] : field.split('^').map((a) => a || name);
+}
+
+/** The id a line gives (field 7), worked out as decodeEntry does. */
+function lineId(text: string, at: number): string {
+  const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+  const f = text.slice(at, end).split('|');
+  const name = f[0] ?? '';
+  const raw = f[6] ?? '';
+  return raw === '' ? idSlug(name) : raw === '+' ? `${idSlug(name)}-${(f[1] ?? '').toLowerCase()}` : raw;
 }
 
 /**
@@ -150,7 +317,7 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     id,
     name,
     kind: (code ? (KINDS[code] ?? code) : 'city') as TagKind,
-    parents: parents === '~' ? NONE : parents ? parents.split(',') : country && id !== country ? countryParents(country) : NONE,
+    parents: parents === '~' ? NONE : parents ? parentList(parents) : country && id !== country ? countryParents(country) : NONE,
     aliases: aliases === '' ? [name] : aliases === '~' ? NONE : aliases.split('^').map((a) => a || name),
   };
   if (country) entry.country = country;
@@ -190,6 +357,14 @@ const byCountry = new Map<string, string[]>();
 const countryParents = (cc: string) => {
   let p = byCountry.get(cc);
   if (!p) byCountry.set(cc, (p = [cc]));
+  return p;
+};
+
+/** Parent lists by their text, shared: 135,000 towns name a few thousand subdivisions. */
+const parentLists = new Map<string, string[]>();
+const parentList = (text: string) => {
+  let p = parentLists.get(text);
+  if (!p) parentLists.set(text, (p = text.split(',')));
   return p;
 };
 

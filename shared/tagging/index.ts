@@ -6,7 +6,7 @@ import { dropUnsupported } from './actors';
 import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
-import { gazetteer, type GazetteerEntry } from './gazetteer';
+import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
 import { placeContext, placeMentionOk, resolvePlace, supportFrom, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
@@ -126,33 +126,33 @@ function score(input: TagInput): Scored {
   let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
   // Towns and units that share a name or need support: the article's evidence decides, in two rounds,
   // so that two small places support each other ("Pandi, Bulacan"; Truro and Cornwall).
-  let minors: AliasTarget[] | undefined;
-  for (const f of found) if (f.target.minor && !ambiguous.has(f.target.key) && !(minors ??= []).includes(f.target)) minors.push(f.target);
+  let minors: Map<AliasTarget, number[]> | undefined; // each minor target's matches, in text order
+  for (let q = 0; q < found.length; q++) {
+    const t = found[q]!.target;
+    if (!t.minor || ambiguous.has(t.key)) continue;
+    minors ??= new Map();
+    const list = minors.get(t);
+    if (list) list.push(q);
+    else minors.set(t, [q]);
+  }
   if (minors) {
     places = placeContext(found, g);
     settled = new Map();
-    const spansOf = (t: AliasTarget) => {
-      const spans: PlaceMention[] = [];
-      for (let q = 0; q < found.length; q++) {
-        const x = found[q]!;
-        if (x.target !== t) continue;
-        const nx = found[q + 1];
-        const pv = q > 0 ? found[q - 1] : undefined;
-        spans.push({ src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) });
-      }
-      return spans;
-    };
-    const open: AliasTarget[] = [];
-    for (const t of minors) {
-      const e = resolvePlace(t, spansOf(t), places, g);
+    const spansOf = (at: number[]) => at.map((q): PlaceMention => {
+      const x = found[q]!;
+      const nx = found[q + 1];
+      const pv = q > 0 ? found[q - 1] : undefined;
+      return { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) };
+    });
+    const open: [AliasTarget, PlaceMention[]][] = [];
+    for (const [t, at] of minors) {
+      const spans = spansOf(at);
+      const e = resolvePlace(t, spans, places, g);
       settled.set(t.key, e);
       if (e >= 0) supportFrom(places, g, e);
-      else open.push(t);
+      else open.push([t, spans]);
     }
-    if (open.length && open.length < minors.length) for (const t of open) {
-      const e = resolvePlace(t, spansOf(t), places, g);
-      settled.set(t.key, e);
-    }
+    if (open.length && open.length < minors.size) for (const [t, spans] of open) settled.set(t.key, resolvePlace(t, spans, places, g));
   }
   let w = 0;
   for (let r = 0; r < found.length; r++) {
@@ -178,6 +178,20 @@ function score(input: TagInput): Scored {
   found.length = w;
   dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
 
+  // "Buffalo, New York", "Kingston, Ontario": a name right after a place and a comma that is the name
+  // of one of that place's ancestors is that ancestor (the state, not New York City).
+  for (let r = 1; r < found.length; r++) {
+    const f = found[r]!;
+    const p = found[r - 1]!;
+    if (p.field !== f.field || f.start - p.end > 3 || (f.field === 'title' ? title : text).charCodeAt(p.end) !== 44) continue;
+    for (const a of ancestors(g, g.entries[p.entry]!, 'place')) {
+      if (a !== f.entry && nameKey(g.entries[a]!.entry.name) === f.target.key) {
+        f.entry = a;
+        break;
+      }
+    }
+  }
+
   // A dateline city that contradicts its own qualifier ("PARIS, Texas") is not that city.
   if (dl?.qualifier) {
     const qual = found.find((f) => f.dateline && f.start >= dl.qualifier!.start);
@@ -197,7 +211,13 @@ export function resolveTag(nameIdOrCode: string): GazetteerEntry | undefined {
   if (!q) return undefined;
   const direct = g.byId.get(q) ?? g.byId.get(q.toUpperCase()) ?? g.byId.get(q.toLowerCase());
   if (direct) return direct.entry;
-  return names().get(nameKey(q));
+  const key = nameKey(q);
+  const named = names().get(key);
+  if (named) return named;
+  // A town by name: the most populous of that name.
+  const hit = g.towns.byKey.get(key);
+  const town = typeof hit === 'number' ? hit : hit?.[0];
+  return town === undefined ? undefined : g.entryAt(town).entry;
 }
 
 /** Near names for a string that resolves to nothing, best first ("Ukrane" → "Ukraine"). */
@@ -239,6 +259,7 @@ function names(): Map<string, GazetteerEntry> {
   const g = gazetteer();
   byName = new Map();
   for (const ie of g.entries) {
+    if (!ie) continue; // towns: resolveTag looks them up in the town index
     for (const a of [ie.entry.name, ...ie.entry.aliases]) {
       const k = nameKey(a);
       if (k && !byName.has(k)) byName.set(k, ie.entry);

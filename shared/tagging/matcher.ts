@@ -129,6 +129,11 @@ export interface Matcher {
    * not depend on what was tagged before.
    */
   addForms?: () => void;
+  /** The same for the towns of the gazetteer's town index, which are looked up by key, not in the trie. */
+  townFirsts: Uint8Array;
+  g: Gazetteer;
+  /** Targets of town names, made on first sight (a town shares one with the trie's places of its name). */
+  townTargets: Map<string, AliasTarget | null>;
 }
 
 const FILTER_BITS = 1 << 21;
@@ -186,6 +191,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   };
   const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
   for (const ie of g.entries) {
+    if (!ie) continue; // a town: in the town index, not the trie
     const person = ie.entry.kind === 'person';
     const placeOnly = PLACE.has(ie.entry.kind);
     const place = placeOnly && packaged(ie.index);
@@ -264,7 +270,13 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
   }
-  matcher = { root, firsts, cjk };
+  const townFirsts = new Uint8Array(FILTER_BITS >> 3);
+  for (const key of g.towns.byKey.keys()) {
+    const sp = key.indexOf(' ');
+    const h = hashKey(sp < 0 ? key : key.slice(0, sp)) & (FILTER_BITS - 1);
+    townFirsts[h >> 3]! |= 1 << (h & 7);
+  }
+  matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map() };
   const m = matcher;
   m.addForms = () => {
     m.addForms = undefined;
@@ -296,6 +308,7 @@ function caseForms(g: Gazetteer, eager: boolean): { form: string; keys: string[]
     else if (prev && prev.index !== index) byKey.set(key, null);
   };
   for (const ie of g.entries) {
+    if (!ie) continue; // a town not decoded yet: towns have no case forms (they are found by key)
     const person = ie.entry.kind === 'person';
     const latin = ie.inflect;
     for (const a of ie.entry.aliases) {
@@ -372,8 +385,12 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       }
       if (end > 0) out.pop(); // a particle alone is no name
     }
-    if (!hashed || m.firsts[h >> 3]! & (1 << (h & 7))) {
-      const end = matchAt(m, text, i, j, field, out, full);
+    const inTrie = !hashed || m.firsts[h >> 3]! & (1 << (h & 7));
+    const inTowns = !hashed || m.townFirsts[h >> 3]! & (1 << (h & 7));
+    if (inTrie || inTowns) {
+      const at = out.length;
+      let end = inTrie ? matchAt(m, text, i, j, field, out, full) : 0;
+      if (inTowns) end = townAt(m, text, i, j, full, field, out, end > 0 ? at : -1, end);
       if (end > 0) {
         i = lastEnd = end;
         continue;
@@ -501,6 +518,98 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
   if (!best) return 0;
   out.push({ start: i, end: bestEnd, target: best.target!, field, entry: -1, dateline: false });
   return bestEnd;
+}
+
+/**
+ * Looks the words from token [i, j) up in the town index, longest first, and records a town name
+ * that is at least as long as the trie's match (`trieAt`: its index in `out`, or -1; `trieEnd`: its end).
+ * A town and the trie's places of the same name share one target. Returns the end of what was recorded.
+ */
+function townAt(m: Matcher, text: string, i: number, j: number, hash: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+  const towns = m.g.towns;
+  // How many words a town name that starts with this word may have (none: the bit set was wrong).
+  const first = hash >= 0 ? hash : hashKey(tokenKey(text.slice(i, j)));
+  const most = towns.firstWords.get(first);
+  if (most === undefined) return trieEnd;
+  if (j >= trieEnd && hash >= 0) {
+    // One word: the stored key is found by hash and compared with the text in place (no string made).
+    const o = towns.oneWord.get(hash);
+    const key = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
+    if (most === 1) return key === undefined ? trieEnd : record(m, text, i, j, key, field, out, trieAt, trieEnd);
+    // A longer name is tried first below; this one-word key is the fallback.
+    const longer = townLonger(m, text, i, j, most, field, out, trieAt, trieEnd);
+    if (longer > j || key === undefined) return longer;
+    return record(m, text, i, j, key, field, out, trieAt, trieEnd);
+  }
+  if (most === 1) {
+    if (j < trieEnd) return trieEnd;
+    return record(m, text, i, j, tokenKey(text.slice(i, j)), field, out, trieAt, trieEnd);
+  }
+  return townLonger(m, text, i, j, most, field, out, trieAt, trieEnd, true);
+}
+
+/** Town names of two to `most` words from token [i, j), longest first (`withOne`: the one-word name too). */
+function townLonger(m: Matcher, text: string, i: number, j: number, most: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number, withOne = false): number {
+  // The token ends of up to `most` words, joined as names are (spaces, hyphens, apostrophes).
+  const ends = [j];
+  const n = text.length;
+  let e = j;
+  while (ends.length < most) {
+    let k = e;
+    while (k < n && k - e <= 2) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 45 || c === 39 || c === 0x2019 || c === 160) k++;
+      else break;
+    }
+    if (k === e || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
+    let q = k + 1;
+    while (q < n && charClass(text.charCodeAt(q)) & WORD) q++;
+    ends.push(q);
+    e = q;
+  }
+  for (let w = ends.length - 1; w >= (withOne ? 0 : 1); w--) {
+    const end = ends[w]!;
+    if (end < trieEnd) break;
+    const got = record(m, text, i, end, tokens(text.slice(i, end)).map(tokenKey).join(' '), field, out, trieAt, trieEnd);
+    if (got === end) return end;
+  }
+  return trieEnd;
+}
+
+/** Records the town name `key` at [i, end) if a town has it (replacing the trie's match there); returns its end, else trieEnd. */
+function record(m: Matcher, text: string, i: number, end: number, key: string, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+  const t = townTarget(m, key, trieAt >= 0 && end === trieEnd ? out[trieAt]!.target : undefined);
+  if (!t || !caseOk(t, text, i, end)) return trieEnd;
+  const found: Found = { start: i, end, target: t, field, entry: -1, dateline: false };
+  if (trieAt >= 0) out[trieAt] = found;
+  else out.push(found);
+  return end;
+}
+
+/** The target of a town name (null: no town has it), merged with the trie's target of the same name. */
+function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): AliasTarget | undefined {
+  const cached = m.townTargets.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const hit = m.g.towns.byKey.get(key);
+  // Only names of towns are remembered: the word sequences tried and missed are many, and a miss is one lookup.
+  if (hit === undefined) return undefined;
+  const towns = hit === undefined ? undefined : typeof hit === 'number' ? [hit] : hit;
+  let t: AliasTarget | undefined;
+  if (towns) {
+    for (const i of towns) m.g.entryAt(i); // decoded now: the rest of the tagger reads g.entries
+    const g = m.g;
+    const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
+    const alias = g.entries[towns[0]!]!.entry.name;
+    if (!trie) t = { entries: [...towns], demonym: false, alias, key, placeOnly: true, minor: true };
+    // A place of the trie with the same name (a county, a larger city): one target, the article decides.
+    else if (!trie.block && !trie.demonym && trie.entries.every(packaged)) {
+      t = { ...trie, entries: [...trie.entries, ...towns], minor: true, placeOnly: trie.entries.length ? trie.placeOnly : true };
+    }
+    const l = letters(alias);
+    if (t && l.length <= 3) t.exact = l;
+  }
+  m.townTargets.set(key, t ?? null);
+  return t;
 }
 
 function caseOk(t: AliasTarget, text: string, start: number, end: number): boolean {

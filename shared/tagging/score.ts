@@ -150,7 +150,7 @@ let sides: { actors: Side; regions: Side } | undefined;
 /** Scores resolved matches into the actor and region sides, ranked (render.ts makes the tag lists). */
 export function scoreFound(found: Found[], g: Gazetteer, src: { title: string; text: string }, leadStart: number, date?: string): Scored {
   sides ??= { actors: new Side(g.entries.length), regions: new Side(g.entries.length) };
-  macroLike ??= Uint8Array.from(g.entries, (e) => (e.entry.kind === 'macro-region' || e.entry.kind === 'sea' ? 1 : 0));
+  macroLike ??= Uint8Array.from(g.entries, (e) => (e && (e.entry.kind === 'macro-region' || e.entry.kind === 'sea') ? 1 : 0)); // towns (not decoded yet) are neither
   const { actors, regions } = sides;
   actors.reset(found.length);
   regions.reset(found.length);

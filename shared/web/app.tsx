@@ -17,6 +17,8 @@ import { feedsPage } from './pages/feeds';
 import { homePage } from './pages/home';
 import { mapPage } from './pages/map';
 import { rulesPage } from './pages/rules';
+import { storiesPage } from './pages/stories';
+import { trendsPage } from './pages/trends';
 import { rssFeed } from './rss';
 
 /** Builds the app on the given store and config. */
@@ -57,6 +59,8 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get('/articles/:id', async (c) => c.html(await articlePage(c.req.param('id'), deps)));
   app.get('/rules', async (c) => c.html(await rulesPage(url(c), deps)));
   app.get('/alerts', async (c) => c.html(await alertsPage(url(c), deps)));
+  app.get('/stories', async (c) => c.html(await storiesPage(url(c), deps)));
+  app.get('/trends', async (c) => c.html(await trendsPage(url(c), deps)));
   app.get('/map', async (c) => c.html(await mapPage(url(c), deps)));
   app.get('/feeds', async (c) => c.html(await feedsPage(deps)));
   app.get('/rss', async (c) => c.body(await rssFeed(url(c), deps), 200, { 'content-type': 'application/rss+xml; charset=utf-8' }));
@@ -77,8 +81,9 @@ export function createWebApp(deps: WebDeps): Hono {
   return app;
 }
 
+// One line of at most 300 characters, control characters from the request shown as U+FFFD.
 function oneLine(s: string): string {
-  return cut(s.replace(/\s+/g, ' ').trim(), 300);
+  return cut(s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\ufffd').trim(), 300);
 }
 
 function cut(s: string, n: number): string {

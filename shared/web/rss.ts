@@ -9,7 +9,7 @@ import { reasons, ruleFromInput } from './rules';
 /** Items in the feed (DESIGN.md: the newest 50 matches). */
 export const RSS_ITEMS = 50;
 /** Stored articles looked at, newest first, to find them. */
-export const RSS_MAX_ARTICLES = 5000;
+export const RSS_MAX_ARTICLES = 1000;
 
 // XML 1.0 cannot carry most control characters, even escaped; feed text may hold them.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;

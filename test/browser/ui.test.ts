@@ -183,8 +183,43 @@ describe('news-monitor serve in Chromium', () => {
     expect(await page.locator('ul.alerts li').count()).toBeGreaterThanOrEqual(3);
   });
 
+  it('draws the trends chart with uPlot from the stored articles', async () => {
+    await visit('/trends?actor=RU&region=Black%20Sea&since=2026-11-20&until=2026-11-30', 'trends');
+    await page.locator('.chart.drawn canvas').first().waitFor();
+    const size = await page.locator('.chart canvas').first().boundingBox();
+    expect(size!.width).toBeGreaterThan(300);
+    expect(await page.locator('.u-legend').innerText()).toMatch(/actor RU[\s\S]*region Black Sea/);
+    // The table beside it holds the same numbers: the day of the patrol story counts it on both lines.
+    const row = await page.locator('table.trend tr', { hasText: '2026-11-27' }).innerText();
+    expect(row).toMatch(/2026-11-27\s+\d+ \(\d+\)\s+\d+ \(\d+\)/);
+    expect(Number(/2026-11-27\s+\d+ \(\d+\)\s+(\d+)/.exec(row)![1])).toBeGreaterThanOrEqual(1);
+  });
+
+  it('draws the map: countries shaded by stories, with their names and counts', async () => {
+    await visit('/map?since=2026-11-20', 'map');
+    const shaded = await page.$$eval('svg.map path[data-stories]', (ps) => ps.map((p) => [p.getAttribute('data-code'), Number(p.getAttribute('data-stories'))]));
+    expect(shaded).toContainEqual(['UA', expect.any(Number)]);
+    expect(shaded.find(([c]) => c === 'UA')![1]).toBeGreaterThanOrEqual(3);
+    expect(shaded.map(([c]) => c)).toContain('TW');
+    expect(shaded.map(([c]) => c)).not.toContain('BR');
+    const box = await page.locator('svg.map').boundingBox();
+    expect(box!.width).toBeGreaterThan(600);
+    expect(await page.locator('svg.map path.country').count()).toBeGreaterThan(150);
+    await page.locator('table a', { hasText: 'Ukraine' }).first().click();
+    await page.waitForURL(/region=UA/);
+    expect(await listed()).toContain('Russia masses troops near Donetsk as Kyiv warns of new offensive');
+  });
+
+  it('lists stories with their sources', async () => {
+    await visit('/stories', 'stories');
+    const first = page.locator('ol.stories > li').first();
+    expect(await first.locator('h2').innerText()).toBeTruthy();
+    expect(await first.locator('.sources').innerText()).toMatch(/\d+ articles? from \d+ sources?: /);
+    expect(await page.locator('ol.stories > li').count()).toBeGreaterThanOrEqual(10);
+  });
+
   it('labels every form control, keeps headings in order and can be used by keyboard', async () => {
-    for (const p of ['/', '/articles', '/rules', '/alerts', '/feeds']) {
+    for (const p of ['/', '/articles', '/rules', '/alerts', '/feeds', '/stories', '/trends', '/map']) {
       await visit(p);
       const controls = await page.$$eval('input, select, textarea', (els) => els.map((e) => ({ id: e.id, aria: e.getAttribute('aria-label'), html: e.outerHTML })));
       const unlabelled: string[] = [];

@@ -50,8 +50,19 @@ describe('function bundles', () => {
 
   it('keep non-ASCII text as UTF-8 rather than \\u escapes (BUNDLE_SETTINGS.charset)', () => {
     const ingest = fs.readFileSync(path.join(bundleOf(s.stack.ingestion.ingest).dir, 'index.mjs'), 'utf8');
-    expect(ingest).toContain('Türkiye');
-    expect(ingest).not.toMatch(/\\u04[0-9a-f]{2}/i); // no escaped Cyrillic (the gazetteer's Russian names)
+    expect(ingest).not.toMatch(/\\u04[0-9a-f]{2}/i); // no escaped Cyrillic (the rules' Russian words)
+  });
+
+  it('ship the gazetteer as one data file beside the bundles that tag, never inside a bundle (issue 12)', () => {
+    for (const b of bundles) {
+      const code = fs.readFileSync(path.join(b.dir, 'index.mjs'), 'utf8');
+      expect(code, b.id).not.toContain('Pokrovsk'); // a town of the gazetteer
+    }
+    for (const fn of [s.stack.ingestion.ingest]) {
+      const data = path.join(bundleOf(fn).dir, 'gazetteer.generated.txt');
+      expect(fs.readFileSync(data, 'utf8')).toContain('\nPokrovsk|UA');
+    }
+    for (const fn of [s.stack.alerting.alert, s.stack.alerting.digest]) expect(fs.existsSync(path.join(bundleOf(fn).dir, 'gazetteer.generated.txt'))).toBe(false);
   });
 
   it("replace xmlbuilder with the feed code's stand-in (BUNDLE_SETTINGS.alias)", () => {

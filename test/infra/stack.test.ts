@@ -75,11 +75,13 @@ describe('functions (NewsFunction)', () => {
     for (const f of Object.values(fns())) expect(envOf(f)).not.toContain('NEWS_MONITOR_CONFIG');
   });
 
-  it('gives every function a log group with a retention, retained by default', () => {
+  it('gives every function a log group kept a year, encrypted with the stack key, retained by default', () => {
     const groups = resourcesOf(s, 'AWS::Logs::LogGroup');
+    const key = idOf(s.stack.node.findChild('TopicKey').node.defaultChild);
     expect(groups.length).toBeGreaterThanOrEqual(5);
     for (const g of groups) {
-      expect(g.props.RetentionInDays).toBe(30);
+      expect(g.props.RetentionInDays).toBe(365);
+      expect(g.props.KmsKeyId).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });
       expect(g.deletionPolicy).toBe('Retain');
     }
   });
@@ -200,7 +202,7 @@ describe('alerting', () => {
 describe('query API', () => {
   it('serves the four GET routes, each requiring IAM authorisation', () => {
     const routes = resourcesOf(s, 'AWS::ApiGatewayV2::Route');
-    expect(routes.map((r) => r.props.RouteKey).sort()).toEqual(['GET /alerts', 'GET /articles', 'GET /articles/{id}', 'GET /tags']);
+    expect(routes.map((r) => r.props.RouteKey).sort()).toEqual(['GET /alerts', 'GET /articles', 'GET /articles/{id}', 'GET /tags', 'GET /trends']);
     for (const r of routes) expect(r.props.AuthorizationType).toBe('AWS_IAM');
   });
 

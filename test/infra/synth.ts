@@ -8,6 +8,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { parseConfig } from '../../shared/config';
+import { controlTowerValidator } from '../../infra/controls';
 import { NewsMonitorStack, type NewsMonitorStackProps } from '../../infra/news-monitor-stack';
 
 /** A config with every part the stack reads: feeds, rules, subscriptions of both kinds, ops email. */
@@ -36,7 +37,7 @@ export interface Synthesized {
   template: Template;
   /** The raw template, for checks across resources. */
   json: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; Metadata?: unknown }> };
-  /** cdk-nag's findings (rule and construct path); empty when the stack is clean. */
+  /** cdk-nag's and Control Tower's findings (rule and construct path); empty when the stack is clean. */
   findings: string[];
   outdir: string;
 }
@@ -45,7 +46,8 @@ export interface Synthesized {
 export function synthesize(opts: { raw?: unknown; bundle?: boolean; props?: Partial<NewsMonitorStackProps>; outdir?: string } = {}): Synthesized {
   const outdir = opts.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'news-monitor-cdk-'));
   const app = new App({ outdir, context: opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // The same two validators as infra/app.ts: cdk-nag and the Control Tower controls of the profile.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), controlTowerValidator(opts.props?.profile ?? 'standard'));
   const config = parseConfig(opts.raw ?? TEST_CONFIG, 'test config');
   const stack = new NewsMonitorStack(app, 'NewsMonitorTest', { config, ...opts.props });
   let findings: string[] = [];

@@ -2,7 +2,8 @@
 // /articles/<id>: the article with every mention marked at its offsets (<mark data-tag="<id>">),
 // and beside it every tag with its score, salience and, for a rolled-up tag, what it came from.
 import type { Tag, TaggedArticle } from '../../model';
-import { Original } from '../components';
+import { sameStory } from '../../query/same-story';
+import { ArticleList, Original } from '../components';
 import { ARTICLE_ID, BadRequest, NotFound, type WebDeps } from '../context';
 import { href, shortTime } from '../format';
 import { Layout } from '../layout';
@@ -13,7 +14,7 @@ export async function articlePage(id: string, deps: WebDeps) {
   if (!ARTICLE_ID.test(id)) throw new BadRequest('not an article id: ids are letters, digits, - and _', { field: 'id' });
   const article = await deps.store.getArticle(id);
   if (!article) throw new NotFound(`no article with id "${id}"`);
-  return <ArticleView a={article} where={deps.where} />;
+  return <ArticleView a={article} story={await sameStory(deps.store, article)} where={deps.where} />;
 }
 
 function Marked(p: { segments: Segment[] }) {
@@ -32,7 +33,7 @@ function Marked(p: { segments: Segment[] }) {
   );
 }
 
-function ArticleView(p: { a: TaggedArticle; where?: string }) {
+function ArticleView(p: { a: TaggedArticle; story: TaggedArticle[]; where?: string }) {
   const a = p.a;
   const all = [...(a.actors ?? []), ...(a.regions ?? [])];
   const names = new Map(all.map((t) => [t.id, t.name]));
@@ -51,7 +52,10 @@ function ArticleView(p: { a: TaggedArticle; where?: string }) {
           <p class="marked-text">
             <Marked segments={markSegments(a.summary, all, 'text')} />
           </p>
-          <p class="hint">Story key: {a.storyKey}</p>
+          <section aria-labelledby="story-h">
+            <h2 id="story-h">Other articles of this story</h2>
+            <ArticleList items={p.story} empty="No other stored article reports this story." />
+          </section>
         </article>
         <aside aria-labelledby="tags-h">
           <h2 id="tags-h">Tags</h2>

@@ -35,7 +35,7 @@ export async function articlesPage(url: URL, deps: WebDeps) {
   const f = readFilters(url);
   const page = await queryArticles(
     deps.store,
-    { actors: f.actor, regions: f.region, salient: f.salient, text: f.q, since: f.since, until: f.until, limit: param(url, 'limit') || 25, cursor: param(url, 'cursor') || undefined },
+    { actors: f.actor, regions: f.region, salient: f.salient, text: f.q, since: f.since, until: f.until, limit: param(url, 'limit') || 20, cursor: param(url, 'cursor') || undefined },
     { resolver: deps.resolver, now: deps.now?.() },
   );
   return <ArticlesView filters={f} limit={param(url, 'limit')} page={page} facets={tagFacets(page.items)} where={deps.where} />;

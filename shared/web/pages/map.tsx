@@ -10,7 +10,7 @@ import { Layout } from '../layout';
 import { readFilters, filterQuery } from './articles';
 
 /** Newest matching articles a map is drawn from. */
-export const MAP_SAMPLE = 500;
+export const MAP_SAMPLE = 300;
 
 /** GET /map?since=&until=&actor=&region=&q= */
 export async function mapPage(url: URL, deps: WebDeps) {
@@ -58,7 +58,7 @@ export async function mapPage(url: URL, deps: WebDeps) {
           {map.countries.map((c) => {
             const n = byCode.get(c.code) ?? 0;
             return (
-              <path class={`country ${shade(n)}`} d={c.d} data-code={c.code || undefined} data-stories={n || undefined}>
+              <path class={n ? `country ${shade(n)}` : 'country'} d={c.d} data-code={c.code || undefined} data-stories={n || undefined}>
                 <title>{`${c.name}: ${plural(n, 'story', 'stories')}`}</title>
               </path>
             );

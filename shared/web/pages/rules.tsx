@@ -2,17 +2,17 @@
 // /rules: the configured rules with the alerts each sent, and a box to try any rule or query on the
 // stored articles (?test=QUERY), each match with the reasons it matched.
 import type { RuleConfig } from '../../model';
-import { parseTimeBound, queryAlerts } from '../../query';
+import { parseTimeBound, QueryError, queryAlerts } from '../../query';
 import { testRule, type RuleTestResult } from '../../query/rule-test';
-import type { StoredAlert } from '../../store';
+import { decodeCursor, encodeCursor, InvalidCursorError, isArticlePosition, type StoredAlert } from '../../store';
 import { param, type WebDeps } from '../context';
 import { href, plural, shortTime } from '../format';
 import { Layout } from '../layout';
 import { reasons, ruleFromInput } from '../rules';
 import { AlertList } from './alerts';
 
-/** Stored articles a test from the page looks at, newest first (the CLI's --max-articles). */
-export const TEST_MAX_ARTICLES = 2000;
+/** Stored articles one page of a test looks at, newest first; "Older articles" goes on from there. */
+export const TEST_PAGE_ARTICLES = 300;
 const SHOWN = 50;
 
 /** GET /rules?test=QUERY&since=T */
@@ -22,8 +22,18 @@ export async function rulesPage(url: URL, deps: WebDeps) {
   const now = deps.now?.() ?? new Date();
   const since = sinceRaw ? parseTimeBound(sinceRaw, 'since', now) : undefined;
   const rule = test ? ruleFromInput(test, deps.config, 'test') : undefined;
+  // A cursor belongs to one rule query and one since.
+  const binding = JSON.stringify(['rule-test', rule?.query ?? '', sinceRaw]);
+  const cursor = param(url, 'cursor');
+  let start;
+  try {
+    start = cursor ? decodeCursor(cursor, binding, isArticlePosition) : undefined;
+  } catch (err) {
+    if (err instanceof InvalidCursorError) throw new QueryError(err.message, { field: 'cursor', cause: err });
+    throw err;
+  }
   const [result, sent] = await Promise.all([
-    rule ? testRule(rule, deps.store, { since, maxArticles: TEST_MAX_ARTICLES }) : undefined,
+    rule ? testRule(rule, deps.store, { since, maxArticles: TEST_PAGE_ARTICLES, start }) : undefined,
     Promise.all(deps.config.rules.map((r) => queryAlerts(deps.store, { rule: r.id, limit: 5 }, { now }).then((p) => p.items))),
   ]);
   return (
@@ -41,7 +51,7 @@ export async function rulesPage(url: URL, deps: WebDeps) {
           <button type="submit">Test on stored articles</button>
         </p>
       </form>
-      {result && rule ? <TestResult query={rule.query} test={test} r={result} /> : ''}
+      {result && rule ? <TestResult query={rule.query} test={test} r={result} older={result.next && href('/rules', { test, since: sinceRaw, cursor: encodeCursor(result.next, binding) })} continued={Boolean(start)} /> : ''}
       <h2>Configured rules</h2>
       {deps.config.rules.length ? deps.config.rules.map((r, i) => <RuleBlock r={r} sent={sent[i] ?? []} />) : <p class="empty">The config has no rules.</p>}
     </Layout>
@@ -79,15 +89,15 @@ function extras(r: RuleConfig): string[] {
   return out;
 }
 
-function TestResult(p: { query: string; test: string; r: RuleTestResult }) {
+function TestResult(p: { query: string; test: string; r: RuleTestResult; older: string | null; continued: boolean }) {
   const r = p.r;
   const alerts = r.matches.filter((m) => !m.duplicateOf).length;
   return (
     <section class="test" aria-labelledby="test-h">
       <h2 id="test-h">Test: {p.query}</h2>
       <p>
-        {plural(r.examined, 'stored article')} looked at{r.walked ? ` (those tagged ${r.walked.side}:${r.walked.id})` : ''}
-        {r.capped ? `, stopped at the newest ${TEST_MAX_ARTICLES}` : ''}: {plural(r.matches.length, 'match', 'matches')}, {plural(alerts, 'alert')} (one per story).{' '}
+        {plural(r.examined, p.continued ? 'older stored article' : 'stored article')} looked at{r.walked ? ` (those tagged ${r.walked.side}:${r.walked.id})` : ''}
+        {r.capped ? `, ${TEST_PAGE_ARTICLES} a page` : ''}: {plural(r.matches.length, 'match', 'matches')}, {plural(alerts, 'alert')} (one per story).{' '}
         <a href={href('/rss', { q: p.query })}>Follow as RSS</a>
       </p>
       <ol class="articles">
@@ -105,6 +115,16 @@ function TestResult(p: { query: string; test: string; r: RuleTestResult }) {
         ))}
       </ol>
       {r.matches.length > SHOWN ? <p class="hint">{plural(r.matches.length - SHOWN, 'more match', 'more matches')} not shown.</p> : ''}
+      <nav class="pager" aria-label="Pages">
+        <span>{r.matches.length ? `newest first` : ''}</span>
+        {p.older ? (
+          <a rel="next" href={p.older}>
+            Older articles →
+          </a>
+        ) : (
+          <span>every stored article looked at</span>
+        )}
+      </nav>
     </section>
   );
 }

@@ -6,11 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalDynamo, type LocalDynamo } from '../../../cli/local-dynamo';
 import { localDynamoClient } from '../../../shared/clients/dynamo';
 import type { Config, TaggedArticle } from '../../../shared/model';
+import { compileQuery, type TagLookup } from '../../../shared/alerts';
+import { testRule } from '../../../shared/query/rule-test';
 import { ArticleStore } from '../../../shared/store';
 import { createWebApp } from '../../../shared/web/app';
 import { expectedIds, makeArticles, resolver } from '../store/articles';
 
 const NOW = new Date(Date.UTC(2026, 10, 28, 0, 0));
+const lookup: TagLookup = resolver;
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Kremlin warns NATO <script>alert(2)</script>';
 
 const config: Config = {
@@ -34,7 +37,16 @@ function hostile(): TaggedArticle {
 describe('web app on a real dynalite', () => {
   let dynamo: LocalDynamo;
   let app: ReturnType<typeof createWebApp>;
-  const articles = makeArticles(60);
+  let store: ArticleStore;
+  const generated = makeArticles(60);
+  const first = generated[0]!;
+  // Two other feeds' copies of the first article's story, and another story on the same day.
+  const articles = [
+    ...generated,
+    { ...first, id: 'copy1', url: 'https://other.example/copy1', feedName: 'Other wire', title: 'Same story, other words', publishedAt: '2026-11-27T14:00:00.000Z' },
+    { ...first, id: 'copy2', url: 'https://third.example/copy2', feedName: 'Third wire', publishedAt: '2026-11-26T14:00:00.000Z' },
+    { ...first, id: 'other1', url: 'https://other.example/other1', storyKey: 'a different story', publishedAt: '2026-11-27T13:00:00.000Z' },
+  ];
   const errors: unknown[] = [];
   const get = (path: string, init?: RequestInit) => app.request(`http://127.0.0.1${path}`, init);
   const html = async (path: string) => {
@@ -44,7 +56,7 @@ describe('web app on a real dynalite', () => {
 
   beforeAll(async () => {
     dynamo = await startLocalDynamo();
-    const store = new ArticleStore({ client: localDynamoClient(dynamo.endpoint), tableName: 'web-test', now: () => NOW });
+    store = new ArticleStore({ client: localDynamoClient(dynamo.endpoint), tableName: 'web-test', now: () => NOW });
     await store.ensureTable();
     await store.putArticles([...articles, hostile()]);
     await store.putFeedState({ url: 'https://news.example/feed0.xml', name: 'Feed 0', consecutiveFailures: 2, lastError: 'HTTP 503 <i>x</i>', lastAttemptAt: NOW.toISOString() });
@@ -97,6 +109,13 @@ describe('web app on a real dynalite', () => {
     expect(body).toContain('The <mark data-tag="kremlin" title="Kremlin">Kremlin</mark> warned <mark data-tag="nato" title="NATO">NATO</mark> over drills.');
   });
 
+  it('lists the other articles of the story on the article page, and no other story', async () => {
+    const { body } = await html(`/articles/${articles[0]!.id}`);
+    const section = body.slice(body.indexOf('id="story-h"'));
+    const listed = [...section.matchAll(/class="title" href="\/articles\/([^"]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual(['copy1', 'copy2']);
+  });
+
   it('keeps hostile feed text as text on every page it appears on', async () => {
     for (const path of ['/', '/articles?actor=NATO', '/articles/hostile1', '/rules?test=actor:NATO']) {
       const { body } = await html(path);
@@ -130,6 +149,7 @@ describe('web app on a real dynalite', () => {
       ['/rss', /q is required/],
       ['/articles/..%2F..%2Fetc', /not an article id/],
       [`/articles?q=${'x'.repeat(600)}`, /q is too long/],
+      ['/articles?q=%00%01', /^text "\ufffd\ufffd" has no words to search for$/],
     ] as const) {
       const { res, body } = await html(path);
       expect(res.status, path).toBe(400);
@@ -162,9 +182,18 @@ describe('web app on a real dynalite', () => {
   it('tests a rule on stored articles with the reasons of each match', async () => {
     const { body } = await html('/rules?test=nato-black-sea');
     const n = expectedIds(articles, { actors: ['nato'], regions: ['black-sea'] }).length;
-    expect(body).toContain(`${n} matches`);
+    expect(body).toContain(`${n} matches, ${n - 2} alerts (one per story)`);
     expect(body).toContain('Why: tags NATO (nato), Black Sea (black-sea)');
     expect(body).toContain('<code>actor:nato AND region:&quot;Black Sea&quot;</code>');
+  });
+
+  it('goes on testing a rule where the last walk stopped, with no article twice', async () => {
+    const rule = compileQuery({ id: 'q', query: 'actor:RU' }, lookup);
+    const first = await testRule(rule, store, { maxArticles: 10 });
+    expect(first.capped).toBe(true);
+    const rest = await testRule(rule, store, { maxArticles: 1000, start: first.next! });
+    expect(rest.next).toBeNull();
+    expect([...first.matches, ...rest.matches].map((m) => m.article.id)).toEqual(expectedIds([...articles, hostile()], { actors: ['RU'] }));
   });
 
   it('shows the health of each feed, a failing one with its error', async () => {

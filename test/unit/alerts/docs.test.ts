@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRules, matchRule, scoreLine } from '../../../shared/alerts';
 import { tagArticle } from '../../../shared/pipeline';
+import { parseConfig } from '../../../shared/config';
 
 const md = fs.readFileSync(path.resolve(__dirname, '../../../docs/RULES.md'), 'utf8');
 
@@ -59,5 +60,13 @@ describe('docs/RULES.md', () => {
     const documented = block('Errors').map((l) => l.replace(/^rule "[^"]+"/, 'rule "x"'));
     const errs = (extra: object) => compileRules([{ id: 'x', name: 'x', severity: 'info', ...extra }]).errors.map((e) => e.message);
     for (const m of [...errs({ terms: { 'cease*fire': 1 }, threshold: 1 }), ...errs({ terms: { '-football': 5 }, threshold: 1 }), ...errs({ terms: { truce: 1 } })]) expect(documented).toContain(m);
+  });
+
+  it('shows spike, watch and novelty rules that the config accepts', () => {
+    const section = md.split('## Spike rules')[1]!.split('\n## ')[0]!;
+    const rules = section.split('```json').slice(1).map((b) => JSON.parse(b.split('```')[0]!));
+    expect(rules.map((r) => Object.keys(r).find((k) => ['spike', 'novel'].includes(k) && !r.watch) ?? 'watch')).toEqual(['spike', 'watch', 'novel']);
+    const config = parseConfig({ feeds: [{ url: 'https://example.org/rss.xml', name: 'E' }], rules });
+    expect(config.rules.map((r) => r.id)).toEqual(['md-surge', 'any-country', 'new-ground']);
   });
 });

@@ -228,6 +228,6 @@ describe('weighted terms with a threshold', () => {
     expect(bad({ terms: { '-football': 5 }, threshold: 1 })).toEqual(['rule "r": term "-football" is written with "-" but has a positive weight 5 (give it a negative weight, such as -5)']);
     expect(bad({ terms: { truce: 1 } })).toEqual(['rule "r": weighted terms need a "threshold" (the total weight an article must reach)']);
     expect(bad({ threshold: 2, query: 'x' })).toEqual(['rule "r": "threshold" needs weighted "terms" to add up']);
-    expect(bad({})).toEqual(['rule "r": needs a query, weighted terms or a watch']);
+    expect(bad({})).toEqual(['rule "r": needs a query, weighted terms, a watch or a novel pair']);
   });
 });

@@ -27,7 +27,7 @@ describe('OutboxPublisher', () => {
     await Promise.all([out.publish(formatAlert(rule!, a, matchRule(rule!, a)!)), out.publish(formatAlert(rule!, b, matchRule(rule!, b)!))]);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.article.id)).toEqual(['a1', 'a2']);
-    expect(Object.keys(lines[0]).sort()).toEqual(['actors', 'article', 'delivery', 'email', 'regions', 'ruleId', 'severity', 'sms']);
+    expect(Object.keys(lines[0]).sort()).toEqual(['actors', 'article', 'delivery', 'email', 'kind', 'regions', 'ruleId', 'severity', 'sms']);
     expect(printed.trim().split('\n')).toEqual([
       'ALERT [critical] ru-ua: Russian forces attack positions near Donetsk — https://wire-a.example/story',
       'ALERT [critical] ru-ua: Second — https://wire-b.example/2',

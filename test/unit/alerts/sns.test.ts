@@ -16,7 +16,7 @@ function message(over = {}) {
 }
 
 describe('SnsPublisher', () => {
-  it('publishes one JSON-structured message with default, email and sms texts', async () => {
+  it('publishes one JSON-structured message with default, email, sms and lambda texts', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm1' });
     const msg = message();
     await new SnsPublisher({ client: new SNSClient({ region: 'eu-west-1' }), topicArn: TOPIC }).publish(msg);
@@ -26,7 +26,9 @@ describe('SnsPublisher', () => {
     expect(input.TopicArn).toBe(TOPIC);
     expect(input.MessageStructure).toBe('json');
     const body = JSON.parse(input.Message!) as Record<string, string>;
-    expect(Object.keys(body).sort()).toEqual(['default', 'email', 'sms']);
+    expect(Object.keys(body).sort()).toEqual(['default', 'email', 'lambda', 'sms']);
+    // The webhook function gets the whole outbox line, which a json webhook receives as it is.
+    expect(JSON.parse(body.lambda!)).toEqual(msg);
     expect(body.email).toBe(msg.email.body);
     expect(body.sms).toBe(msg.sms);
     expect(body.sms!.length).toBeLessThanOrEqual(160);

@@ -61,6 +61,7 @@ describe('alert handler', () => {
 
   it('publishes nothing for a story already claimed and for records that are not new articles', async () => {
     dynamo.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    dynamo.on(UpdateItemCommand).resolves({});
     const { handler } = await import('../../../functions/alert');
     const modify = { ...insert('2', tagged('a2', 'Attack again')), eventName: 'MODIFY' as const };
     const res = await handler({ Records: [insert('1', tagged('a1', 'Attack near Donetsk')), modify, { eventName: 'INSERT', dynamodb: { SequenceNumber: '3', NewImage: { type: { S: 'feed-state' } } } }] }, context);
@@ -75,6 +76,29 @@ describe('alert handler', () => {
     const { handler } = await import('../../../functions/alert');
     const res = await handler({ Records: [insert('100', tagged('a1', 'Attack one')), insert('101', tagged('a2', 'Attack two'))] }, context);
     expect(res).toEqual({ batchItemFailures: [{ itemIdentifier: '100' }] });
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
+  });
+
+  it('counts the batch into the trend counters after alerting', async () => {
+    dynamo.on(PutItemCommand).resolves({});
+    dynamo.on(UpdateItemCommand).resolves({ Attributes: { n: { N: '1' } } });
+    sns.on(PublishCommand).resolves({});
+    const { handler } = await import('../../../functions/alert');
+    await handler({ Records: [insert('1', tagged('a1', 'Attack near Donetsk'))] }, context);
+    const keysUpdated = dynamo.commandCalls(UpdateItemCommand).map((c) => c.args[0].input.Key!.pk!.S);
+    expect(keysUpdated).toEqual(expect.arrayContaining(['TRENDSEEN#attack near donetsk', 'TREND#a:RU', 'TREND#r:UA', 'TREND#rule:ru-ua']));
+  });
+
+  it('reports the whole batch for retry when the trend pass fails, after the story alerts went out', async () => {
+    dynamo.on(PutItemCommand).resolves({});
+    dynamo.on(UpdateItemCommand).callsFake((input: { Key: { pk: { S: string } } }) => {
+      if (input.Key.pk.S.startsWith('TRENDSEEN#')) throw new Error('ProvisionedThroughputExceeded');
+      return { Attributes: { n: { N: '1' } } };
+    });
+    sns.on(PublishCommand).resolves({});
+    const { handler } = await import('../../../functions/alert');
+    const res = await handler({ Records: [insert('7', tagged('a1', 'Attack near Donetsk')), insert('8', tagged('a2', 'Quiet day', 'quiet day'))] }, context);
+    expect(res).toEqual({ batchItemFailures: [{ itemIdentifier: '7' }, { itemIdentifier: '8' }] });
     expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
   });
 

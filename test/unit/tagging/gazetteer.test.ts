@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getTagEntry, resolveTag, suggestTags } from '../../../shared/tagging';
 import { buildGazetteer, encodeEntry, OUTPUT, serialise, type BuiltEntry } from '../../../scripts/build-gazetteer';
-import { gazetteer } from '../../../shared/tagging/gazetteer';
+import { allEntries, gazetteer, GazetteerMissingError, gazetteerPath } from '../../../shared/tagging/gazetteer';
 import { KIND_CODES } from '../../../shared/tagging/chars';
 
 describe('resolveTag', () => {
@@ -75,7 +75,7 @@ describe('the generated gazetteer', { timeout: 120_000 }, () => {
   it('loads back exactly the entries the builder made, in order (defaults left out of the file are restored)', () => {
     const kinds = Object.fromEntries(Object.entries(KIND_CODES).map(([k, c]) => [c, k]));
     const entries = built().entries;
-    const loaded = gazetteer().entries;
+    const loaded = allEntries();
     expect(loaded).toHaveLength(entries.length);
     entries.forEach((b, i) => {
       const ie = loaded[i]!;
@@ -93,7 +93,7 @@ describe('the generated gazetteer', { timeout: 120_000 }, () => {
   });
   it('holds every town of the package, each with coordinates and linked to its subdivision where GeoNames gives one', () => {
     const g = gazetteer();
-    const cities = g.entries.filter((e) => e.entry.kind === 'city' && e.minor);
+    const cities = allEntries().filter((e) => e.entry.kind === 'city' && e.minor);
     expect(cities.length).toBeGreaterThan(130_000);
     expect(cities.every((e) => typeof e.entry.lat === 'number' && typeof e.entry.lon === 'number')).toBe(true);
     expect(g.byId.get('pokrovsk')?.entry.parents).toEqual(['donetsk-oblast']);
@@ -128,5 +128,30 @@ describe('encodeEntry', () => {
   it('refuses a value that holds a separator character', () => {
     expect(() => encodeEntry({ ...city, aliases: ['Yantai', 'Yan|tai'] })).toThrow(/yantai: alias "Yan\|tai" holds a separator/);
     expect(() => encodeEntry({ ...city, roles: [['CN', 'Mayor, acting', '', '']] })).toThrow(/role "Mayor, acting"/);
+  });
+});
+
+describe('the gazetteer data file', () => {
+  it('is found through NEWS_MONITOR_GAZETTEER when set, and a missing one is a clear error naming where it looked', () => {
+    const saved = process.env.NEWS_MONITOR_GAZETTEER;
+    try {
+      process.env.NEWS_MONITOR_GAZETTEER = OUTPUT;
+      expect(gazetteerPath()).toBe(OUTPUT);
+      process.env.NEWS_MONITOR_GAZETTEER = '/nonexistent/gazetteer.generated.txt';
+      expect(() => gazetteerPath()).toThrow(GazetteerMissingError);
+      expect(() => gazetteerPath()).toThrow(/not found \(tried \/nonexistent\/gazetteer\.generated\.txt; set NEWS_MONITOR_GAZETTEER/);
+    } finally {
+      if (saved === undefined) delete process.env.NEWS_MONITOR_GAZETTEER;
+      else process.env.NEWS_MONITOR_GAZETTEER = saved;
+    }
+  });
+  it('is found in the source tree without any setting', () => {
+    const saved = process.env.NEWS_MONITOR_GAZETTEER;
+    delete process.env.NEWS_MONITOR_GAZETTEER;
+    try {
+      expect(gazetteerPath()).toBe(OUTPUT);
+    } finally {
+      if (saved !== undefined) process.env.NEWS_MONITOR_GAZETTEER = saved;
+    }
   });
 });

@@ -1,0 +1,117 @@
+// Behaviour of the rules for the 135,000 towns and the subdivisions (shared/tagging/places.ts): a
+// small place, or a name several places share, is read as a place only with evidence in the article.
+import { describe, expect, it } from 'vitest';
+import { tagText } from '../../../shared/tagging';
+import { ids } from './helpers';
+
+const region = (text: string, id: string) => tagText({ text }).regions.find((t) => t.id === id);
+
+describe('small places need support in the article', () => {
+  it('reads a front-line town when its country or oblast is named, and rolls it up town → oblast → Donbas → country', () => {
+    const r = tagText({ text: 'Russian forces shelled Pokrovsk and Chasiv Yar in Ukraine overnight.' });
+    const pokrovsk = r.regions.find((t) => t.id === 'pokrovsk')!;
+    expect(pokrovsk.mentions.map((m) => m.text)).toEqual(['Pokrovsk']);
+    expect(pokrovsk.parents).toEqual(['donetsk-oblast']);
+    expect(r.regions.map((t) => t.id)).toEqual(expect.arrayContaining(['chasiv-yar', 'donetsk-oblast', 'donbas', 'UA']));
+  });
+  it('does not read a small place that nothing in the article supports', () => {
+    expect(ids('Esperance was quiet on Tuesday.').regions.filter((id) => id.startsWith('esperance'))).toEqual([]);
+    expect(ids('Esperance, in Western Australia, was quiet on Tuesday.').regions).toContain('esperance-au');
+  });
+  it('reads Reading near Berkshire as the town, but not "Reading a report"', () => {
+    expect(ids('The minister flew to Reading in England for the talks.').regions).toContain('reading');
+    expect(ids('Reading a report from England, the minister frowned.').regions).not.toContain('reading');
+    const both = region('Flooding hit Reading in England. Reading the forecast, officials urged calm.', 'reading')!;
+    expect(both.mentions.map((m) => m.start)).toEqual([13]); // the sentence opening "Reading the forecast" is not the town
+  });
+  it('reads a town named by an everyday word only with strong support ("police in Split", not "a split")', () => {
+    expect(ids('Police in Split said the port was calm, Croatia said.').regions).toContain('split');
+    expect(ids('Split decisions followed in Croatia.').regions).not.toContain('split');
+  });
+  it('reads a month as a place only with a qualifier, its subdivision or a dateline ("in March" is a date)', () => {
+    expect(ids('The plant in England will open in March.').regions).not.toContain('march');
+  });
+  it('reads two small places that qualify each other ("Pandi, Bulacan in Central Luzon")', () => {
+    const r = ids('Officials culled hogs at a farm in Pandi, Bulacan in Central Luzon on Sunday.');
+    expect(r.regions).toContain('pandi');
+  });
+  it('supports a town by another place named within 150 km (Truro and Cornwall)', () => {
+    const r = ids('Fog closed roads in Truro and across Cornwall, officials in England said.');
+    expect(r.regions).toEqual(expect.arrayContaining(['truro', 'gb-con']));
+  });
+});
+
+describe('names several places share', () => {
+  it('goes to the place whose state or country the article names (Paris, Texas)', () => {
+    expect(ids('Storms hit Paris in Texas overnight.').regions).toContain('paris-us');
+    expect(ids('Storms hit Paris in Texas overnight.').regions).not.toContain('paris');
+  });
+  it('goes to the large city when nothing else decides, even beside another country\'s name', () => {
+    const r = ids('The bank, based in Paris, sold 50 mln U.S. dollars of bonds.');
+    expect(r.regions).toContain('paris');
+    expect(r.regions).not.toContain('paris-us');
+  });
+  it('reads a bare name shared by a city and its own province as the city (Tokyo)', () => {
+    expect(tagText({ text: 'Protests spread in Tokyo on Friday.' }).regions[0]!.id).toBe('tokyo');
+  });
+});
+
+describe('people and names that contain a place', () => {
+  it('reads a small place after a title or a given name, or before a speech verb, as a person', () => {
+    expect(ids('Mr Hammond told England fans to stay home.').regions).not.toContain('hammond');
+    expect(ids('Bob Hammond said England would win.').regions).not.toContain('hammond');
+    expect(ids('In England, Paisley said the vote was fair.').regions).not.toContain('paisley');
+  });
+  it('reads a small place inside a longer capitalised name as part of that name (West Nile virus)', () => {
+    expect(ids('Cases of West Nile virus rose in Texas, US officials said.').regions).not.toContain('west');
+  });
+  it('keeps a country named inside a company, a newspaper or a currency out of the places, as an actor', () => {
+    const r = tagText({ text: 'The Kenya Broadcasting Corporation reported the rise, the Times of India said, citing US$460 in aid.' });
+    expect(r.regions.flatMap((t) => t.mentions)).toEqual([]);
+    expect(r.actors.map((t) => t.id)).toEqual(expect.arrayContaining(['KE', 'IN', 'US']));
+  });
+  it('keeps a country before a body of its government as a place ("U.S. Army", "California Department of Public Health")', () => {
+    expect(region('The U.S. Army flew relief missions.', 'US')!.mentions.map((m) => m.text)).toEqual(['U.S']);
+  });
+  it('reads a nationality adjective as the actor and as evidence for the place, not as a place mention', () => {
+    const r = tagText({ text: 'Canadian officials confirmed the outbreak.' });
+    expect(r.actors.find((t) => t.id === 'CA')!.mentions.map((m) => m.text)).toEqual(['Canadian']);
+    expect(r.regions.find((t) => t.id === 'CA')!.mentions).toEqual([]);
+  });
+});
+
+describe('coordinates', () => {
+  it('gives every place tag lat/lon: a town its centre, a country a point on its main landmass', () => {
+    const r = tagText({ text: 'Shelling hit Pokrovsk in Ukraine.' });
+    const pokrovsk = r.regions.find((t) => t.id === 'pokrovsk')!;
+    expect(pokrovsk.lat).toBeCloseTo(48.28, 1);
+    expect(pokrovsk.lon).toBeCloseTo(37.18, 1);
+    const ua = r.regions.find((t) => t.id === 'UA')!;
+    expect(ua.lat).toBeGreaterThan(44);
+    expect(ua.lat).toBeLessThan(53);
+    expect(ua.lon).toBeGreaterThan(22);
+    expect(ua.lon).toBeLessThan(41);
+  });
+});
+
+describe('abbreviations', () => {
+  it('reads NSW, B.C., DRC and UAE', () => {
+    expect(ids('Floods hit NSW again.').regions).toContain('au-nsw');
+    expect(ids('A fire in Surrey, B.C., closed roads.').regions).toEqual(expect.arrayContaining(['ca-bc', 'surrey']));
+    expect(ids('Fighting in eastern DRC displaced thousands.').regions).toContain('CD');
+    expect(ids('The UAE said it would help.').regions).toContain('AE');
+  });
+  it('reads a US state abbreviation after a place in the text ("Atlanta, Ga.", "Marietta, Ga.")', () => {
+    const r = tagText({ text: 'Police in Marietta, Ga., said the suspect fled.' });
+    expect(r.regions.find((t) => t.id === 'us-ga')!.mentions.map((m) => m.text)).toEqual(['Ga.']);
+    expect(r.regions.map((t) => t.id)).toContain('marietta');
+  });
+});
+
+describe('a place after a place and a comma', () => {
+  it('is the ancestor of that name: "Buffalo, New York" is the state, "New York" alone the city', () => {
+    expect(ids('Two boys died in Buffalo, New York, after the outbreak.').regions).toContain('us-ny');
+    expect(ids('Two boys died in Buffalo, New York, after the outbreak.').regions).not.toContain('new-york-city');
+    expect(ids('Markets in New York rose.').regions).toContain('new-york-city');
+  });
+});
