@@ -4,6 +4,8 @@
 import type { Config } from '../shared/model';
 import { localDynamoClient } from '../shared/clients/dynamo';
 import { ArticleStore } from '../shared/store';
+import { hourOf, trendStoreOf, type CounterIncrement } from '../shared/store/counters';
+import { tagScope } from '../shared/trends/scopes';
 import { createWebApp } from '../shared/web/app';
 import { median, percentile, type BenchRow } from './harness';
 import { buildDataset, childDynamo, makeArticles, resolver, TARGET_ARTICLES } from './store.bench';
@@ -40,7 +42,22 @@ export async function bench(): Promise<BenchRow[]> {
       await store.claimAlert({ ruleId: config.rules[i % 3]!.id, storyKey: a.storyKey, articleId: a.id, createdAt: a.publishedAt, severity: 'warning', delivery: 'instant', message: { ruleId: config.rules[i % 3]!.id, severity: 'warning', delivery: 'instant', article: { id: a.id, url: a.url, title: a.title, publishedAt: a.publishedAt }, actors: [], regions: [], email: { subject: a.title, body: a.summary }, sms: a.title.slice(0, 160) } });
     }
     for (const f of config.feeds) await store.putFeedState({ url: f.url, name: f.name, consecutiveFailures: 0, lastSuccessAt: NOW.toISOString() });
-    const app = createWebApp({ store, config, resolver, now: () => NOW, where: 'bench' });
+    // The trend counters a pass would have written for the two charted tags: an hourly cell for
+    // each of the 30 days before NOW (the chart reads them, not the articles).
+    const trends = trendStoreOf(store);
+    const increments: CounterIncrement[] = [];
+    for (let h = 0; h < 31 * 24; h++) {
+      const hour = hourOf(NOW.getTime() - h * 3_600_000);
+      increments.push({ scope: tagScope('actor', 'RU'), hour, stories: 1 + (h % 5), articles: 2 + (h % 7) }, { scope: tagScope('region', 'black-sea'), hour, stories: h % 3, articles: h % 4 });
+    }
+    await trends.addCounts(increments, NOW);
+    // Requests per page, counted by client middleware: the figure a busy machine does not change.
+    let calls = 0;
+    client.middlewareStack.add((next) => (args) => {
+      calls++;
+      return next(args);
+    }, { step: 'initialize', name: 'countWebCalls' });
+    const app = createWebApp({ store, trends, config, resolver, now: () => NOW, where: 'bench' });
     const pages: [string, string][] = [
       ['overview', '/'],
       ['articles, newest', '/articles'],
@@ -61,17 +78,21 @@ export async function bench(): Promise<BenchRow[]> {
     for (const [name, path] of pages) {
       const times: number[] = [];
       let bytes = 0;
+      let requests = 0;
       for (let i = 0; i < RUNS + 3; i++) {
+        calls = 0;
         const t0 = performance.now();
         const res = await app.request(`http://127.0.0.1${path}`);
         const body = await res.text();
         if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}: ${body.slice(0, 300)}`);
         if (i >= 3) times.push(performance.now() - t0);
         bytes = body.length;
+        requests = calls;
       }
       const how = `${size.toLocaleString('en-US')} stored articles, GET ${path} through app.request (rendering included, ${(bytes / 1024).toFixed(0)} KB), ${RUNS} runs after 3 warm-up, dynalite in memory in a child process`;
       rows.push({ name: `web: ${name}, p50`, value: median(times), unit: 'ms', how });
       rows.push({ name: `web: ${name}, p95`, value: percentile(times, 95), unit: 'ms', how });
+      rows.push({ name: `web: ${name}, DynamoDB requests`, value: requests, unit: 'requests', how: 'counted by client middleware on the last run (Query, BatchGetItem, GetItem)' });
     }
     if (size < TARGET_ARTICLES) rows.push({ name: `web: data set stopped at ${size} of ${TARGET_ARTICLES} articles`, value: size, unit: 'articles', how: 'load time budget' });
     return rows;

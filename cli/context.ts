@@ -49,7 +49,8 @@ export async function openStore(opts: { dataDir?: string; retentionDays?: number
     throw new CliError(`cannot open the embedded store at ${dir}: ${(err as Error).message}`, 1, { cause: err });
   }
   const client = localDynamoClient(local.endpoint);
-  const store = new ArticleStore({ client, tableName, retentionDays: opts.retentionDays });
+  // The embedded store serves one process at a time (README, Limits).
+  const store = new ArticleStore({ client, tableName, retentionDays: opts.retentionDays, singleWriter: true });
   await ensure(store, dir);
   return {
     store,

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   run: () => import('./commands/run'),
   query: () => import('./commands/query'),
   show: () => import('./commands/show'),
+  stories: () => import('./commands/stories'),
   tag: () => import('./commands/tag'),
   rules: () => import('./commands/rules'),
   feeds: () => import('./commands/feeds'),

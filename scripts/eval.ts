@@ -1,8 +1,9 @@
 // `npm run eval`: tagging quality on the team's evaluation data in ../shared (never shipped with the
 // product). Tags ../shared/eval/reuters-dev.jsonl through `news-monitor tag --jsonl` (the real CLI, as a
 // user would run it), scores it with ../shared/eval/score-tags.mjs (all tags, salient tags, focus),
-// checks the seed article with ../shared/tools/check-seed.mjs, then tags the geoparsing dev set
-// (../shared/eval/geo-dev.jsonl) and scores it with ../shared/eval/score-geo.mjs, and prints the figures.
+// checks the seed article with ../shared/tools/check-seed.mjs, tags the geoparsing dev set
+// (../shared/eval/geo-dev.jsonl) and scores it with ../shared/eval/score-geo.mjs, scores story
+// clustering with the stories contract check, and prints the figures.
 // Skips with a message when ../shared is absent. `--keep DIR` keeps the predictions for study.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -90,6 +91,16 @@ if (fs.existsSync(geoGold) && fs.existsSync(geoScorer)) {
   console.log(`  accuracy within 161 km ${f(geo.geocoding?.acc161)}, median error ${geo.geocoding?.medianKm ?? 'n/a'} km   (target: >= 85%)`);
   console.log(`  focus ${f(geo.focusAccuracy)}   (target: >= 95%)`);
   for (const line of out.filter((l) => /missed toponyms|false-positive mentions/.test(l))) console.log(`  ${line.replace(/^all: /, '')}`);
+}
+// Stories (issue 13): the team's contract check itself — ../shared/eval/stories-dev.jsonl served as 40
+// loopback feeds grouped by publisher, read by `news-monitor run`, each article's story from `query
+// --json`, scored by ../shared/eval/score-stories.mjs (alerts per gold story, missed stories, B-cubed F1).
+const checks = path.join(shared, 'tools/contract-checks.sh');
+if (fs.existsSync(checks) && fs.existsSync(path.join(shared, 'eval/stories-dev.jsonl'))) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('bash', ['-c', `source "${checks}" && check_stories`], { cwd: root, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const line = (r.stdout || r.stderr).trim().split('\n').pop() ?? '(no output)';
+  console.log(`  stories (${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s): ${line}`);
 }
 if (keepAt > 0) console.log(`predictions kept in ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });

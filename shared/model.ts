@@ -60,13 +60,24 @@ export interface Article {
   fetchedAt: string;
   feedName: string;
   feedUrl: string;
-  /** Normalised title, for cross-feed alert de-duplication. */
+  /** Normalised title (the first version's story key; alerts now claim by `story`, see TaggedArticle). */
   storyKey: string;
 }
 
 export interface TaggedArticle extends Article {
   actors: Tag[];
   regions: Tag[];
+  /**
+   * The story the article reports (shared/stories): set by the store in the same call that stores
+   * the article (`putArticles`), before the main item is written, so every stored article, every
+   * stream image and every alert carries it. Absent only on articles not stored yet.
+   */
+  story?: string;
+  /**
+   * True when this article founded its story, false when it joined one: counts of distinct stories
+   * (trends, spikes) add one per article with `storyNew`. Set together with `story`.
+   */
+  storyNew?: boolean;
 }
 
 /** Per-feed state kept in the table between runs (conditional GET and health). */
@@ -182,6 +193,10 @@ export interface AlertMessage {
   /** Watch and novelty alerts: the tag (or tags) the alert is about. */
   tags?: string[];
   ruleId: string;
+  /** The story id the alert is about (the claim is per rule and story). */
+  story?: string;
+  /** Distinct sources carrying the story when the alert was sent. */
+  sources?: number;
   severity: Severity;
   delivery: Delivery;
   article: { id: string; url: string; title: string; publishedAt: string; feedName?: string };

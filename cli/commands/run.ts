@@ -15,6 +15,7 @@ interface RunOptions {
   interval?: string;
   concurrency: string;
   quiet?: boolean;
+  now?: string;
 }
 
 /** `news-monitor run`: one full pass (or repeated passes with --watch). */
@@ -30,8 +31,10 @@ export function register(program: Command): void {
     .option('--interval <minutes>', 'minutes between passes with --watch (default: the config intervalMinutes)')
     .option('--concurrency <n>', 'feeds read at once', '32')
     .option('--quiet', 'no progress lines on stderr')
+    .option('--now <instant>', 'run as if the current time were this ISO instant (replays: fetch times, alert times, hourly caps)')
     .action(async (opts: RunOptions) => {
       const { config, file } = loadCliConfig(opts.config);
+      const now = opts.now === undefined ? undefined : replayClock(opts.now);
       const concurrency = positiveInt(opts.concurrency, '--concurrency');
       const intervalMin = opts.interval === undefined ? config.intervalMinutes : positiveNumber(opts.interval, '--interval');
       if (opts.interval !== undefined && !opts.watch) throw new CliError('--interval needs --watch');
@@ -44,7 +47,7 @@ export function register(program: Command): void {
         const stop = stopSignal();
         for (;;) {
           await webhooks?.resumePending();
-          const summary = await runPass(config, { store, publisher, concurrency, onFeed: opts.quiet ? undefined : progress });
+          const summary = await runPass(config, { store, publisher, concurrency, now, onFeed: opts.quiet ? undefined : progress, onResumed: opts.quiet ? undefined : resumedLine });
           if (webhooks) summary.webhooks = await webhooks.drain();
           report(summary, opts.json);
           if (!opts.watch || stop.requested) break;
@@ -70,6 +73,20 @@ function progress(o: IngestOutcome, alerts: { sent: number }): void {
   process.stderr.write(`${line}\n`);
   for (const w of o.warnings) process.stderr.write(`          note: ${w}\n`);
   if (o.pausedNow) process.stderr.write(`          paused: failing too long; tried once a day until it works (news-monitor feeds)\n`);
+}
+
+function resumedLine(articles: number, alerts: { sent: number; suppressed: number }): void {
+  process.stderr.write(`  resumed ${articles} article${articles === 1 ? '' : 's'} an interrupted run left with alerts pending: ${alerts.sent} sent, ${alerts.suppressed} already sent or held\n`);
+}
+
+/**
+ * The clock of `run --now T`: T when the pass starts, moving on with real time from there (so the
+ * alerts of one pass keep their order). Only an ISO date or instant is accepted.
+ */
+export function replayClock(value: string, started = Date.now()): () => Date {
+  const t = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) ? Date.parse(value.trim()) : NaN;
+  if (Number.isNaN(t)) throw new CliError(`--now must be an ISO date or instant such as 2026-10-01T06:00:00Z, got "${value}"`);
+  return () => new Date(t + (Date.now() - started));
 }
 
 function report(s: RunSummary, json?: boolean): void {

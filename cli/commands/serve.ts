@@ -28,10 +28,10 @@ export function register(program: Command): void {
       if (!host || /[\s/]/.test(host)) throw new CliError(`--host must be an address or host name, got "${opts.host}"`);
       const { config } = loadCliConfig(opts.config);
       // Loaded here, not at the top: other commands never load the web framework.
-      const [{ serve }, { createWebApp }] = await Promise.all([import('@hono/node-server'), import('../../shared/web/app')]);
+      const [{ serve }, { createWebApp }, { trendStoreOf }] = await Promise.all([import('@hono/node-server'), import('../../shared/web/app'), import('../../shared/store/counters')]);
       const handle = await openStore({ dataDir: opts.dataDir, retentionDays: config.retentionDays });
       if (!LOOPBACK.has(host)) process.stderr.write(`news-monitor: warning: serving on ${host}, not loopback: the interface has no login, anyone who can reach this address can read the stored articles and alerts\n`);
-      const app = createWebApp({ store: handle.store, config, where: handle.where });
+      const app = createWebApp({ store: handle.store, trends: trendStoreOf(handle.store), config, where: handle.where });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
           const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;

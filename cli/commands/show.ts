@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Tag, TaggedArticle } from '../../shared/model';
 import { cut, when } from '../../shared/query/format';
+import { storyDetail, type StoryItem } from '../../shared/query/stories';
 import { DEFAULT_DATA_DIR, withStore } from '../context';
 import { CliError } from '../errors';
 
@@ -17,9 +18,22 @@ export function register(program: Command): void {
       await withStore({ dataDir: opts.dataDir }, async ({ store, where }) => {
         const article = await store.getArticle(id);
         if (!article) throw new CliError(`no article with id "${id}" in the ${where}`);
-        process.stdout.write(opts.json ? `${JSON.stringify(article)}\n` : render(article));
+        const story = article.story ? await storyDetail(store, article.story, OTHERS_SHOWN + 1) : undefined;
+        const others = (story?.items ?? []).filter((a) => a.id !== article.id).slice(0, OTHERS_SHOWN);
+        process.stdout.write(opts.json ? `${JSON.stringify(article)}\n` : `${render(article)}${storyLines(story, others)}`);
       });
     });
+}
+
+/** Other articles of the story listed under the article. */
+const OTHERS_SHOWN = 20;
+
+function storyLines(story: StoryItem | undefined, others: TaggedArticle[]): string {
+  if (!story) return '';
+  const head = `STORY ${story.id}: ${story.articles} article${story.articles === 1 ? '' : 's'} from ${story.sources} source${story.sources === 1 ? '' : 's'}, ${when(story.firstSeen)} to ${when(story.lastSeen)} UTC`;
+  const lines = others.map((o) => `  ${when(o.publishedAt)}  ${cut(o.feedName, 16).padEnd(16)}  ${cut(o.title, 70)}  ${o.id}`);
+  const more = story.articles - 1 > others.length ? [`  …and ${story.articles - 1 - others.length} more`] : [];
+  return `\n${[head, ...(lines.length ? lines : ['  (no other article yet)']), ...more].join('\n')}\n`;
 }
 
 function render(a: TaggedArticle): string {
@@ -27,7 +41,7 @@ function render(a: TaggedArticle): string {
     a.title || '(no title)',
     a.url || '(no link)',
     `published ${when(a.publishedAt)} UTC${a.dateMissing ? ' (the feed gave no date: fetch time)' : ''} · ${a.feedName} · id ${a.id}`,
-    `story key: ${a.storyKey}`,
+    `story: ${a.story ?? '(none: stored before stories)'}`,
     '',
     ...tagTable('ACTORS', a.actors),
     '',

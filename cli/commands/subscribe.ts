@@ -106,6 +106,8 @@ export function register(program: Command): void {
 /** The subscription the flags describe, validated; a bad flag is a one-line error. */
 export function subscriptionFrom(opts: Pick<SubscribeOptions, 'protocol' | 'endpoint' | 'rule' | 'minSeverity' | 'delivery'>): SubscriptionConfig {
   const protocol = opts.protocol.toLowerCase();
+  // A webhook needs the webhook function's alias and its secret parameter, which only a deploy makes.
+  if (protocol === 'webhook') throw new CliError('--protocol webhook: add the webhook to the config\'s subscriptions and deploy (the webhook function delivers it; see docs/DEPLOY.md, Webhooks)');
   if (protocol !== 'email' && protocol !== 'sms') throw new CliError(`--protocol must be email or sms, got "${opts.protocol}"`);
   const endpoint = opts.endpoint.trim();
   if (protocol === 'email' && !isEmail(endpoint)) throw new CliError(`--endpoint "${endpoint}" is not an email address`);

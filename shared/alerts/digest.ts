@@ -55,7 +55,10 @@ export function buildDigest(ruleId: string, alerts: StoredAlert[], opts: { rule?
   };
 }
 
-/** Alerts a rule's cap held back: marked `folded`, or beyond the first `cap` of their hour. */
+/**
+ * Alerts a rule's cap held back: marked `folded` (durable claims record it), or, for claims stored
+ * before claims had a state, beyond the first `cap` of their hour.
+ */
 function heldBack(sorted: StoredAlert[], cap: number): Set<StoredAlert> {
   const perHour = new Map<string, number>();
   const held = new Set<StoredAlert>();
@@ -63,7 +66,7 @@ function heldBack(sorted: StoredAlert[], cap: number): Set<StoredAlert> {
     const hour = a.createdAt.slice(0, 13);
     const n = (perHour.get(hour) ?? 0) + 1;
     perHour.set(hour, n);
-    if (a.folded || n > cap) held.add(a);
+    if (a.folded || (a.state === undefined && n > cap)) held.add(a);
   }
   return held;
 }

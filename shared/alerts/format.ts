@@ -12,9 +12,18 @@ const SUMMARY_MAX = 600;
 
 type RuleInfo = Pick<CompiledRule, 'id' | 'name' | 'query' | 'severity'>;
 
+/** The story an alert is about, as it stands when the alert is sent. */
+export interface StoryContext {
+  story: string;
+  /** Distinct sources carrying it now. */
+  sources: number;
+  articles: number;
+}
+
 /** The alert message for an article that matched a rule. */
-export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleMatch, opts: { note?: string } = {}): AlertMessage {
+export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleMatch, opts: { note?: string; story?: StoryContext } = {}): AlertMessage {
   const title = oneLine(article.title) || '(untitled article)';
+  const sc = opts.story;
   const lines = [
     `${rule.name} (rule ${rule.id}, ${rule.severity})`,
     ...(opts.note ? ['', opts.note] : []),
@@ -23,6 +32,7 @@ export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleM
     `Source:    ${article.feedName}`,
     `Published: ${utcMinute(article.publishedAt)}${article.dateMissing ? ' (the feed gave no date: time fetched)' : ''}`,
     `Link:      ${article.url || '(the feed gave no link)'}`,
+    ...(sc ? [`Story:     carried by ${sc.sources} source${sc.sources === 1 ? '' : 's'} so far (${sc.articles} article${sc.articles === 1 ? '' : 's'}); news-monitor show ${article.id}`] : []),
     '',
     `Actors:    ${names(article.actors) || '(none found)'}`,
     `Regions:   ${names(article.regions) || '(none found)'}`,
@@ -41,6 +51,8 @@ export function formatAlert(rule: RuleInfo, article: TaggedArticle, match: RuleM
   return {
     kind: 'story',
     ruleId: rule.id,
+    ...(article.story ? { story: article.story } : {}),
+    ...(sc ? { sources: sc.sources } : {}),
     severity: rule.severity,
     delivery: 'instant',
     article: { id: article.id, url: article.url, title, publishedAt: article.publishedAt, feedName: article.feedName },

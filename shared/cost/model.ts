@@ -73,16 +73,18 @@ export function assumptionsFor(profile: CostProfile, over: Partial<CostAssumptio
 }
 
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
-  // Measured on the demo feeds by test/integration/cost/footprint.test.ts: 12.6 items, 15.9 WRU, 6.9 KB.
-  itemsPerArticle: 13,
-  writeUnitsPerArticle: 16,
+  // Measured on the demo feeds by test/integration/cost/footprint.test.ts, stories included (issue 13:
+  // profile, member item, postings): 17.5 items, 21.8 WRU, 9.7 KB (12.6 items, 15.9 WRU, 6.9 KB before).
+  itemsPerArticle: 17.5,
+  writeUnitsPerArticle: 22,
   readUnitsPerPoll: 0.5,
   writeUnitsPerPoll: 1,
-  writeUnitsPerAlert: 2,
+  // A durable claim: the pending put and the sent update, each the size of the claim (≈ 2 KB).
+  writeUnitsPerAlert: 4,
   // Measured on the demo feeds by test/integration/cost/trend-footprint.test.ts: between a whole pass and batches of one article.
   trendWriteUnitsPerArticle: 12,
   trendReadUnitsPerBatch: 3,
-  articleStoredKb: 7,
+  articleStoredKb: 9.7,
   retentionDays: 365,
   ingestBatchSize: 10,
   ingestMsPerInvocation: 1500,
@@ -189,7 +191,7 @@ export function estimateMonthlyCost(input: CostInput, a: CostAssumptions = DEFAU
       `region us-east-1 list prices, a month of ${DAYS} days, no free tier in the total (the free tier is shown separately)`,
       `${Math.round(polls).toLocaleString('en-US')} feed polls a month (${input.feeds} feeds every ${input.intervalMinutes} min), one SQS message each`,
       `ingest: ${a.ingestBatchSize} feeds per invocation read concurrently, ${a.ingestMsPerInvocation} ms at ${a.ingestMemoryMb} MB each (mostly waiting on the network); dispatch ${a.dispatchMs} ms at ${a.dispatchMemoryMb} MB per pass, alert ${a.alertMsPerArticle} ms at ${a.alertMemoryMb} MB per new article`,
-      `${a.itemsPerArticle} DynamoDB items per new article (main item + index items), ${a.writeUnitsPerArticle} write units in all, ${a.articleStoredKb} KB stored (measured on the demo feeds); ${a.writeUnitsPerPoll} write unit per poll (feed state)`,
+      `${a.itemsPerArticle} DynamoDB items per new article (main item, index items, story items), ${a.writeUnitsPerArticle} write units in all, ${a.articleStoredKb} KB stored (measured on the demo feeds); ${a.writeUnitsPerPoll} write unit per poll (feed state)`,
       `trends: ${a.trendWriteUnitsPerArticle} write units per new article for the trend counters (one story-scopes update, and its share of one counter update per tag, rule and day per batch); ${a.trendReadUnitsPerBatch} read units per alert batch to judge spike and watch rules (about one batch per feed with new articles)`,
       `${input.itemsPerDay} new articles a day, kept ${a.retentionDays} days (storage shown at steady state)`,
       `emails: ${input.emailsPerDay ?? `min(articles, 20)`} a day; SMS: ${input.smsPerDay ?? 0} a day at the US rate ($${PRICES.smsUs} each; other countries cost up to 10× more)`,

@@ -7,6 +7,18 @@ import { subscriptionKey } from '../alerts/subscriptions';
 import type { AlertMessage, Config } from '../model';
 import { deliver, webhookTarget, type DeliverDeps, type WebhookTarget } from './deliver';
 
+/**
+ * The alert an SNS message carries: the whole outbox line (the `lambda` text SnsPublisher sets), or,
+ * from a publisher that sets only `default`, the alert without its two texts, which are then made
+ * from its fields so that every format still has a subject and a body.
+ */
+export function alertFromSnsMessage(text: string): AlertMessage {
+  const m = JSON.parse(text) as AlertMessage;
+  if (typeof m?.ruleId !== 'string' || typeof m.article?.title !== 'string') throw new WebhookRoutingError('the SNS message is not a news-monitor alert');
+  const subject = `[${m.severity}] ${m.ruleId}: ${m.article.title}`;
+  return { ...m, email: m.email ?? { subject, body: `${subject}\n${m.article.url}` }, sms: m.sms ?? subject };
+}
+
 /** The alias a webhook subscription's SNS subscription invokes: `hook-<subscriptionKey>`. */
 export function hookAliasName(key: string): string {
   return `hook-${key}`;
@@ -58,7 +70,7 @@ export async function targetForInvocation(config: Pick<Config, 'subscriptions'>,
 export async function deliverSnsRecords(records: readonly SNSEventRecord[], target: WebhookTarget, deps: DeliverDeps): Promise<number> {
   let delivered = 0;
   for (const record of records) {
-    const msg = JSON.parse(record.Sns.Message) as AlertMessage;
+    const msg = alertFromSnsMessage(record.Sns.Message);
     await deliver(target, msg, deps);
     delivered++;
   }

@@ -2,13 +2,21 @@ import type { Config, FeedConfig, TaggedArticle } from '../model';
 import { readFeed } from '../feeds';
 import { tagText } from '../tagging';
 import type { ArticleStore } from '../store';
+import { storiesFor } from './stories';
 
 /** What happened to one feed in one pass. */
 export interface IngestOutcome {
   feed: FeedConfig;
   status: 'ok' | 'not-modified' | 'skipped' | 'failed';
-  /** Articles stored for the first time by this pass (alerts follow from these). */
+  /**
+   * Articles stored for the first time by this pass (alerts follow from these). Each carries
+   * `story` and `storyNew` (true when it founded its story: count distinct stories by it).
+   */
   fresh: TaggedArticle[];
+  /** Articles an earlier, interrupted pass stored without completing: their alerts may not have gone out. */
+  resumed?: TaggedArticle[];
+  /** With holdAlerts: the pending-alert records to finish (store.finishPendingAlerts) once the alerts are done. */
+  pending?: string[];
   duplicates: number;
   /** One line in words, for `failed` (and the reason for `skipped`). */
   error?: string;
@@ -27,6 +35,8 @@ export interface IngestDeps {
   fetchImpl?: typeof fetch;
   /** Conditional puts in flight within one feed (default 8). */
   writeConcurrency?: number;
+  /** Local runs: record new articles as alert-pending before they count as stored (see IngestOutcome.pending). */
+  holdAlerts?: boolean;
 }
 
 /** Articles tagged and stored per putArticles call. */
@@ -44,6 +54,7 @@ export function tagArticle<A extends { title: string; summary: string; published
  */
 export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<IngestOutcome> {
   const { store } = deps;
+  storiesFor(store);
   const t0 = performance.now();
   const previous = await store.getFeedState(feed.url);
   const result = await readFeed(feed, previous, {
@@ -57,6 +68,8 @@ export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<In
     feed,
     status: result.status,
     fresh: [],
+    resumed: [],
+    pending: [],
     duplicates: 0,
     timings,
     warnings: result.status === 'ok' ? result.warnings : [],
@@ -71,13 +84,15 @@ export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<In
       const t1 = performance.now();
       const tagged: TaggedArticle[] = result.articles.slice(i, i + STORE_CHUNK).map((a) => tagArticle(a));
       const t2 = performance.now();
-      const verdicts = await store.putArticles(tagged, { concurrency: deps.writeConcurrency });
+      const { verdicts, repaired, pending } = await store.storeArticles(tagged, { concurrency: deps.writeConcurrency, holdAlerts: deps.holdAlerts });
       timings.tagMs += t2 - t1;
       timings.storeMs += performance.now() - t2;
       tagged.forEach((a, k) => {
         if (verdicts[k] === 'new') outcome.fresh.push(a);
         else outcome.duplicates++;
       });
+      outcome.resumed!.push(...repaired);
+      if (pending) outcome.pending!.push(pending);
     }
   }
   // Saved after the articles, so a crash before this point re-reads the feed next time (and the

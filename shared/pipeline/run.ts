@@ -15,11 +15,16 @@ export interface RunDeps {
   now?: () => Date;
   /** Called once per feed as soon as it is done (progress on a terminal). */
   onFeed?: (outcome: IngestOutcome, alerts: { sent: number; suppressed: number }) => void;
+  /** Called when the pass first finished alerts an interrupted pass had left pending. */
+  onResumed?: (articles: number, alerts: { sent: number; suppressed: number }) => void;
 }
 
 /**
- * One local pass: every feed read, tagged and stored with bounded concurrency, and alerts sent for
- * the articles that are new. The cloud does the same in three functions (dispatch, ingest, alert).
+ * One local pass: first the alerts an interrupted pass left pending, then every feed read, tagged
+ * and stored with bounded concurrency, and alerts sent for the articles that are new. New articles
+ * are recorded as alert-pending before they count as stored, and the record is deleted only once
+ * their alerts are done, so a pass killed at any point loses no alert (docs/STORE.md, "Alerts").
+ * The cloud does the same in three functions (dispatch, ingest, alert).
  * A feed that fails is reported in the summary; a store that fails ends the pass (it throws).
  */
 export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary> {
@@ -32,16 +37,27 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
     errors: [],
     durationMs: 0,
   };
-  const freshInPass: TaggedArticle[] = [];
-  await forEachLimit(config.feeds, deps.concurrency ?? 32, async (feed) => {
-    const outcome = await ingestFeed(feed, { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl });
-    freshInPass.push(...outcome.fresh);
+  const alertAll = async (articles: TaggedArticle[]) => {
     const alerts = { sent: 0, suppressed: 0 };
-    for (const article of outcome.fresh) {
+    for (const article of articles) {
       const r = await alertOnArticle(article, { rules, store: deps.store, publisher: deps.publisher, now: deps.now?.() });
       alerts.sent += r.sent;
       alerts.suppressed += r.suppressed;
     }
+    return alerts;
+  };
+  const freshInPass: TaggedArticle[] = [];
+  const resumed = await resumePending(deps.store, alertAll);
+  if (resumed.articles) {
+    summary.alerts.sent += resumed.alerts.sent;
+    summary.alerts.suppressed += resumed.alerts.suppressed;
+    deps.onResumed?.(resumed.articles, resumed.alerts);
+  }
+  await forEachLimit(config.feeds, deps.concurrency ?? 32, async (feed) => {
+    const outcome = await ingestFeed(feed, { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl, holdAlerts: true });
+    freshInPass.push(...outcome.fresh);
+    const alerts = await alertAll([...outcome.fresh, ...(outcome.resumed ?? [])]);
+    for (const key of outcome.pending ?? []) await deps.store.finishPendingAlerts(key);
     tally(summary, outcome, alerts);
     deps.onFeed?.(outcome, alerts);
   });
@@ -50,6 +66,20 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
   summary.alerts.sent += trends.sent;
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
+}
+
+/** Sends the alerts of every pending record an interrupted pass left, then deletes the records. */
+async function resumePending(store: ArticleStore, alertAll: (a: TaggedArticle[]) => Promise<{ sent: number; suppressed: number }>) {
+  const total = { articles: 0, alerts: { sent: 0, suppressed: 0 } };
+  for (const record of await store.pendingAlerts()) {
+    const articles = (await store.getArticles(record.ids)).filter((a): a is TaggedArticle => a !== undefined);
+    const r = await alertAll(articles);
+    total.articles += articles.length;
+    total.alerts.sent += r.sent;
+    total.alerts.suppressed += r.suppressed;
+    await store.finishPendingAlerts(record.key);
+  }
+  return total;
 }
 
 function tally(s: RunSummary, o: IngestOutcome, alerts: { sent: number; suppressed: number }): void {

@@ -8,6 +8,7 @@ import { queryArticles } from './articles';
 import { QueryError } from './errors';
 import type { TagResolver } from './names';
 import { parseFlag } from './params';
+import { queryStories, storyDetail } from './stories';
 import { lookupTags } from './tags';
 import { queryTrends } from './trends';
 import { trendStoreOf } from '../store/counters';
@@ -49,6 +50,18 @@ export function createApiHandler(deps: ApiDeps): (event: APIGatewayProxyEventV2)
     },
     { pattern: /^\/alerts$/, run: (p) => queryAlerts(deps.store, { rule: p.rule, since: p.since, until: p.until, delivery: p.delivery, limit: p.limit, cursor: p.cursor }, { now: now() }) },
     { pattern: /^\/tags$/, run: (p) => lookupTags(p.q, { resolver: deps.resolver }) },
+    {
+      pattern: /^\/stories$/,
+      run: (p) => queryStories(deps.store, { actors: list(p.actor), regions: list(p.region), since: p.since, until: p.until, limit: p.limit, cursor: p.cursor }, { resolver: deps.resolver, now: now() }),
+    },
+    {
+      pattern: /^\/stories\/([^/]+)$/,
+      run: async (_p, [id]) => {
+        const story = ID.test(id!) ? await storyDetail(deps.store, id!) : undefined;
+        if (!story) throw new NotFound(`no story with id "${id}"`);
+        return story;
+      },
+    },
     {
       pattern: /^\/trends$/,
       run: async (p) => {

@@ -8,4 +8,5 @@ export { parseTimeBound } from './time';
 export { parseText, matchesText } from './text';
 export { parseLimit, DEFAULT_LIMIT } from './params';
 export { createApiHandler, type ApiDeps } from './api';
+export { queryStories, storyDetail, storyItem, type StoryQuery, type StoryItem, type StoryPage } from './stories';
 export { queryTrends, type TrendQuery, type TrendSeries, type TrendBucket, type Bucket } from './trends';

@@ -15,6 +15,15 @@ export interface StoredAlert {
   message: AlertMessage;
   /** True when the alert was folded into an "and N more" message by the hourly cap. */
   folded?: boolean;
+  /**
+   * Durable alerting (docs/STORE.md, "Alerts"): `pending` from the claim until the message is
+   * published, then `sent`. Claims written before this field existed count as sent.
+   */
+  state?: 'pending' | 'sent';
+  /** Who claimed it (the article whose alert it is): the same owner may take a pending claim over at once. */
+  owner?: string;
+  /** Epoch ms until which a pending claim belongs to its owner; after it, anyone may take it over. */
+  leaseUntil?: number;
 }
 
 /** The claim item for an alert; `createdAt` must already be a normalised ISO instant. */
@@ -37,6 +46,9 @@ export function alertItem(a: StoredAlert, ttl: number): Item {
     delivery: { S: a.delivery },
     message: { S: JSON.stringify(a.message) },
     folded: a.folded ? { BOOL: true } : undefined,
+    state: a.state ? { S: a.state } : undefined,
+    owner: a.owner ? { S: a.owner } : undefined,
+    lease: a.leaseUntil !== undefined ? n(a.leaseUntil) : undefined,
   });
 }
 
@@ -58,5 +70,8 @@ export function alertFromItem(item: Item): StoredAlert {
     message,
   };
   if (item.folded?.BOOL) a.folded = true;
+  if (item.state?.S === 'pending' || item.state?.S === 'sent') a.state = item.state.S;
+  if (item.owner?.S) a.owner = item.owner.S;
+  if (item.lease?.N) a.leaseUntil = Number(item.lease.N);
   return a;
 }

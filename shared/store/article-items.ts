@@ -66,6 +66,8 @@ function encode(a: TaggedArticle, instant: string, opts: { ttl: number; now: Dat
     feedName: s(a.feedName),
     feedUrl: s(a.feedUrl),
     storyKey: s(a.storyKey),
+    story: s(a.story),
+    storyNew: a.storyNew ? { BOOL: true } : undefined,
     // Tag lists keep their exact contract shape (scores, evidence offsets) as JSON.
     actors: { S: JSON.stringify(a.actors ?? []) },
     regions: { S: JSON.stringify(a.regions ?? []) },
@@ -89,6 +91,8 @@ export function listingItems(a: TaggedArticle, opts: { ttl: number; now: Date })
       [ATTR.ttl]: n(opts.ttl),
       tags: tokens,
       sal: salientTokens.length ? { SS: salientTokens } : undefined,
+      // The story, so stories by tag come from the listing alone.
+      st: s(a.story),
     }),
   );
 }
@@ -120,6 +124,8 @@ export function articleFromItem(item: Item): TaggedArticle {
     regions: tags(item, 'regions', id),
   };
   if (item.dateMissing?.BOOL) a.dateMissing = true;
+  if (item.story?.S) a.story = item.story.S;
+  if (item.storyNew?.BOOL) a.storyNew = true;
   return a;
 }
 

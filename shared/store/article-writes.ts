@@ -5,7 +5,10 @@
 import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TaggedArticle } from '../model';
 import type { Item } from './attr';
-import { articleFromItem, articleItem, articleMonth, indexedMarker, listingItems } from './article-items';
+import { articleFromItem, articleItem, articleMonth, indexedMarker, listingInstant, listingItems } from './article-items';
+import type { StoryAssigner } from '../stories/assign';
+import { pendingItem } from './pending-items';
+import { storyMemberItem } from './story-items';
 import { batchGet, batchPut, type RetryPolicy } from './batch';
 import { StoreError } from './errors';
 import { ttlAfter } from './instant';
@@ -24,6 +27,28 @@ export interface ArticleWriterDeps {
   retentionDays: number;
   /** Adds months to the article month registry (one request for all that are not yet known). */
   registerMonths(months: string[]): Promise<void>;
+  /** Puts each new article in its story before its main item is written (absent: articles keep no story). */
+  stories?: StoryAssigner;
+}
+
+/** Options of one putArticles call. */
+export interface PutOptions {
+  /** Conditional puts in flight (default 8). */
+  concurrency?: number;
+  /**
+   * Local runs: record the new (and repaired) articles as alert-pending, durably, before their
+   * markers are written; the caller deletes the record once their alerts are done (docs/STORE.md).
+   */
+  holdAlerts?: boolean;
+}
+
+/** What a putArticles call did, in detail. */
+export interface PutResult {
+  verdicts: PutVerdict[];
+  /** Articles whose earlier put had crashed and that this call completed (their alerts may not have gone out). */
+  repaired: TaggedArticle[];
+  /** With holdAlerts: the sort key of the pending record written (undefined when nothing was new or repaired). */
+  pending?: string;
 }
 
 /** An article whose listing items and marker are to be written, with the TTL and storage time they carry. */
@@ -41,16 +66,26 @@ export const DEFAULT_PUT_CONCURRENCY = 8;
  * 'duplicate' (the first one is stored). Throws StoreError for an article without an id, before any write.
  */
 export async function putArticles(deps: ArticleWriterDeps, articles: readonly TaggedArticle[], now: Date, concurrency = DEFAULT_PUT_CONCURRENCY): Promise<PutVerdict[]> {
+  return (await putArticlesDetailed(deps, articles, now, { concurrency })).verdicts;
+}
+
+/**
+ * putArticles with what it repaired and (holdAlerts) the pending record. Each new article's `story`
+ * and `storyNew` are set on the given object (the assignment happens just before its main item is
+ * written, so the stored item, its stream image and the caller's copy agree).
+ */
+export async function putArticlesDetailed(deps: ArticleWriterDeps, articles: readonly TaggedArticle[], now: Date, opts: PutOptions = {}): Promise<PutResult> {
+  const concurrency = opts.concurrency ?? DEFAULT_PUT_CONCURRENCY;
   const missing = articles.findIndex((a) => !a.id);
   if (missing >= 0) throw new StoreError(`cannot store an article without an id (article ${missing + 1} of ${articles.length}: "${articles[missing]!.title ?? ''}")`);
   const verdicts: PutVerdict[] = articles.map(() => 'duplicate');
   const seen = new Set<string>();
   const firsts = articles.flatMap((a, i) => (seen.has(a.id) ? [] : (seen.add(a.id), [i])));
-  if (!firsts.length) return verdicts;
+  if (!firsts.length) return { verdicts, repaired: [] };
 
   const markers = await batchGet(deps.client, deps.tableName, firsts.map((i) => keyOf(keys.indexed(articles[i]!.id))), deps.retry);
   const unknown = firsts.filter((_, k) => markers[k] === undefined);
-  if (!unknown.length) return verdicts;
+  if (!unknown.length) return { verdicts, repaired: [] };
 
   const ttl = ttlAfter(now, deps.retentionDays);
   // Registered before any article exists, so no stored article ever sits in an unlisted month.
@@ -61,6 +96,7 @@ export async function putArticles(deps: ArticleWriterDeps, articles: readonly Ta
   await eachLimit(unknown, concurrency, async (i) => {
     const a = articles[i]!;
     try {
+      if (deps.stories && !a.story) Object.assign(a, await deps.stories.assign(a, listingInstant(a, now)));
       if (await putMain(deps, a, ttl, now)) {
         verdicts[i] = 'new';
         toIndex.push({ article: a, ttl, storedAt: now });
@@ -72,12 +108,13 @@ export async function putArticles(deps: ArticleWriterDeps, articles: readonly Ta
   // When some puts failed, the ones that went through are still completed before the error is
   // thrown: an article whose feed drops it before the next pass must not stay unlisted.
   if (failures.length) {
-    await writeIndex(deps, toIndex);
+    await writeIndex(deps, toIndex, opts.holdAlerts ? now : undefined);
     throw failures[0];
   }
-  toIndex.push(...(await storedForRepair(deps, taken, now)));
-  await writeIndex(deps, toIndex);
-  return verdicts;
+  const repaired = await storedForRepair(deps, taken, now);
+  toIndex.push(...repaired);
+  const pending = await writeIndex(deps, toIndex, opts.holdAlerts ? now : undefined);
+  return { verdicts, repaired: repaired.map((r) => r.article), pending };
 }
 
 /** The conditional put of the main item: true when this call created it. */
@@ -110,16 +147,27 @@ async function storedForRepair(deps: ArticleWriterDeps, ids: string[], now: Date
   return out;
 }
 
-/** Every listing item of the given articles, then (only once all are in place) their markers. */
-async function writeIndex(deps: ArticleWriterDeps, toIndex: ToIndex[]): Promise<void> {
-  if (!toIndex.length) return;
+/**
+ * Every listing and story member item of the given articles, then (holding alerts) the pending
+ * record, then, only once all are in place, their markers. Returns the pending record's sort key.
+ */
+async function writeIndex(deps: ArticleWriterDeps, toIndex: ToIndex[], holdAlertsAt?: Date): Promise<string | undefined> {
+  if (!toIndex.length) return undefined;
   const markers: Item[] = [];
   const listings: Item[] = [];
   for (const { article, ttl, storedAt } of toIndex) {
     const own = listingItems(article, { ttl, now: storedAt });
     listings.push(...own);
+    if (article.story) listings.push(storyMemberItem(article.story, listingInstant(article, storedAt), article.id, ttl));
     markers.push(indexedMarker(article.id, ttl, own.length));
   }
   await batchPut(deps.client, deps.tableName, listings, deps.retry);
+  let pending: string | undefined;
+  if (holdAlertsAt) {
+    const item = pendingItem(toIndex.map((t) => t.article.id), holdAlertsAt);
+    await batchPut(deps.client, deps.tableName, [item], deps.retry);
+    pending = item.sk!.S;
+  }
   await batchPut(deps.client, deps.tableName, markers, deps.retry);
+  return pending;
 }

@@ -16,7 +16,12 @@ import type { Delivery, FeedState, TaggedArticle } from '../model';
 import type { Item } from './attr';
 import { alertFromItem, alertItem, type StoredAlert } from './alert-items';
 import { articleFromItem } from './article-items';
-import { putArticles, type PutVerdict } from './article-writes';
+import { putArticlesDetailed, type PutOptions, type PutResult, type PutVerdict } from './article-writes';
+import type { StoryAssigner, StoryIndex } from '../stories/assign';
+import type { StoryProfile } from '../stories/profile';
+import { pendingIds } from './pending-items';
+import { DynamoStoryIndex } from './story-index';
+import { getProfiles, listStories, storyArticles, type StoryListing } from './story-reads';
 import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { createTableInput } from './design';
@@ -35,7 +40,9 @@ export { articleFromStreamImage } from './stream';
 export { encodeCursor, decodeCursor, type CursorPosition } from './cursor';
 export type { TagSide } from './keys';
 export type { RetryPolicy } from './batch';
-export type { PutVerdict } from './article-writes';
+export type { PutVerdict, PutOptions, PutResult } from './article-writes';
+export type { StoryListing } from './story-reads';
+export type { StoryProfile } from '../stories/profile';
 
 const DEFAULT_RETENTION_DAYS = 365;
 const ARTICLE_MONTHS = 'articles';
@@ -50,13 +57,35 @@ export class ArticleStore {
   private readonly retry: RetryPolicy;
   // Months already registered by this process: the registry is written once per month, not per article.
   private readonly knownMonths = new Set<string>();
+  /**
+   * Puts new articles in stories: attached by the ingest side (shared/pipeline/stories.ts), so the
+   * functions that only read (query, alert, digest) do not bundle the clusterer and its word list.
+   * One per store: it holds the in-process locks of shared/stories/locks.ts.
+   */
+  stories?: StoryAssigner;
+  /** False when the store was made with `clusterStories: false` (tests of the bare write path). */
+  readonly clusterStories: boolean;
+  /** True when no other process writes this table (the embedded store). */
+  readonly singleWriter: boolean;
 
-  constructor(opts: { client: DynamoDBClient; tableName: string; retentionDays?: number; now?: () => Date; retry?: RetryPolicy }) {
+  /**
+   * `clusterStories: false` stores articles without stories (tests of the bare write path);
+   * `singleWriter: true` says no other process writes this table (the embedded store), so founding
+   * a story skips the re-read that resolves stories founded at once by two processes.
+   */
+  constructor(opts: { client: DynamoDBClient; tableName: string; retentionDays?: number; now?: () => Date; retry?: RetryPolicy; clusterStories?: boolean; singleWriter?: boolean }) {
     this.client = opts.client;
     this.tableName = opts.tableName;
     this.retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
     this.now = opts.now ?? (() => new Date());
     this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.clusterStories = opts.clusterStories !== false;
+    this.singleWriter = Boolean(opts.singleWriter);
+  }
+
+  /** The clusterer's view of this table (postings and story profiles). */
+  storyIndex(): StoryIndex {
+    return new DynamoStoryIndex({ client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, now: this.now });
   }
 
   /** Creates the table when it is missing (local use; in AWS the CDK app owns it) and waits until it is active. */
@@ -93,8 +122,67 @@ export class ArticleStore {
    * a 'duplicate'. `concurrency` bounds the conditional puts in flight (default 8).
    */
   async putArticles(articles: readonly TaggedArticle[], opts: { concurrency?: number } = {}): Promise<PutVerdict[]> {
-    const deps = { client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, registerMonths: (m: string[]) => this.registerMonths(ARTICLE_MONTHS, m) };
-    return putArticles(deps, articles, this.now(), opts.concurrency);
+    return (await this.storeArticles(articles, opts)).verdicts;
+  }
+
+  /**
+   * putArticles with the detail: which articles an earlier crashed put left incomplete (repaired
+   * now) and, with `holdAlerts`, the pending-alert record written before the markers. Each new
+   * article gets its `story` and `storyNew` set (on the object passed in) before it is written.
+   */
+  async storeArticles(articles: readonly TaggedArticle[], opts: PutOptions = {}): Promise<PutResult> {
+    const deps = { client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, registerMonths: (m: string[]) => this.registerMonths(ARTICLE_MONTHS, m), stories: this.stories };
+    return putArticlesDetailed(deps, articles, this.now(), opts);
+  }
+
+  /** Local runs: the pending-alert records an interrupted run left (oldest first), each with its article ids. */
+  async pendingAlerts(): Promise<{ key: string; ids: string[] }[]> {
+    const out: { key: string; ids: string[] }[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: keys.pendingPartition } }, ExclusiveStartKey: start, ConsistentRead: true }),
+      );
+      for (const i of page.Items ?? []) out.push({ key: i[ATTR.sk]?.S ?? '', ids: pendingIds(i) });
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /** Deletes a pending-alert record once every alert of its articles is done. */
+  async finishPendingAlerts(key: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: { [ATTR.pk]: { S: keys.pendingPartition }, [ATTR.sk]: { S: key } } }));
+  }
+
+  /** Stories newest first (by their latest article), optionally only those carrying every given tag; see docs/STORE.md for the cost. */
+  async listStories(q: StoryListing): Promise<{ items: StoryProfile[]; next: CursorPosition | null }> {
+    const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
+    return listStories(this.readDeps(), months, q);
+  }
+
+  /** One story (merged stories followed to the one they went to), or undefined. */
+  async getStory(id: string): Promise<StoryProfile | undefined> {
+    let target = id;
+    for (let hop = 0; hop < 4 && target; hop++) {
+      const p = (await getProfiles(this.readDeps(), [target])).get(target);
+      if (!p?.mergedInto) return p;
+      target = p.mergedInto;
+    }
+    return undefined;
+  }
+
+  /** Story profiles by id (merged ones as stored). */
+  async getStories(ids: string[]): Promise<Map<string, StoryProfile>> {
+    return getProfiles(this.readDeps(), ids);
+  }
+
+  /** A story's articles, newest first (at most `limit`, default 100). */
+  async storyArticles(id: string, limit = 100): Promise<TaggedArticle[]> {
+    return storyArticles(this.readDeps(), id, Math.min(1000, Math.max(1, limit)));
+  }
+
+  private readDeps() {
+    return { client: this.client, tableName: this.tableName, retry: this.retry };
   }
 
   /** One article with all its tags, scores and evidence, or undefined. */
@@ -189,7 +277,13 @@ export class ArticleStore {
     return out;
   }
 
-  /** Claims (rule, story) for an alert: true the first time only (a conditional put), false ever after. */
+  /**
+   * Claims (rule, story) for an alert: true when the caller is to publish it. The first claim is a
+   * conditional put. Without `owner` a claim is first-time-only (false ever after). With `owner`
+   * and `state: 'pending'` it is durable: the claim stays pending until markAlertSent, and a pending
+   * claim is taken over (a conditional update) by the same owner at once (a retried Lambda, a rerun
+   * after a crash) or by anyone once `leaseUntil` has passed; a sent claim is never claimed again.
+   */
   async claimAlert(a: StoredAlert): Promise<boolean> {
     const createdAt = toInstant(a.createdAt) ?? this.now().toISOString();
     const alert: StoredAlert = { ...a, createdAt, storyKey: a.storyKey || a.articleId };
@@ -205,9 +299,42 @@ export class ArticleStore {
       );
       return true;
     } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    if (!alert.owner || alert.state !== 'pending') return false;
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: keyOf(keys.alertClaim(alert.ruleId, alert.storyKey)),
+          UpdateExpression: 'SET #owner = :owner, #lease = :lease',
+          ConditionExpression: '#state = :pending AND (#owner = :owner OR #lease < :now)',
+          ExpressionAttributeNames: { '#owner': 'owner', '#lease': 'lease', '#state': 'state' },
+          ExpressionAttributeValues: { ':owner': { S: alert.owner }, ':lease': { N: String(alert.leaseUntil ?? Date.now()) }, ':pending': { S: 'pending' }, ':now': { N: String(Date.now()) } },
+        }),
+      );
+      return true;
+    } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return false;
       throw err;
     }
+  }
+
+  /** Marks a pending claim sent once its message is published (or held for the digest): it is never claimed again. */
+  async markAlertSent(ruleId: string, storyKey: string, opts: { folded?: boolean } = {}): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: keyOf(keys.alertClaim(ruleId, storyKey)),
+        UpdateExpression: opts.folded ? 'SET #state = :sent, #folded = :t REMOVE #lease' : 'SET #state = :sent REMOVE #lease',
+        ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#state': 'state', '#lease': 'lease', '#pk': ATTR.pk, ...(opts.folded ? { '#folded': 'folded' } : {}) },
+        ExpressionAttributeValues: { ':sent': { S: 'sent' }, ...(opts.folded ? { ':t': { BOOL: true } } : {}) },
+      }),
+    ).catch((err: unknown) => {
+      // Released meanwhile (a failed publish elsewhere): nothing to mark.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    });
   }
 
   /** Gives a claim back (deletes it) after a failed publish, so that the retry can send the alert. */

@@ -9,6 +9,10 @@
 //                                                             byTime: ALERTS#<yyyy-mm> / <createdAt>#<ruleId>#<storyKey>
 //   alert counter  COUNT#<ruleId>#<hour>        / COUNT
 //   month registry META                         / MONTHS       (string sets of the months that hold articles / alerts)
+//   story          STORY#<storyId>              / STORY        (the story's profile: title, span, counts, terms)
+//   story member   STORY#<storyId>              / A#<instant>#<articleId>
+//   story posting  TERM#<stem>                  / <instant>#<storyId>  (the story can be found under this word)
+//   pending alerts PENDING                      / <storedAt>#<firstId> (local runs: new articles whose alerts are not done)
 //   trend counter  TREND#<scope>                / <yyyy-mm-dd> (hourly cells s00…s23 stories, a00…a23 articles, n00…n23 newest story's article id)
 //   story scopes   TRENDSEEN#<story>            / SEEN         (string set of the scopes the story was counted in)
 //   spike state    SPIKES                       / <ruleId>#<scope> (a surge that fired and has not fallen back yet)
@@ -40,6 +44,10 @@ export const ITEM_TYPE = {
   alert: 'alert',
   counter: 'alert-counter',
   meta: 'meta',
+  story: 'story',
+  storyMember: 'story-member',
+  storyPosting: 'story-posting',
+  pending: 'pending-alerts',
   trend: 'trend-counter',
   trendSeen: 'trend-seen',
   spikeState: 'spike-state',
@@ -151,6 +159,19 @@ export const keys = {
   claimFromTimePosition: (position: string): Key => ({ pk: `ALERT#${position.slice(position.indexOf('#') + 1)}`, sk: 'CLAIM' }),
   /** The per-rule, per-hour alert counter. */
   alertCounter: (ruleId: string, hour: string): Key => ({ pk: `COUNT#${part(ruleId, 200)}#${part(hour, 64)}`, sk: 'COUNT' }),
+  /** A story's profile item. */
+  story: (storyId: string): Key => ({ pk: `STORY#${part(storyId, 64)}`, sk: 'STORY' }),
+  /** The partition of a story: its profile and one member item per article. */
+  storyPartition: (storyId: string): string => `STORY#${part(storyId, 64)}`,
+  /** A story's member item for one article, ordered by time. */
+  storyMember: (storyId: string, iso: string, articleId: string): Key => ({ pk: `STORY#${part(storyId, 64)}`, sk: `A#${iso}#${part(articleId)}` }),
+  storyMemberPrefix: 'A#',
+  /** The partition of the postings of one word; sort key `<instant>#<storyId>`. */
+  termPostings: (stem: string): string => `TERM#${part(stem, 200)}`,
+  termPostingSortKey: (iso: string, storyId: string): string => `${iso}#${part(storyId, 64)}`,
+  /** Local runs: the partition of the records of articles whose alerts a run has not finished. */
+  pendingPartition: 'PENDING',
+  pendingSortKey: (storedAt: string, firstId: string): string => `${storedAt}#${part(firstId)}`,
   /** Partition of one counted scope's day items (`r:UA`, `a:nato`, `rule:md-surge`). */
   trendCounter: (scope: string): string => `TREND#${part(scope, 300)}`,
   /** The scopes a story has already been counted in, so a story counts once per scope. */

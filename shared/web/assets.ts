@@ -20,6 +20,7 @@ const require = createRequire(import.meta.url);
 const SOURCES: Record<string, { file: () => string; type: string }> = {
   'app.css': { file: () => own('app.css'), type: 'text/css; charset=utf-8' },
   'chart.js': { file: () => own('chart.js'), type: 'text/javascript; charset=utf-8' },
+  'keys.js': { file: () => own('keys.js'), type: 'text/javascript; charset=utf-8' },
   'uplot.js': { file: () => require.resolve('uplot/dist/uPlot.iife.min.js'), type: 'text/javascript; charset=utf-8' },
   'uplot.css': { file: () => require.resolve('uplot/dist/uPlot.min.css'), type: 'text/css; charset=utf-8' },
 };

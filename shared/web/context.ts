@@ -3,6 +3,7 @@
 import type { Config } from '../model';
 import type { TagResolver } from '../query';
 import type { ArticleStore } from '../store';
+import type { TrendStore } from '../store/counters';
 
 /**
  * The store as the web interface sees it: reads only. `serve` may point at a deployed table with
@@ -13,6 +14,8 @@ export type ReadStore = Pick<ArticleStore, 'listArticles' | 'getArticle' | 'getA
 /** Dependencies of the web app. */
 export interface WebDeps {
   store: ReadStore;
+  /** The trend counters of the same table (shared/store/counters.ts): the trends chart reads them. */
+  trends?: TrendStore;
   config: Config;
   /** Where the data lives, shown in the footer ("embedded store at .news-monitor/db"). */
   where?: string;

@@ -38,6 +38,7 @@ export function Layout(p: LayoutProps) {
         <meta name="referrer" content="no-referrer" />
         <title>{`${p.title} · news-monitor`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/keys.js" defer></script>
         {(p.styles ?? []).map((s) => (
           <link rel="stylesheet" href={s} />
         ))}
@@ -69,7 +70,9 @@ export function Layout(p: LayoutProps) {
           <h1>{p.title}</h1>
           {p.children}
         </main>
-        <footer class="foot">{p.where ? `Data: ${p.where}. ` : ''}Read-only view; no login: keep it on 127.0.0.1.</footer>
+        <footer class="foot">
+          {p.where ? `Data: ${p.where}. ` : ''}Read-only view; no login: keep it on 127.0.0.1. Keys: / search, j and k next and previous item.
+        </footer>
       </body>
     </html>
     </>

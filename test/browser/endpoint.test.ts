@@ -3,15 +3,15 @@
 // reader other than ours might store them: Chromium shows the characters and runs nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
 import { startLocalDynamo, type LocalDynamo } from '../../cli/local-dynamo';
 import { localDynamoClient } from '../../shared/clients/dynamo';
 import type { TaggedArticle } from '../../shared/model';
 import { ArticleStore } from '../../shared/store';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TITLE = '<img src=x onerror=alert(1)> NATO <script>window.__xss=1</script>';
 const SUMMARY = 'NATO said: <svg onload="window.__xss=2"></svg><a href="javascript:window.__xss=3">x</a>';
 
@@ -47,7 +47,7 @@ describe('serve on a DynamoDB endpoint, with markup stored in a title', () => {
       });
       server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -7,16 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'cli/bin.mjs');
 const SHOTS = path.join(ROOT, 'test-results/ui');
-// NOTES.md: without the background-networking flags Chromium keeps trying to reach the internet.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface StoredArticle {
   id: string;
@@ -77,7 +76,7 @@ describe('news-monitor serve in Chromium', () => {
       server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
     });
     fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => {
       const u = new URL(r.url());
@@ -234,6 +233,21 @@ describe('news-monitor serve in Chromium', () => {
     expect(await page.locator(':focus').textContent()).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.locator(':focus').getAttribute('id')).toBe('main');
+    // Shortcuts: j and k walk the list, Enter opens the article, / goes to the search field.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const first = (await listed())[0]!;
+    expect(await page.locator(':focus').textContent()).toBe(first);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/articles\/[\w-]+$/);
+    expect(await page.locator('h1').innerText()).toBe(first);
+    await visit('/articles');
+    await page.keyboard.press('/');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('f-actor');
+    await page.keyboard.type('NATO');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/actor=NATO/);
   });
 
   it('asks nothing of the internet and breaks no Content-Security-Policy rule', () => {

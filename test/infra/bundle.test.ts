@@ -43,8 +43,10 @@ describe('function bundles', () => {
     }
   });
 
-  it('are each at most 300 KB, source map aside (issue 7)', () => {
-    const over = bundles.map((b) => ({ id: b.id, kb: fs.statSync(path.join(b.dir, 'index.mjs')).size / 1024 })).filter((b) => b.kb > 300).map((b) => `${b.id}: ${b.kb.toFixed(1)} KB`);
+  it('are each at most 300 KB, the ingest function 360 KB, source map aside (issues 7, 13)', () => {
+    // Ingest alone carries the tagger's gazetteer and the story clusterer with its 39 KB word list (issue 13).
+    const budget = (id: string) => (id.startsWith('IngestionIngestFunction') ? 360 : 300);
+    const over = bundles.map((b) => ({ id: b.id, kb: fs.statSync(path.join(b.dir, 'index.mjs')).size / 1024 })).filter((b) => b.kb > budget(b.id)).map((b) => `${b.id}: ${b.kb.toFixed(1)} KB`);
     expect(over).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 // model prices (PROFILE_ASSUMPTIONS), and lean keeps every alarm that means data is being lost.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESSENTIAL_ALARMS } from '../../infra/constructs/operations';
+import { ESSENTIAL_METRICS, MetricNames } from '../../functions/lib/names';
 import { PROFILE_ASSUMPTIONS } from '../../shared/cost';
 import { resourcesOf, synthesize, TEST_CONFIG, type Synthesized } from './synth';
 
@@ -25,6 +26,11 @@ describe('deployment profiles', () => {
       expect(resourcesOf(s, 'AWS::KMS::Key')).toHaveLength(p.customerKmsKeys);
     }
     expect(resourcesOf(leanHooks, 'AWS::CloudWatch::Alarm')).toHaveLength(PROFILE_ASSUMPTIONS.lean.alarms + PROFILE_ASSUMPTIONS.lean.webhookAlarms);
+  });
+
+  it('price the custom metrics the functions emit: every application metric and a cold start each, or (lean) the essential ones', () => {
+    expect(PROFILE_ASSUMPTIONS.standard.customMetrics).toBe(Object.keys(MetricNames).length + resourcesOf(standard, 'AWS::Lambda::Function').length);
+    expect(PROFILE_ASSUMPTIONS.lean.customMetrics).toBe(ESSENTIAL_METRICS.length);
   });
 
   it('keeps in lean exactly the alarms that say data is being lost', () => {

@@ -41,7 +41,7 @@ describe('ArticleStore.putArticles against a real dynalite', () => {
       },
       { step: 'initialize', name: 'countRequests' },
     );
-    store = new ArticleStore({ client, tableName: TABLE, now: () => NOW });
+    store = new ArticleStore({ client, tableName: TABLE, now: () => NOW, clusterStories: false }); // counts the article write path alone; stories: test/integration/stories
     await store.ensureTable();
   });
 
@@ -114,7 +114,7 @@ describe('ArticleStore.putArticles against a real dynalite', () => {
     const ua = articles.filter((a) => a.regions.some((t) => t.id === 'UA')).map((a) => a.id);
     expect(await idsUnder({ regions: ['eastern-europe'] })).not.toEqual(expect.arrayContaining(crashed));
     // The re-run: the crashed ones are duplicates (no second alert), and every listing is back.
-    const later = new ArticleStore({ client: store.client, tableName: TABLE, now: () => new Date(NOW.getTime() + 3_600_000) });
+    const later = new ArticleStore({ client: store.client, tableName: TABLE, now: () => new Date(NOW.getTime() + 3_600_000), clusterStories: false });
     expect(await later.putArticles([...articles, ...fresh('after-crash', 1)])).toEqual([...articles.map(() => 'duplicate'), 'new']);
     const eastern = await idsUnder({ regions: ['eastern-europe'] });
     expect(eastern).toEqual(expect.arrayContaining(crashed));

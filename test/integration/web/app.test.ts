@@ -9,6 +9,7 @@ import type { Config, TaggedArticle } from '../../../shared/model';
 import { compileQuery, type TagLookup } from '../../../shared/alerts';
 import { testRule } from '../../../shared/query/rule-test';
 import { ArticleStore } from '../../../shared/store';
+import { trendStoreOf } from '../../../shared/store/counters';
 import { createWebApp } from '../../../shared/web/app';
 import { expectedIds, makeArticles, resolver } from '../store/articles';
 
@@ -60,7 +61,10 @@ describe('web app on a real dynalite', () => {
     await store.ensureTable();
     await store.putArticles([...articles, hostile()]);
     await store.putFeedState({ url: 'https://news.example/feed0.xml', name: 'Feed 0', consecutiveFailures: 2, lastError: 'HTTP 503 <i>x</i>', lastAttemptAt: NOW.toISOString() });
-    app = createWebApp({ store, config, resolver, now: () => NOW, where: 'test table', logError: (_m, e) => errors.push(e) });
+    // Counters as the trend pass writes them, for the chart of nato (the articles do not say these figures).
+    const trends = trendStoreOf(store);
+    await trends.addCounts([{ scope: 'a:nato', hour: '2026-11-27T09', stories: 4, articles: 6 }, { scope: 'a:nato', hour: '2026-11-27T15', stories: 3, articles: 3 }, { scope: 'a:nato', hour: '2026-11-26T01', stories: 2, articles: 5 }], NOW);
+    app = createWebApp({ store, trends, config, resolver, now: () => NOW, where: 'test table', logError: (_m, e) => errors.push(e) });
   });
 
   afterAll(async () => {
@@ -120,7 +124,7 @@ describe('web app on a real dynalite', () => {
     for (const path of ['/', '/articles?actor=NATO', '/articles/hostile1', '/rules?test=actor:NATO']) {
       const { body } = await html(path);
       expect(body, path).toContain('&lt;img src=x onerror=alert(1)&gt;');
-      expect(body, path).not.toMatch(/<(img|svg|script|iframe)\b|<[^>]*\son[a-z]+\s*=/i);
+      expect(body, path).not.toMatch(/<(img|svg|iframe)\b|<script(?![^>]*\ssrc="\/assets\/)|<[^>]*\son[a-z]+\s*=/i);
       expect(body, path).not.toContain('href="javascript:');
     }
     expect((await html('/articles/hostile1')).body).toContain('&lt;b&gt;Evil&lt;/b&gt; feed');
@@ -194,6 +198,20 @@ describe('web app on a real dynalite', () => {
     const rest = await testRule(rule, store, { maxArticles: 1000, start: first.next! });
     expect(rest.next).toBeNull();
     expect([...first.matches, ...rest.matches].map((m) => m.article.id)).toEqual(expectedIds([...articles, hostile()], { actors: ['RU'] }));
+  });
+
+  it('charts a tag from the trend counters, and all articles from the stored ones', async () => {
+    const { body } = await html('/trends?actor=NATO&since=2026-11-25&until=2026-11-27');
+    const cell = (day: string) => new RegExp(`<th scope="row">${day}</th><td><a [^>]*>(\\d+)</a> \\((\\d+)\\)</td>`).exec(body)?.slice(1).map(Number);
+    expect(cell('2026-11-25')).toEqual([0, 0]);
+    expect(cell('2026-11-26')).toEqual([2, 5]);
+    expect(cell('2026-11-27')).toEqual([7, 9]);
+    expect(body).toContain('from the trend counters');
+    const chart = JSON.parse(/data-chart="([^"]+)"/.exec(body)![1]!.replaceAll('&quot;', '"'));
+    expect(chart.series).toEqual([{ label: 'actor NATO', values: [0, 2, 7] }]);
+    const all = await html('/trends?since=2026-11-27&until=2026-11-27');
+    const stored = [...articles, hostile()].filter((a) => a.publishedAt.startsWith('2026-11-27'));
+    expect(all.body).toContain(`<th scope="row">2026-11-27</th><td><a href="/articles?since=2026-11-27&amp;until=2026-11-27">${new Set(stored.map((a) => a.storyKey)).size}</a> (${stored.length})</td>`);
   });
 
   it('shows the health of each feed, a failing one with its error', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterPolicyFor, isE164, isEmail } from '../../../shared/alerts';
+import { acceptsMessage, filterPolicyFor, isE164, isEmail } from '../../../shared/alerts';
 
 describe('filterPolicyFor', () => {
   it('selects instant alerts of every rule and severity by default', () => {
@@ -31,4 +31,22 @@ describe('isEmail', () => {
     'rejects "%s"',
     (e) => expect(isEmail(e)).toBe(false),
   );
+});
+
+describe('acceptsMessage', () => {
+  const msg = (ruleId: string, severity: 'info' | 'warning' | 'critical', delivery: 'instant' | 'digest' = 'instant') => ({ ruleId, severity, delivery });
+  it('lets through what the subscription filter policy lets through: rules, minimum severity, delivery', () => {
+    const sub = { protocol: 'webhook' as const, endpoint: 'https://h.example/x', rules: ['ru-ua'], minSeverity: 'warning' as const };
+    expect(acceptsMessage(sub, msg('ru-ua', 'critical'))).toBe(true);
+    expect(acceptsMessage(sub, msg('ru-ua', 'info'))).toBe(false);
+    expect(acceptsMessage(sub, msg('black-sea', 'critical'))).toBe(false);
+    expect(acceptsMessage(sub, msg('ru-ua', 'critical', 'digest'))).toBe(false);
+  });
+
+  it('takes every rule and severity of instant alerts by default, and only digests for a digest subscription', () => {
+    expect(acceptsMessage({ protocol: 'webhook', endpoint: 'https://h.example/x' }, msg('any', 'info'))).toBe(true);
+    const digest = { protocol: 'webhook' as const, endpoint: 'https://h.example/x', delivery: 'digest' as const };
+    expect(acceptsMessage(digest, msg('any', 'info'))).toBe(false);
+    expect(acceptsMessage(digest, msg('any', 'info', 'digest'))).toBe(true);
+  });
 });

@@ -67,6 +67,25 @@ describe('parseConfig', () => {
 describe('loadConfig', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-config-'));
 
+  it('accepts webhook subscriptions in the three formats, with a secret variable and a timeout', () => {
+    const subs = [
+      { protocol: 'webhook', endpoint: 'https://hooks.slack.com/services/T/B/X', format: 'slack' },
+      { protocol: 'webhook', endpoint: 'https://outlook.example/webhook', format: 'teams', minSeverity: 'critical' },
+      { protocol: 'webhook', endpoint: 'https://siem.example.org/in', format: 'json', secretEnv: 'NM_HOOK_SECRET', timeoutSeconds: 5, delivery: 'digest' },
+    ];
+    expect(parseConfig({ feeds: [feed], subscriptions: subs }).subscriptions).toEqual(subs);
+  });
+
+  it('names what is wrong with a webhook subscription', () => {
+    const hook = { protocol: 'webhook', endpoint: 'https://h.example/x', format: 'json' };
+    expect(problemsOf({ feeds: [feed], subscriptions: [{ ...hook, format: 'xml' }] })).toEqual(['subscriptions[0].format: must be "slack", "teams" or "json"']);
+    expect(problemsOf({ feeds: [feed], subscriptions: [{ ...hook, endpoint: 'ftp://h.example/x' }] })).toEqual(['subscriptions[0].endpoint: must be an https:// URL']);
+    expect(problemsOf({ feeds: [feed], subscriptions: [{ ...hook, secretEnv: 'MY-SECRET' }] })).toEqual(['subscriptions[0].secretEnv: must be an environment variable name (letters, digits, "_")']);
+    expect(problemsOf({ feeds: [feed], subscriptions: [{ ...hook, endpoint: 'http://h.example/x' }] })).toEqual(['subscriptions[0].endpoint: must be an https:// URL (plain http:// only with "allowPrivateNetworks": true, for local receivers)']);
+    expect(problemsOf({ feeds: [feed], subscriptions: [{ ...hook, protocol: 'pager' }] })).toEqual(['subscriptions[0].protocol: protocol must be "email", "sms" or "webhook"']);
+    expect(parseConfig({ feeds: [feed], allowPrivateNetworks: true, subscriptions: [{ ...hook, endpoint: 'http://127.0.0.1:8080/x' }] }).subscriptions).toHaveLength(1);
+  });
+
   it('resolves ./relative feed paths against the config file', () => {
     const file = path.join(dir, 'c.json');
     fs.writeFileSync(file, JSON.stringify({ feeds: [{ url: './feeds/a.xml', name: 'A' }] }));

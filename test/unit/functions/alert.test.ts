@@ -62,6 +62,7 @@ describe('alert handler', () => {
   it('publishes nothing for a story already claimed and for records that are not new articles', async () => {
     dynamo.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
     dynamo.on(UpdateItemCommand).resolves({});
+    dynamo.on(UpdateItemCommand, { UpdateExpression: "SET #owner = :owner, #lease = :lease" }).rejects(new ConditionalCheckFailedException({ message: "sent", $metadata: {} })); // the claim is sent: no takeover
     const { handler } = await import('../../../functions/alert');
     const modify = { ...insert('2', tagged('a2', 'Attack again')), eventName: 'MODIFY' as const };
     const res = await handler({ Records: [insert('1', tagged('a1', 'Attack near Donetsk')), modify, { eventName: 'INSERT', dynamodb: { SequenceNumber: '3', NewImage: { type: { S: 'feed-state' } } } }] }, context);

@@ -82,6 +82,13 @@ describe('webhook handler', () => {
     expect(got).toHaveLength(3);
   });
 
+  it('still delivers an alert that came with the default text only (no email and SMS texts)', async () => {
+    const { handler } = await import('../../../functions/webhook');
+    const only = JSON.parse(publishInput('arn:t', alertMessage()).Message).default as string;
+    await handler({ Records: [{ EventSource: 'aws:sns', Sns: { Message: only } } as never] }, contextFor(hooks()[1]!));
+    expect(JSON.parse(got[0]!.body).text).toContain('ru-ua');
+  });
+
   it('refuses an invocation through an alias that no webhook uses', async () => {
     const { handler } = await import('../../../functions/webhook');
     await expect(handler(snsEvent(), { ...contextFor(hooks()[0]!), invokedFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:nm-webhook:hook-000000000000' })).rejects.toThrow('invoked as alias hook-000000000000, which no webhook subscription of the bundled config uses');

@@ -7,7 +7,7 @@ import { articleItem } from '../../../shared/store/article-items';
 
 const ddb = mockClient(DynamoDBClient);
 const NOW = new Date('2026-11-28T00:00:00Z');
-const store = () => new ArticleStore({ client: new DynamoDBClient({ region: 'local' }), tableName: 't', now: () => NOW });
+const store = () => new ArticleStore({ client: new DynamoDBClient({ region: 'local' }), tableName: 't', now: () => NOW, clusterStories: false }); // the article write path alone (stories: test/unit/stories)
 const article: TaggedArticle = {
   id: 'abc', url: 'https://x/a', title: 'T', summary: 'S', publishedAt: '2026-11-27T10:00:00.000Z', fetchedAt: '2026-11-27T10:00:00.000Z', feedName: 'F', feedUrl: 'https://x/rss', storyKey: 't',
   actors: [{ id: 'nato', name: 'NATO', kind: 'organization', score: 1, salient: true, mentions: [] }], regions: [],

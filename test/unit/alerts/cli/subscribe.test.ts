@@ -52,6 +52,7 @@ describe('news-monitor subscribe', () => {
     [['--protocol', 'sms', '--endpoint', '0044 7911 123456'], '--endpoint "0044 7911 123456" is not a phone number in E.164 form: + then country code and number, no spaces (+14155550123)'],
     [['--protocol', 'email', '--endpoint', 'ops@example'], '--endpoint "ops@example" is not an email address'],
     [['--protocol', 'pager', '--endpoint', 'x'], '--protocol must be email or sms, got "pager"'],
+    [['--protocol', 'webhook', '--endpoint', 'https://hooks.example.org/x'], "--protocol webhook: add the webhook to the config's subscriptions and deploy (the webhook function delivers it; see docs/DEPLOY.md, Webhooks)"],
     [['--protocol', 'email', '--endpoint', 'a@b.org', '--min-severity', 'urgent'], '--min-severity must be one of info, warning, critical, got "urgent"'],
     [['--protocol', 'email', '--endpoint', 'a@b.org', '--delivery', 'weekly'], '--delivery must be instant or digest, got "weekly"'],
   ])('refuses %j in one line without calling SNS', async (args, message) => {

@@ -1,0 +1,89 @@
+// Stories as table items: the profile (one small item per story), a member item per article (its
+// list of articles by time) and postings (the words a story can be found under).
+import type { StoryProfile } from '../stories/profile';
+import type { Posting } from '../stories/assign';
+import { compact, n, num, str, type Item } from './attr';
+import { StoreError } from './errors';
+import { ATTR, ITEM_TYPE, keys } from './keys';
+
+/** Postings live a little longer than a story window: after that nothing can join through them. */
+export const POSTING_TTL_DAYS = 8;
+
+/** The profile item. Lists are JSON in one attribute each: the item stays well under 1 KB for most stories. */
+export function storyItem(p: StoryProfile, ttl: number): Item {
+  const k = keys.story(p.id);
+  return compact({
+    [ATTR.pk]: { S: k.pk },
+    [ATTR.sk]: { S: k.sk },
+    [ATTR.type]: { S: ITEM_TYPE.story },
+    [ATTR.ttl]: n(ttl),
+    id: { S: p.id },
+    title: p.title ? { S: p.title } : undefined,
+    firstSeen: { S: p.firstSeen },
+    lastSeen: { S: p.lastSeen },
+    last: p.lastArticle ? { S: p.lastArticle } : undefined,
+    articles: n(p.articles),
+    ver: n(p.version),
+    into: p.mergedInto ? { S: p.mergedInto } : undefined,
+    // Compact JSON: sources, tags, terms with counts and weights, posted words.
+    prof: { S: JSON.stringify([p.sources, p.tags, p.terms, p.weights, p.posted, p.postedAt]) },
+  });
+}
+
+/** Decodes a profile item. */
+export function storyFromItem(item: Item): StoryProfile {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(str(item, 'prof'));
+  } catch (err) {
+    throw new StoreError(`story ${str(item, 'id')}: the stored profile is not valid JSON`, { cause: err });
+  }
+  const [sources, tags, terms, weights, posted, postedAt] = Array.isArray(parts) ? parts : [];
+  const p: StoryProfile = {
+    id: str(item, 'id'),
+    title: str(item, 'title'),
+    firstSeen: str(item, 'firstSeen'),
+    lastSeen: str(item, 'lastSeen'),
+    lastArticle: str(item, 'last'),
+    articles: num(item, 'articles') ?? 0,
+    sources: Array.isArray(sources) ? sources : [],
+    tags: Array.isArray(tags) ? tags : [],
+    terms: terms && typeof terms === 'object' ? terms : {},
+    weights: weights && typeof weights === 'object' ? weights : {},
+    posted: Array.isArray(posted) ? posted : [],
+    postedAt: typeof postedAt === 'string' ? postedAt : str(item, 'firstSeen'),
+    version: num(item, 'ver') ?? 0,
+  };
+  if (item.into?.S) p.mergedInto = item.into.S;
+  return p;
+}
+
+/** The member item that lists an article under its story. */
+export function storyMemberItem(storyId: string, iso: string, articleId: string, ttl: number): Item {
+  const k = keys.storyMember(storyId, iso, articleId);
+  return { [ATTR.pk]: { S: k.pk }, [ATTR.sk]: { S: k.sk }, [ATTR.type]: { S: ITEM_TYPE.storyMember }, [ATTR.ttl]: n(ttl), article: { S: articleId } };
+}
+
+/** A posting item: the story can be found under `stem` from `iso`; `founder` are its founder's heaviest terms. */
+export function postingItem(stem: string, storyId: string, iso: string, founder: Record<string, number>, ttl: number): Item {
+  return {
+    [ATTR.pk]: { S: keys.termPostings(stem) },
+    [ATTR.sk]: { S: keys.termPostingSortKey(iso, storyId) },
+    [ATTR.type]: { S: ITEM_TYPE.storyPosting },
+    [ATTR.ttl]: n(ttl),
+    story: { S: storyId },
+    f: { S: JSON.stringify(founder) },
+  };
+}
+
+/** Decodes a posting item. */
+export function postingFromItem(item: Item): Posting {
+  const sk = str(item, ATTR.sk);
+  let terms: Record<string, number> = {};
+  try {
+    terms = JSON.parse(str(item, 'f') || '{}') as Record<string, number>;
+  } catch {
+    terms = {}; // A damaged posting still finds its story; it only cannot be scored before the story exists.
+  }
+  return { storyId: str(item, 'story'), at: sk.slice(0, sk.indexOf('#')), terms };
+}

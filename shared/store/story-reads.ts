@@ -1,0 +1,109 @@
+// Reading stories: newest first (by their latest article), optionally only those whose tags include
+// given ones, and one story with its articles. Both walk existing listings (docs/STORE.md, "Stories").
+import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { TaggedArticle } from '../model';
+import type { StoryProfile } from '../stories/profile';
+import { articleFromItem } from './article-items';
+import { batchGet, type RetryPolicy } from './batch';
+import type { CursorPosition } from './cursor';
+import { ATTR, INDEX, keys } from './keys';
+import { idFromPosition, keyOf, type TagFilter } from './queries';
+import { storyFromItem } from './story-items';
+import { walk } from './walk';
+
+/** What listStories reads. */
+export interface StoryListing {
+  /** Tags every listed story must carry (its union of salient tags). */
+  tags?: TagFilter[];
+  /** Inclusive bounds on the story's latest article, normalised ISO instants. */
+  since?: string;
+  until?: string;
+  limit: number;
+  start?: CursorPosition;
+}
+
+interface Deps {
+  client: DynamoDBClient;
+  tableName: string;
+  retry: RetryPolicy;
+}
+
+/**
+ * Stories newest first by their latest article: walks the articles by time and shows each story at
+ * its latest article only (`lastArticle`), so pages never repeat a story.
+ */
+export async function listStories(deps: Deps, months: string[], q: StoryListing): Promise<{ items: StoryProfile[]; next: CursorPosition | null }> {
+  const wanted = (q.tags ?? []).map((t) => keys.tagToken(t.side, t.id));
+  return walk<string, StoryProfile>({
+    partitions: months,
+    start: q.start,
+    limit: q.limit,
+    chunk: (need) => Math.min(200, Math.max(25, need * 4)),
+    position: (p) => p,
+    read: async (month, after, max) => {
+      const names: Record<string, string> = { '#pk': ATTR.gsi1pk, '#sk': ATTR.gsi1sk };
+      let cond = '#pk = :pk';
+      const values: Record<string, { S: string }> = { ':pk': { S: keys.articlesByMonth(month) } };
+      if (q.since && q.until) {
+        cond += ' AND #sk BETWEEN :lo AND :hi';
+        values[':lo'] = { S: q.since };
+        values[':hi'] = { S: `${q.until}#~` };
+      } else if (q.since) {
+        cond += ' AND #sk >= :lo';
+        values[':lo'] = { S: q.since };
+      } else if (q.until) {
+        cond += ' AND #sk <= :hi';
+        values[':hi'] = { S: `${q.until}#~` };
+      }
+      const out = await deps.client.send(
+        new QueryCommand({
+          TableName: deps.tableName,
+          IndexName: INDEX.byTime,
+          KeyConditionExpression: cond,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: max,
+          ExclusiveStartKey: after ? { ...keyOf(keys.article(idFromPosition(after))), [ATTR.gsi1pk]: { S: keys.articlesByMonth(month) }, [ATTR.gsi1sk]: { S: after } } : undefined,
+        }),
+      );
+      return { entries: (out.Items ?? []).map((i) => i[ATTR.gsi1sk]?.S ?? ''), lastEvaluated: out.LastEvaluatedKey?.[ATTR.gsi1sk]?.S };
+    },
+    load: async (positions) => {
+      const ids = positions.map(idFromPosition);
+      const mains = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry);
+      const storyIds = mains.map((m) => m?.story?.S);
+      const profiles = await getProfiles(deps, storyIds.filter((s): s is string => Boolean(s)));
+      return ids.map((id, k) => {
+        const p = storyIds[k] ? profiles.get(storyIds[k]!) : undefined;
+        if (!p || p.mergedInto || p.lastArticle !== id) return undefined;
+        return wanted.every((t) => p.tags.includes(t)) ? p : undefined;
+      });
+    },
+  });
+}
+
+/** Story profiles by id (one BatchGetItem). */
+export async function getProfiles(deps: Deps, ids: string[]): Promise<Map<string, StoryProfile>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const items = await batchGet(deps.client, deps.tableName, unique.map((id) => keyOf(keys.story(id))), deps.retry);
+  return new Map(items.flatMap((i) => (i ? [[i.id?.S ?? '', storyFromItem(i)] as const] : [])));
+}
+
+/** A story's articles, newest first: a Query of its member items, then their main items. */
+export async function storyArticles(deps: Deps, storyId: string, limit: number): Promise<TaggedArticle[]> {
+  const out = await deps.client.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :a)',
+      ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk },
+      ExpressionAttributeValues: { ':pk': { S: keys.storyPartition(storyId) }, ':a': { S: keys.storyMemberPrefix } },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  const ids = (out.Items ?? []).map((i) => i.article?.S ?? '').filter(Boolean);
+  const mains = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry);
+  return mains.filter((m): m is NonNullable<typeof m> => m !== undefined).map(articleFromItem);
+}

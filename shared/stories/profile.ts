@@ -1,0 +1,118 @@
+// A story as the clusterer keeps it: a small profile (the words its articles share, how many
+// articles and sources it has, its salient tags, its time span), small enough for one DynamoDB item
+// of under 1 KB so that each article joining it costs one write unit.
+import { createHash } from 'node:crypto';
+import type { TaggedArticle } from '../model';
+import { topTerms, type Terms } from './terms';
+
+/** Terms a profile keeps (by how many of its articles carry them, then weight). */
+export const PROFILE_TERMS = 32;
+/** Sources remembered exactly; past this, `sources` stops growing (it is a lower bound). */
+export const MAX_SOURCES = 64;
+/** Salient tags kept in the union. */
+export const MAX_TAGS = 24;
+
+/** The clusterer's view of one story. */
+export interface StoryProfile {
+  id: string;
+  /** The headline of the article that started it. */
+  title: string;
+  firstSeen: string;
+  lastSeen: string;
+  /** The article at `lastSeen` (the largest id on a tie): a listing shows the story at this article only. */
+  lastArticle: string;
+  /** Number of articles. */
+  articles: number;
+  /** Short hashes of the distinct sources (link hosts) that carry it. */
+  sources: string[];
+  /** Salient tag tokens (`a:nato`, `r:UA`), union over its articles. */
+  tags: string[];
+  /** Stem → number of its articles that carry it (the heaviest PROFILE_TERMS). */
+  terms: Record<string, number>;
+  /** Stem → weight of the stem (so a profile scores without the word list). */
+  weights: Record<string, number>;
+  /** Stems under which the story can be found (postings written). */
+  posted: string[];
+  /** When the postings were last written (they are refreshed as a long story goes on). */
+  postedAt: string;
+  /** Optimistic-concurrency version: every write is conditional on the version it read. */
+  version: number;
+  /** Set when this story was folded into another (concurrent creation): readers follow it. */
+  mergedInto?: string;
+}
+
+/** The story id an article founds: derived from the article id, so a repeated attempt founds the same story. */
+export function storyIdFor(articleId: string): string {
+  return createHash('sha256').update(`story:${articleId}`).digest('base64url').slice(0, 16);
+}
+
+/** Where an article comes from, for counting distinct sources: its link's host, else its feed. */
+export function sourceOf(a: Pick<TaggedArticle, 'url' | 'feedName' | 'feedUrl'>): string {
+  let host = '';
+  try {
+    host = new URL(a.url).hostname.replace(/^www\d?\./, '');
+  } catch {
+    host = '';
+  }
+  return createHash('sha256').update(host || a.feedName || a.feedUrl).digest('base64url').slice(0, 6);
+}
+
+/** The salient tag tokens of an article, roll-ups included (so a story about Donetsk is found under UA). */
+export function salientTags(a: Pick<TaggedArticle, 'actors' | 'regions'>): string[] {
+  const out: string[] = [];
+  for (const t of a.actors ?? []) if (t.salient) out.push(`a:${t.id}`);
+  for (const t of a.regions ?? []) if (t.salient) out.push(`r:${t.id}`);
+  return [...new Set(out)];
+}
+
+/** A new story founded by one article. */
+export function newProfile(id: string, a: TaggedArticle, terms: Terms, at: string, posted: string[]): StoryProfile {
+  const keep = topTerms(terms, PROFILE_TERMS);
+  return {
+    id,
+    title: a.title,
+    firstSeen: at,
+    lastSeen: at,
+    lastArticle: a.id,
+    articles: 1,
+    sources: [sourceOf(a)],
+    tags: salientTags(a).slice(0, MAX_TAGS),
+    terms: Object.fromEntries(keep.map((t) => [t, 1])),
+    weights: Object.fromEntries(keep.map((t) => [t, round(terms.get(t)!)])),
+    posted,
+    postedAt: at,
+    version: 1,
+  };
+}
+
+/** The profile after one more article joined (pure: the caller writes it conditionally on `version`). */
+export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at: string): StoryProfile {
+  const counts = new Map(Object.entries(p.terms));
+  const weights = new Map(Object.entries(p.weights));
+  for (const [t, w] of terms) {
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+    weights.set(t, Math.max(weights.get(t) ?? 0, round(w)));
+  }
+  const keep = [...counts]
+    .sort((x, y) => y[1] - x[1] || weights.get(y[0])! - weights.get(x[0])! || (x[0] < y[0] ? -1 : 1))
+    .slice(0, PROFILE_TERMS)
+    .map(([t]) => t);
+  const source = sourceOf(a);
+  const sources = p.sources.includes(source) || p.sources.length >= MAX_SOURCES ? p.sources : [...p.sources, source];
+  return {
+    ...p,
+    firstSeen: at < p.firstSeen ? at : p.firstSeen,
+    lastSeen: at > p.lastSeen ? at : p.lastSeen,
+    lastArticle: at > p.lastSeen || (at === p.lastSeen && a.id > p.lastArticle) ? a.id : p.lastArticle,
+    articles: p.articles + 1,
+    sources,
+    tags: [...new Set([...p.tags, ...salientTags(a)])].slice(0, MAX_TAGS),
+    terms: Object.fromEntries(keep.map((t) => [t, counts.get(t)!])),
+    weights: Object.fromEntries(keep.map((t) => [t, weights.get(t)!])),
+    version: p.version + 1,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

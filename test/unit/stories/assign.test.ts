@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { TaggedArticle } from '../../../shared/model';
+import { StoryAssigner } from '../../../shared/stories/assign';
+import { MemoryStoryIndex } from '../../../shared/stories/memory-index';
+
+let n = 0;
+const art = (title: string, host = 'a.example', extra: Partial<TaggedArticle> = {}): TaggedArticle => ({
+  id: `id-${++n}`,
+  url: `http://${host}/${n}`,
+  title,
+  summary: '',
+  publishedAt: '2026-11-27T10:00:00.000Z',
+  fetchedAt: '2026-11-27T10:00:00.000Z',
+  feedName: host,
+  feedUrl: `http://${host}/rss`,
+  storyKey: '',
+  actors: [],
+  regions: [],
+  ...extra,
+});
+
+const HOUR = 3_600_000;
+const at = (base: string, hours: number) => new Date(Date.parse(base) + hours * HOUR).toISOString();
+
+describe('StoryAssigner', () => {
+  it('puts a rewritten headline of the same event an hour later in the same story', async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const first = await s.assign(art('Chiquita Brands to merge with Fyffes to create banana giant'), '2026-11-27T10:00:00.000Z');
+    const later = await s.assign(art('Fyffes and Chiquita agree $1bn merger', 'b.example'), at('2026-11-27T10:00:00.000Z', 1));
+    expect(first.storyNew).toBe(true);
+    expect(later).toEqual({ story: first.story, storyNew: false });
+  });
+
+  it('starts a new story for the same headline a week later', async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const headline = 'U.S. sugar imports down in latest week';
+    const week1 = await s.assign(art(headline), '2026-11-02T10:00:00.000Z');
+    const week2 = await s.assign(art(headline, 'b.example'), at('2026-11-02T10:00:00.000Z', 7 * 24));
+    expect(week2.storyNew).toBe(true);
+    expect(week2.story).not.toBe(week1.story);
+  });
+
+  it('keeps a story open while articles keep joining it', async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const base = '2026-11-01T00:00:00.000Z';
+    const first = await s.assign(art('Mt. Gox bitcoin exchange files for bankruptcy'), base);
+    // A new article every two days: each within 72 h of the last, the last five days after the first.
+    for (const h of [48, 96, 120]) expect((await s.assign(art('Mt. Gox bankruptcy: bitcoin exchange in court', `h${h}.example`), at(base, h))).story).toBe(first.story);
+  });
+
+  it('keeps unrelated headlines apart', async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const a = await s.assign(art('Chiquita Brands to merge with Fyffes'), '2026-11-27T10:00:00.000Z');
+    const b = await s.assign(art('Twitter outage leaves users unable to tweet'), '2026-11-27T10:00:00.000Z');
+    expect(b.story).not.toBe(a.story);
+    expect(b.storyNew).toBe(true);
+  });
+
+  it('counts articles and distinct sources and unites the salient tags', async () => {
+    const index = new MemoryStoryIndex();
+    const s = new StoryAssigner(index);
+    const tag = (id: string) => ({ id, name: id, kind: 'country' as const, score: 2, salient: true, mentions: [{ text: id, start: 0, end: 2 }] });
+    const r = await s.assign(art('Malaysia Airlines plane missing over South China Sea', 'a.example', { regions: [tag('MY')] }), '2026-11-27T10:00:00.000Z');
+    await s.assign(art('Search for missing Malaysia Airlines plane widens', 'b.example', { regions: [tag('VN')] }), '2026-11-27T11:00:00.000Z');
+    await s.assign(art('Missing Malaysia Airlines plane: search continues', 'b.example'), '2026-11-27T12:00:00.000Z');
+    const story = index.stories.get(r.story)!;
+    expect(story).toMatchObject({ articles: 3, firstSeen: '2026-11-27T10:00:00.000Z', lastSeen: '2026-11-27T12:00:00.000Z' });
+    expect(story.sources).toHaveLength(2);
+    expect(story.tags.sort()).toEqual(['r:MY', 'r:VN']);
+  });
+
+  it('founds one story when parallel feeds bring the same story at once', async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const titles = ['Twitter goes down for millions of users', 'Twitter outage: users cannot tweet', 'Twitter down in global outage', 'Global Twitter outage hits users'];
+    const results = await Promise.all(titles.map((t, i) => s.assign(art(t, `w${i}.example`), '2026-11-27T10:00:00.000Z')));
+    expect(new Set(results.map((r) => r.story)).size).toBe(1);
+    expect(results.filter((r) => r.storyNew)).toHaveLength(1);
+  });
+
+  it('converges when two processes found the same story at the same moment', async () => {
+    const index = new MemoryStoryIndex();
+    // Two assigners over one index: two Lambdas, each with its own in-process locks.
+    const [p1, p2] = [new StoryAssigner(index), new StoryAssigner(index)];
+    const results = await Promise.all([
+      p1.assign(art('Twitter goes down for millions of users', 'a.example'), '2026-11-27T10:00:00.000Z'),
+      p2.assign(art('Twitter outage: millions of users cannot tweet', 'b.example'), '2026-11-27T10:00:00.000Z'),
+    ]);
+    expect(results[0]!.story).toBe(results[1]!.story);
+    const live = [...index.stories.values()].filter((st) => !st.mergedInto);
+    expect(live).toHaveLength(1);
+    expect(live[0]!.articles).toBe(2);
+  });
+});
