@@ -43,6 +43,8 @@ export function register(program: Command): void {
       const loaded = opts.config !== undefined || DEFAULT_CONFIGS.some((f) => fs.existsSync(f)) ? loadCliConfig(opts.config).config : undefined;
       const ruleIds = loaded?.rules.map((r) => r.id) ?? [];
       const byRule = opts.query !== undefined && ruleIds.includes(opts.query);
+      const watch = byRule ? loaded!.rules.find((r) => r.id === opts.query)?.watch : undefined;
+      if (watch) throw new CliError(`rule "${opts.query}" watches every ${watch.side} on its own: chart one with --${watch.side} X`);
       const query = opts.query !== undefined && !byRule ? compiled(opts.query) : undefined;
       await withStore({ dataDir: opts.dataDir }, async ({ store }) => {
         let series: TrendSeries;
@@ -92,6 +94,7 @@ export function chart(s: TrendSeries): string {
   ];
   const shown = b.slice(-48);
   if (shown.length < b.length) lines.push(`  (the last ${shown.length} of ${b.length} buckets)`);
-  for (const x of shown) lines.push(`  ${label(x.start).padEnd(13)} ${'█'.repeat(Math.round((x.stories / max) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${String(x.stories).padStart(4)} stories ${String(x.articles).padStart(5)} articles`);
+  lines.push(`  ${(s.bucket === '1h' ? 'hour' : 'day').padEnd(13)} ${''.padEnd(BAR_WIDTH)} stories articles`);
+  for (const x of shown) lines.push(`  ${label(x.start).padEnd(13)} ${'█'.repeat(Math.round((x.stories / max) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${String(x.stories).padStart(7)} ${String(x.articles).padStart(8)}`);
   return `${lines.join('\n')}\n`;
 }

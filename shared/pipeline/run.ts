@@ -2,7 +2,8 @@ import type { Config, RunSummary, TaggedArticle } from '../model';
 import { alertOnArticle, compileRules, type Publisher } from '../alerts';
 import type { ArticleStore } from '../store';
 import { trendStoreOf } from '../store/counters';
-import { trendPass } from '../trends/pass';
+import { countArticles } from '../trends/count';
+import { addCount, emptyCount, judgeTrends } from '../trends/pass';
 import { ingestFeed, type IngestOutcome } from './ingest';
 import { forEachLimit } from './pool';
 
@@ -37,6 +38,10 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
     errors: [],
     durationMs: 0,
   };
+  // Trends (shared/trends): each batch is counted with its alerts, before its pending record is
+  // closed (a killed pass loses no count); spike, watch and novelty rules are judged once at the end.
+  const trends = trendStoreOf(deps.store);
+  const counted = emptyCount();
   const alertAll = async (articles: TaggedArticle[]) => {
     const alerts = { sent: 0, suppressed: 0 };
     for (const article of articles) {
@@ -44,9 +49,9 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
       alerts.sent += r.sent;
       alerts.suppressed += r.suppressed;
     }
+    if (articles.length) addCount(counted, await countArticles(articles, rules, trends, deps.now?.() ?? new Date()));
     return alerts;
   };
-  const freshInPass: TaggedArticle[] = [];
   const resumed = await resumePending(deps.store, alertAll);
   if (resumed.articles) {
     summary.alerts.sent += resumed.alerts.sent;
@@ -55,15 +60,12 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
   }
   await forEachLimit(config.feeds, deps.concurrency ?? 32, async (feed) => {
     const outcome = await ingestFeed(feed, { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl, holdAlerts: true });
-    freshInPass.push(...outcome.fresh);
     const alerts = await alertAll([...outcome.fresh, ...(outcome.resumed ?? [])]);
     for (const key of outcome.pending ?? []) await deps.store.finishPendingAlerts(key);
     tally(summary, outcome, alerts);
     deps.onFeed?.(outcome, alerts);
   });
-  // Trends (shared/trends): count the pass's new articles, then judge spike, watch and novelty rules.
-  const trends = await trendPass(freshInPass, { rules, trends: trendStoreOf(deps.store), store: deps.store, publisher: deps.publisher, now: deps.now?.() ?? new Date() });
-  summary.alerts.sent += trends.sent;
+  summary.alerts.sent += (await judgeTrends(counted, { rules, trends, store: deps.store, publisher: deps.publisher, now: deps.now?.() ?? new Date() })).sent;
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }

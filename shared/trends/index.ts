@@ -6,5 +6,5 @@ export { tagScope, ruleScope, storyOf, tagScopes, parseTagScope } from './scopes
 export { countArticles, type CountResult, type TouchedScope } from './count';
 export { evaluateSpikes, readSpike, spikeSpan, formatSpike, humanDuration, type SpikeReading } from './spikes';
 export { evaluateNovelty, formatNovel, pairsOf, type NovelPair } from './novelty';
-export { trendPass, type TrendPassDeps, type TrendPassResult } from './pass';
+export { trendPass, judgeTrends, addCount, emptyCount, type TrendPassDeps, type TrendPassResult } from './pass';
 export { replaySpikes, type ReplayedSpike } from './replay';

@@ -1,11 +1,12 @@
-// The trend pass over one batch of new articles (a local pass, or one stream batch in the cloud):
-// count them, then judge the spike, watch and novelty rules on what changed.
+// The trend pass over new articles (a local pass, or one stream batch in the cloud): count them,
+// then judge the spike, watch and novelty rules on what changed. A local pass counts feed by feed
+// (before an article's alert record is closed, so a killed pass loses no count) and judges once.
 import type { Publisher } from '../alerts/publisher';
 import type { CompiledRule } from '../alerts/rules';
 import type { AlertMessage, TaggedArticle } from '../model';
 import type { ArticleStore } from '../store';
 import type { TrendStore } from '../store/counters';
-import { countArticles } from './count';
+import { countArticles, type CountResult } from './count';
 import { evaluateNovelty } from './novelty';
 import { storyOf } from './scopes';
 import { evaluateSpikes } from './spikes';
@@ -29,13 +30,30 @@ export interface TrendPassResult {
   judged: number;
 }
 
-/**
- * Counts the batch's new articles and sends the surge and novelty alerts they cause. Each alert is
- * also claimed as an alert record (so digests and GET /alerts list it); a spike's own state item is
- * what makes it once per surge.
- */
+/** Counts a batch and sends the surge and novelty alerts it causes. */
 export async function trendPass(articles: readonly TaggedArticle[], deps: TrendPassDeps): Promise<TrendPassResult> {
-  const counted = await countArticles(articles, deps.rules, deps.trends, deps.now);
+  return judgeTrends(await countArticles(articles, deps.rules, deps.trends, deps.now), deps);
+}
+
+/** Adds one batch's count to a running total (a pass counted feed by feed). */
+export function addCount(total: CountResult, more: CountResult): CountResult {
+  for (const [k, v] of more.touched) total.touched.set(k, v);
+  for (const [k, v] of more.novelCandidates) total.novelCandidates.set(k, [...(total.novelCandidates.get(k) ?? []), ...v]);
+  total.counterWrites += more.counterWrites;
+  return total;
+}
+
+/** An empty count, to add batches to. */
+export function emptyCount(): CountResult {
+  return { touched: new Map(), novelCandidates: new Map(), counterWrites: 0 };
+}
+
+/**
+ * Judges the spike, watch and novelty rules on what a count changed. Each alert is also claimed as
+ * an alert record (so digests and GET /alerts list it); a spike's own state item is what makes it
+ * once per surge.
+ */
+export async function judgeTrends(counted: CountResult, deps: TrendPassDeps): Promise<TrendPassResult> {
   const createdAt = deps.now.toISOString();
   const record = (storyKey: string, m: AlertMessage) =>
     deps.store.claimAlert({ ruleId: m.ruleId, storyKey, articleId: m.article.id || storyKey, createdAt, severity: m.severity, delivery: 'instant', message: m });
