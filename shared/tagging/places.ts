@@ -113,6 +113,8 @@ interface Around {
   locative: boolean;
   initial: boolean;
   person: boolean;
+  /** The person reading rests on the speech verb after the name alone ("Paisley said"). */
+  speaker: boolean;
   /** Part of a longer name ("West Nile virus"), for a name of small places only. */
   inName: boolean;
 }
@@ -128,7 +130,8 @@ function around(m: PlaceMention): Around {
   if (pw && personBefore.hasSpan(m.src, pw.start, pw.end)) person = true;
   // "Paisley said": a speech verb right after the name (not after a comma: "Kent, he said"; and not
   // after a locative word: "police in Split said").
-  if (!loc && nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end)) person = true;
+  const speaker = !person && !loc && !!nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end);
+  if (speaker) person = true;
   // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
   // (A place word before it is no given name: "Children's Village Malakal", "Camp Dadaab".)
   if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !everydayAfter.hasSpan(m.src, pw.start, pw.end)) {
@@ -142,7 +145,7 @@ function around(m: PlaceMention): Around {
   let inName = false;
   if (nw && nw.start === m.end + 1 && charClass(m.src.charCodeAt(nw.start)) & UPPER && !locative.hasSpan(m.src, nw.start, nw.end) && !everydayAfter.hasSpan(m.src, nw.start, nw.end)) inName = true;
   if (!m.dateline && m.end - m.start >= 2 && allCaps(m.src, m.start, m.end) && !allCaps(m.src, Math.max(0, m.start - 40), Math.min(m.src.length, m.end + 40))) inName = true;
-  return { locative: loc, initial, person, inName };
+  return { locative: loc, initial, person, speaker: speaker && person, inName };
 }
 
 /** True when no letter of src[start, end) is lower case. */
@@ -161,7 +164,8 @@ function allCaps(src: string, start: number, end: number): boolean {
  */
 export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
   const a = around(m);
-  if (a.person || (ie.minor && a.inName)) return false;
+  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran.
+  if ((a.person && !(ie.capital && a.speaker)) || (ie.minor && a.inName)) return false;
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
@@ -192,6 +196,8 @@ function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
  */
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
   const ar = mentions.map(around);
+  // "Tehran said": after a capital a speech verb is its government speaking (actors.ts), not a person.
+  if (t.entries.some((i) => g.entries[i]!.capital)) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
   // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
   const allMinor = t.entries.every((i) => g.entries[i]!.minor);
