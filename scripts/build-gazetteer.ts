@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slug } from '../shared/tagging/chars';
+import { addActors } from './gazetteer/actors';
 import { addCities, citiesExtra } from './gazetteer/cities';
 import { addCountries, countriesExtra } from './gazetteer/countries';
 import { fillCoordinates } from './gazetteer/coordinates';
@@ -15,6 +16,7 @@ import { addCurated } from './gazetteer/curated';
 import { ABOUT, encodeEntry, serialise } from './gazetteer/encode';
 import { Builder, DATA_DIR, type BuiltEntry, type RawRole } from './gazetteer/sources';
 import { addSubdivisions } from './gazetteer/subdivisions';
+import { addLanguages } from './gazetteer/translations';
 
 export { slug, encodeEntry, serialise, DATA_DIR, type BuiltEntry, type RawRole };
 export const OUTPUT = path.join(DATA_DIR, 'gazetteer.generated.txt');
@@ -27,9 +29,12 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   // 1. Countries; 2. curated entries; 3. states and provinces; 4. cities.
   const capitals = addCountries(b, countries);
   addCurated(b, cities.add);
+  addActors(b); // 2b. armed groups and state companies
   const codes = addSubdivisions(b);
   addCities(b, cities, capitals, codes);
   fillCoordinates(b);
+  // 5. Names in the languages of the news: translations of the entries above, capitals marked.
+  addLanguages(b.entries, { dropAliases: countries.dropAliases });
   return { about: ABOUT, entries: b.entries };
 }
 

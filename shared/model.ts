@@ -2,7 +2,7 @@
 // alerts/) takes and returns these; nothing else crosses a module boundary.
 
 /** What a tag names. `region` covers provinces, contested areas and cities' regions. */
-export type TagKind = 'country' | 'organization' | 'person' | 'institution' | 'region' | 'city' | 'sea' | 'macro-region';
+export type TagKind = 'country' | 'organization' | 'person' | 'institution' | 'region' | 'city' | 'sea' | 'macro-region' | 'armed-group' | 'company';
 
 /** Where a tag was found: exact offsets into the field it was found in (`text` unless `field` says `title`). */
 export interface Mention {

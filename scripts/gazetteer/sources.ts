@@ -38,6 +38,12 @@ export interface BuiltEntry {
   minor: boolean;
   /** The name is an everyday English word ("Reading", "Split"): it needs strong support. */
   common: boolean;
+  /** The entry is its country's capital (set by translations.ts). */
+  capital?: boolean;
+  /** Aliases whose case forms the matcher generates in a Latin-script language: [alias index, language] (translations.ts). */
+  inflect?: [number, string][];
+  /** Indices of aliases that count only where the article also names the entry otherwise (actors.ts). */
+  short?: number[];
 }
 
 /** An entry as the curated data files write it. */

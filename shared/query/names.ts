@@ -22,7 +22,7 @@ export interface ResolvedTag extends TagFilter {
 }
 
 const MAX_TAGS = 10;
-const ACTOR_KINDS = new Set<string>(['organization', 'institution', 'person']);
+const ACTOR_KINDS = new Set<string>(['organization', 'institution', 'person', 'armed-group', 'company']);
 
 /** Resolves every name of one side; an unknown one is a QueryError that suggests near names. */
 export function resolveNames(names: string[], side: TagSide, resolver: TagResolver): ResolvedTag[] {

@@ -42,7 +42,7 @@ export function storyItem(p: StoryProfile): StoryItem {
 }
 
 /** Runs a story query: validated (QueryError for anything wrong), then one page from the store. */
-export async function queryStories(store: ArticleStore, q: StoryQuery, deps: { resolver?: TagResolver; now?: Date } = {}): Promise<StoryPage> {
+export async function queryStories(store: Pick<ArticleStore, 'listStories'>, q: StoryQuery, deps: { resolver?: TagResolver; now?: Date } = {}): Promise<StoryPage> {
   const now = deps.now ?? new Date();
   const limit = parseLimit(q.limit);
   const since = q.since === undefined || q.since === '' ? undefined : parseTimeBound(q.since, 'since', now);
@@ -66,7 +66,7 @@ export async function queryStories(store: ArticleStore, q: StoryQuery, deps: { r
 }
 
 /** A story with its articles (newest first, at most `limit`), or undefined for an unknown id. */
-export async function storyDetail(store: ArticleStore, id: string, limit = 100): Promise<(StoryItem & { items: TaggedArticle[] }) | undefined> {
+export async function storyDetail(store: Pick<ArticleStore, 'getStory' | 'storyArticles'>, id: string, limit = 100): Promise<(StoryItem & { items: TaggedArticle[] }) | undefined> {
   const p = await store.getStory(id);
   if (!p) return undefined;
   return { ...storyItem(p), items: await store.storyArticles(p.id, limit) };

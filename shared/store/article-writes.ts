@@ -92,11 +92,17 @@ export async function putArticlesDetailed(deps: ArticleWriterDeps, articles: rea
   await deps.registerMonths(unknown.map((i) => articleMonth(articles[i]!, now)));
   const toIndex: ToIndex[] = [];
   const taken: string[] = [];
+  // Articles their story's profile lists: they need no member item.
+  const inProfile = new Set<string>();
   const failures: unknown[] = [];
   await eachLimit(unknown, concurrency, async (i) => {
     const a = articles[i]!;
     try {
-      if (deps.stories && !a.story) Object.assign(a, await deps.stories.assign(a, listingInstant(a, now)));
+      if (deps.stories && !a.story) {
+        const { story, storyNew, listed } = await deps.stories.assign(a, listingInstant(a, now));
+        Object.assign(a, { story, storyNew });
+        if (listed) inProfile.add(a.id);
+      }
       if (await putMain(deps, a, ttl, now)) {
         verdicts[i] = 'new';
         toIndex.push({ article: a, ttl, storedAt: now });
@@ -108,12 +114,12 @@ export async function putArticlesDetailed(deps: ArticleWriterDeps, articles: rea
   // When some puts failed, the ones that went through are still completed before the error is
   // thrown: an article whose feed drops it before the next pass must not stay unlisted.
   if (failures.length) {
-    await writeIndex(deps, toIndex, opts.holdAlerts ? now : undefined);
+    await writeIndex(deps, toIndex, opts.holdAlerts ? now : undefined, inProfile);
     throw failures[0];
   }
   const repaired = await storedForRepair(deps, taken, now);
   toIndex.push(...repaired);
-  const pending = await writeIndex(deps, toIndex, opts.holdAlerts ? now : undefined);
+  const pending = await writeIndex(deps, toIndex, opts.holdAlerts ? now : undefined, inProfile);
   return { verdicts, repaired: repaired.map((r) => r.article), pending };
 }
 
@@ -151,14 +157,15 @@ async function storedForRepair(deps: ArticleWriterDeps, ids: string[], now: Date
  * Every listing and story member item of the given articles, then (holding alerts) the pending
  * record, then, only once all are in place, their markers. Returns the pending record's sort key.
  */
-async function writeIndex(deps: ArticleWriterDeps, toIndex: ToIndex[], holdAlertsAt?: Date): Promise<string | undefined> {
+async function writeIndex(deps: ArticleWriterDeps, toIndex: ToIndex[], holdAlertsAt?: Date, inProfile = new Set<string>()): Promise<string | undefined> {
   if (!toIndex.length) return undefined;
   const markers: Item[] = [];
   const listings: Item[] = [];
   for (const { article, ttl, storedAt } of toIndex) {
     const own = listingItems(article, { ttl, now: storedAt });
     listings.push(...own);
-    if (article.story) listings.push(storyMemberItem(article.story, listingInstant(article, storedAt), article.id, ttl));
+    // A repaired article's profile listing is unknown here: it gets a member item (reads merge both).
+    if (article.story && !inProfile.has(article.id)) listings.push(storyMemberItem(article.story, listingInstant(article, storedAt), article.id, ttl));
     markers.push(indexedMarker(article.id, ttl, own.length));
   }
   await batchPut(deps.client, deps.tableName, listings, deps.retry);

@@ -178,7 +178,8 @@ export class ArticleStore {
 
   /** A story's articles, newest first (at most `limit`, default 100). */
   async storyArticles(id: string, limit = 100): Promise<TaggedArticle[]> {
-    return storyArticles(this.readDeps(), id, Math.min(1000, Math.max(1, limit)));
+    const profile = (await getProfiles(this.readDeps(), [id])).get(id);
+    return storyArticles(this.readDeps(), id, Math.min(1000, Math.max(1, limit)), profile?.members ?? []);
   }
 
   private readDeps() {

@@ -26,7 +26,7 @@ export function storyItem(p: StoryProfile, ttl: number): Item {
     ver: n(p.version),
     into: p.mergedInto ? { S: p.mergedInto } : undefined,
     // Compact JSON: sources, tags, terms with counts and weights, posted words.
-    prof: { S: JSON.stringify([p.sources, p.tags, p.terms, p.weights, p.posted, p.postedAt]) },
+    prof: { S: JSON.stringify([p.sources, p.tags, encodeTerms(p), p.posted, p.postedAt, p.members]) },
   });
 }
 
@@ -38,7 +38,8 @@ export function storyFromItem(item: Item): StoryProfile {
   } catch (err) {
     throw new StoreError(`story ${str(item, 'id')}: the stored profile is not valid JSON`, { cause: err });
   }
-  const [sources, tags, terms, weights, posted, postedAt] = Array.isArray(parts) ? parts : [];
+  const [sources, tags, encoded, posted, postedAt, members] = Array.isArray(parts) ? parts : [];
+  const { terms, weights } = decodeTerms(typeof encoded === 'string' ? encoded : '');
   const p: StoryProfile = {
     id: str(item, 'id'),
     title: str(item, 'title'),
@@ -48,14 +49,35 @@ export function storyFromItem(item: Item): StoryProfile {
     articles: num(item, 'articles') ?? 0,
     sources: Array.isArray(sources) ? sources : [],
     tags: Array.isArray(tags) ? tags : [],
-    terms: terms && typeof terms === 'object' ? terms : {},
-    weights: weights && typeof weights === 'object' ? weights : {},
+    terms,
+    weights,
     posted: Array.isArray(posted) ? posted : [],
+    members: Array.isArray(members) ? members : [],
     postedAt: typeof postedAt === 'string' ? postedAt : str(item, 'firstSeen'),
     version: num(item, 'ver') ?? 0,
   };
   if (item.into?.S) p.mergedInto = item.into.S;
   return p;
+}
+
+// Terms as one string, "stem count weight" joined by ';' (stems hold no spaces or ';'): about half
+// the bytes of two JSON maps, which keeps the profile under 1 KB (one write unit per rewrite).
+function encodeTerms(p: Pick<StoryProfile, 'terms' | 'weights'>): string {
+  return Object.entries(p.terms)
+    .map(([t, n]) => `${t} ${n} ${p.weights[t] ?? 0}`)
+    .join(';');
+}
+
+function decodeTerms(s: string): Pick<StoryProfile, 'terms' | 'weights'> {
+  const terms: Record<string, number> = {};
+  const weights: Record<string, number> = {};
+  for (const entry of s ? s.split(';') : []) {
+    const [t, n, w] = entry.split(' ');
+    if (!t || !Number.isFinite(Number(n))) continue;
+    terms[t] = Number(n);
+    weights[t] = Number(w) || 0;
+  }
+  return { terms, weights };
 }
 
 /** The member item that lists an article under its story. */

@@ -41,7 +41,7 @@ export async function listStories(deps: Deps, months: string[], q: StoryListing)
     chunk: (need) => Math.min(200, Math.max(25, need * 4)),
     position: (p) => p,
     read: async (month, after, max) => {
-      const names: Record<string, string> = { '#pk': ATTR.gsi1pk, '#sk': ATTR.gsi1sk };
+      const names: Record<string, string> = { '#pk': ATTR.gsi1pk, ...(q.since || q.until ? { '#sk': ATTR.gsi1sk } : {}) };
       let cond = '#pk = :pk';
       const values: Record<string, { S: string }> = { ':pk': { S: keys.articlesByMonth(month) } };
       if (q.since && q.until) {
@@ -91,8 +91,8 @@ export async function getProfiles(deps: Deps, ids: string[]): Promise<Map<string
   return new Map(items.flatMap((i) => (i ? [[i.id?.S ?? '', storyFromItem(i)] as const] : [])));
 }
 
-/** A story's articles, newest first: a Query of its member items, then their main items. */
-export async function storyArticles(deps: Deps, storyId: string, limit: number): Promise<TaggedArticle[]> {
+/** A story's articles, newest first: those its profile lists and a Query of its member items, then their main items. */
+export async function storyArticles(deps: Deps, storyId: string, limit: number, listed: string[] = []): Promise<TaggedArticle[]> {
   const out = await deps.client.send(
     new QueryCommand({
       TableName: deps.tableName,
@@ -103,7 +103,10 @@ export async function storyArticles(deps: Deps, storyId: string, limit: number):
       Limit: limit,
     }),
   );
-  const ids = (out.Items ?? []).map((i) => i.article?.S ?? '').filter(Boolean);
+  const ids = [...new Set([...(out.Items ?? []).map((i) => i.article?.S ?? '').filter(Boolean), ...listed])];
   const mains = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry);
-  return mains.filter((m): m is NonNullable<typeof m> => m !== undefined).map(articleFromItem);
+  const articles = mains.filter((m): m is NonNullable<typeof m> => m !== undefined).map(articleFromItem);
+  // Newest first by listing instant, the id breaking ties (as the listings order them).
+  const key = (a: TaggedArticle) => `${a.publishedAt}#${a.id}`;
+  return articles.sort((x, y) => (key(x) < key(y) ? 1 : -1)).slice(0, limit);
 }

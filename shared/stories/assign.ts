@@ -5,7 +5,7 @@ import type { TaggedArticle } from '../model';
 import { KeyedLocks } from './locks';
 import { joinProfile, newProfile, storyIdFor, type StoryProfile } from './profile';
 import { JOIN_THRESHOLD, similarity } from './similarity';
-import { articleTerms, stemTerm, topTerms, words, type Terms } from './terms';
+import { articleTerms, slugWords, stemTerm, topTerms, words, type Terms } from './terms';
 
 /** A story stays open while articles keep joining: up to this long after its last article. */
 export const STORY_WINDOW_MS = 72 * 3_600_000;
@@ -45,6 +45,8 @@ export interface StoryIndex {
 export interface StoryAssignment {
   story: string;
   storyNew: boolean;
+  /** True when the story's profile lists the article (no member item needed). */
+  listed?: boolean;
 }
 
 /** The terms an article is clustered by: its words and its salient tags. */
@@ -78,6 +80,7 @@ export class StoryAssigner {
   /** Puts the article in a story (joining or founding it) and records it there. `at` is its listing instant. */
   async assign(a: TaggedArticle, at: string): Promise<StoryAssignment> {
     const terms = clusterTerms(a);
+    const headline = headlineStems(a);
     const lookup = topTerms(terms, LOOKUP_TERMS);
     if (!lookup.length) return this.found(a, terms, at, []);
     return this.locks.withLocks(lookup, async () => {
@@ -85,20 +88,20 @@ export class StoryAssigner {
       const from = new Date(t - STORY_WINDOW_MS - REPOST_AFTER_MS).toISOString();
       const to = new Date(t + STORY_WINDOW_MS).toISOString();
       const postings = await this.index.findPostings(lookup, from, to, false);
-      const best = await this.bestStory(terms, at, postings, false);
+      const best = await this.bestStory(terms, headline, at, postings, false);
       if (best) return this.join(best, a, terms, at);
       return this.found(a, terms, at, lookup, { from, to, seen: new Set(postings.map((p) => p.storyId)) });
     });
   }
 
   /** The existing story the article fits best, if any fits (merged stories followed to where they went). */
-  private async bestStory(terms: Terms, at: string, postings: Posting[], consistent: boolean): Promise<StoryProfile | undefined> {
+  private async bestStory(terms: Terms, headline: ReadonlySet<string>, at: string, postings: Posting[], consistent: boolean): Promise<StoryProfile | undefined> {
     const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], consistent);
     let best: StoryProfile | undefined;
     let bestScore = JOIN_THRESHOLD;
     for (const s of stories.values()) {
       if (!open(s, at)) continue;
-      const score = similarity(terms, s);
+      const score = similarity(terms, s, headline);
       if (score >= bestScore && (score > bestScore || !best || s.id < best.id)) [best, bestScore] = [s, score];
     }
     return best;
@@ -132,7 +135,7 @@ export class StoryAssigner {
       if (toPost.length) Object.assign(next, { posted: [...new Set([...next.posted, ...toPost])], postedAt: at > next.postedAt ? at : next.postedAt });
       if (await this.index.putStory(next, current.version)) {
         if (toPost.length) await this.index.post(next.id, toPost, at, founderTerms(terms));
-        return { story: next.id, storyNew: false };
+        return { story: next.id, storyNew: false, listed: next.members.includes(a.id) };
       }
       current = (await this.index.getStories([current.id], true)).get(current.id);
     }
@@ -157,19 +160,19 @@ export class StoryAssigner {
       if (winner) return winner;
     }
     const profile = newProfile(id, a, terms, at, posted);
-    if (await this.index.putStory(profile, undefined)) return { story: id, storyNew: true };
+    if (await this.index.putStory(profile, undefined)) return { story: id, storyNew: true, listed: true };
     const existing = (await this.index.getStories([id], true)).get(id);
     if (existing?.mergedInto) {
       const target = (await this.resolve([existing.mergedInto], true)).values().next().value;
       if (target) return this.join(target, a, terms, at);
     }
     // Our own earlier attempt (a crashed run) founded it already: this article is its founder.
-    return { story: id, storyNew: existing ? existing.articles <= 1 : true };
+    return { story: id, storyNew: existing ? existing.articles <= 1 : true, listed: existing ? existing.members.includes(a.id) : false };
   }
 
   /** Resolves stories founded at the same time as ours by other processes; the assignment when we join one. */
   private async settleRivals(id: string, a: TaggedArticle, terms: Terms, at: string, rivals: Posting[]): Promise<StoryAssignment | undefined> {
-    const similar = rivals.filter((p) => similarity(terms, { terms: p.terms, articles: 1 }) >= JOIN_THRESHOLD);
+    const similar = rivals.filter((p) => similarity(terms, { terms: p.terms, articles: 1 }, headlineStems(a)) >= JOIN_THRESHOLD);
     for (const rival of [...new Map(similar.map((p) => [p.storyId, p])).values()].sort((x, y) => (x.storyId < y.storyId ? -1 : 1))) {
       const stored = (await this.resolve([rival.storyId], true)).values().next().value as StoryProfile | undefined;
       if (stored && open(stored, at)) return this.joinInstead(id, stored, a, terms, at);
@@ -204,6 +207,11 @@ export class StoryAssigner {
   }
 }
 
+/** The stems of an article's headline and link slug (usually the headline too): the words that count as evidence of a shared story. */
+function headlineStems(a: Pick<TaggedArticle, 'title' | 'url'>): Set<string> {
+  return new Set([...words(a.title), ...slugWords(a.url ?? '')].map(stemTerm).filter(Boolean));
+}
+
 /** Whether an article at `at` may still join the story. */
 function open(s: StoryProfile, at: string): boolean {
   const t = Date.parse(at);
@@ -227,5 +235,5 @@ function founderTerms(terms: Terms): Record<string, number> {
 
 /** The item of a story folded into another. */
 function stub(id: string, into: string, at: string): StoryProfile {
-  return { id, title: '', firstSeen: at, lastSeen: at, lastArticle: '', articles: 0, sources: [], tags: [], terms: {}, weights: {}, posted: [], postedAt: at, version: 1, mergedInto: into };
+  return { id, title: '', firstSeen: at, lastSeen: at, lastArticle: '', articles: 0, sources: [], tags: [], terms: {}, weights: {}, members: [], posted: [], postedAt: at, version: 1, mergedInto: into };
 }

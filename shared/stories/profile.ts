@@ -11,6 +11,11 @@ export const PROFILE_TERMS = 32;
 export const MAX_SOURCES = 64;
 /** Salient tags kept in the union. */
 export const MAX_TAGS = 24;
+/**
+ * A story's first articles are listed in its profile; member items are written only for the ones
+ * after (most stories are small: this saves a write unit per article of a small story).
+ */
+export const MEMBERS_IN_PROFILE = 6;
 
 /** The clusterer's view of one story. */
 export interface StoryProfile {
@@ -31,6 +36,8 @@ export interface StoryProfile {
   terms: Record<string, number>;
   /** Stem → weight of the stem (so a profile scores without the word list). */
   weights: Record<string, number>;
+  /** Ids of its first MEMBERS_IN_PROFILE articles (later ones have member items). */
+  members: string[];
   /** Stems under which the story can be found (postings written). */
   posted: string[];
   /** When the postings were last written (they are refreshed as a long story goes on). */
@@ -79,10 +86,16 @@ export function newProfile(id: string, a: TaggedArticle, terms: Terms, at: strin
     tags: salientTags(a).slice(0, MAX_TAGS),
     terms: Object.fromEntries(keep.map((t) => [t, 1])),
     weights: Object.fromEntries(keep.map((t) => [t, round(terms.get(t)!)])),
+    members: [a.id],
     posted,
     postedAt: at,
     version: 1,
   };
+}
+
+/** Whether the profile lists the article itself (else a member item lists it). */
+export function listsMember(p: Pick<StoryProfile, 'members'>, articleId: string): boolean {
+  return p.members.includes(articleId);
 }
 
 /** The profile after one more article joined (pure: the caller writes it conditionally on `version`). */
@@ -107,6 +120,7 @@ export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at:
     articles: p.articles + 1,
     sources,
     tags: [...new Set([...p.tags, ...salientTags(a)])].slice(0, MAX_TAGS),
+    members: p.members.length < MEMBERS_IN_PROFILE && !p.members.includes(a.id) ? [...p.members, a.id] : p.members,
     terms: Object.fromEntries(keep.map((t) => [t, counts.get(t)!])),
     weights: Object.fromEntries(keep.map((t) => [t, weights.get(t)!])),
     version: p.version + 1,

@@ -36,13 +36,32 @@ export function charClass(code: number): number {
   return w;
 }
 
-const MARKS = /[\u0300-\u036f]/g;
+// Latin accents, and the Arabic-script vowel signs, hamza and madda that news text writes or leaves
+// out at will (أوكرانيا = اوكرانيا, کرهٔ = کره).
+const MARKS = /[\u0300-\u036f\u064b-\u065f\u0670]/g;
+/** Arabic and Persian spellings of one letter (ي/ی, ى/ی, ك/ک): Persian text is often typed with Arabic letters. */
+const ARABIC_VARIANTS = /[\u064a\u0649\u0643]/g;
+const ARABIC_FOLD: Record<string, string> = { '\u064a': '\u06cc', '\u0649': '\u06cc', '\u0643': '\u06a9' };
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The key a token is looked up by: lower case, accents dropped (Türkiye → turkiye, Київ stays Cyrillic). */
 export function tokenKey(token: string): string {
   const lower = token.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/ё/g, 'е') : lower;
+  if (!NON_ASCII.test(lower)) return lower;
+  // Character by character through the fold table where every character's key stands alone (the
+  // common case: Cyrillic, Arabic, accented Latin); Unicode normalisation is slow.
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const f = fold(lower.charCodeAt(i));
+    if (f < 0) return slowKey(lower);
+    if (f) out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+/** tokenKey by Unicode normalisation: what the fold table is worked out from. */
+function slowKey(lower: string): string {
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/ё/g, 'е').replace(ARABIC_VARIANTS, (c) => ARABIC_FOLD[c]!) : lower;
 }
 
 /**
@@ -60,7 +79,8 @@ export function fold(c: number): number {
   let f: number;
   if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff)) f = -1;
   else {
-    const k = tokenKey(String.fromCharCode(c));
+    const ch = String.fromCharCode(c);
+    const k = slowKey(ch.toLowerCase());
     f = k.length === 0 ? 0 : k.length === 1 ? k.charCodeAt(0) : -1;
   }
   folds[c] = f;
@@ -180,4 +200,5 @@ export function slug(s: string): string {
 /** One-letter codes of entry kinds in the generated data file (it keeps the Lambda bundles small). */
 export const KIND_CODES: Record<string, string> = {
   country: 'c', region: 'r', city: 'y', sea: 's', 'macro-region': 'm', organization: 'o', institution: 'i', person: 'p',
+  'armed-group': 'g', company: 'k',
 };

@@ -71,11 +71,17 @@ export interface IndexedEntry {
   placeUp?: number[];
   /** Cached ancestors as actors (State Duma → RU; UN Security Council → un); a country has none. */
   actorUp?: number[];
+  /** The entry is its country's capital: "Moscow warned" names the government (actors.ts). */
+  capital?: boolean;
+  /** Aliases whose case forms the matcher generates in a Latin-script language (Polish, German): [alias, language]. */
+  inflect?: [string, string][];
+  /** Short aliases (RSF, SDF, IS) that count only where the article also names the entry otherwise. */
+  short?: string[];
 }
 
-const ACTOR_KINDS = new Set(['organization', 'institution', 'person']);
+const ACTOR_KINDS = new Set(['organization', 'institution', 'person', 'armed-group', 'company']);
 
-/** True for kinds that act (organisations, institutions, people) rather than places. */
+/** True for kinds that act (organisations, institutions, people, armed groups, companies) rather than places. */
 export const isActorKind = (kind: string): boolean => ACTOR_KINDS.has(kind);
 
 /**
@@ -312,16 +318,16 @@ function lineId(text: string, at: number): string {
 /**
  * One line of the data file as an entry. The format (the file's first line, written by
  * scripts/gazetteer/encode.ts): name|country|kind|lat,lon|pop|flags|id|wikidata|parents|aliases|
- * demonyms|roles, with defaults left out (most entries are small cities: "Pokrovsk|UA||48.28,37.18|68|m").
+ * demonyms|roles|extras, with defaults left out (most entries are small cities: "Pokrovsk|UA||48.28,37.18|68|m").
  */
 function decodeEntry(line: string, index: number): IndexedEntry {
-  const [name = '', country = '', code = '', coords = '', pop = '', flags = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = ''] = line.split('|');
+  const [name = '', country = '', code = '', coords = '', pop = '', flags = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = '', extras = ''] = line.split('|');
   const id = rawId === '' ? idSlug(name) : rawId === '+' ? `${idSlug(name)}-${country.toLowerCase()}` : rawId;
   const entry: GazetteerEntry = {
     id,
     name,
     kind: (code ? (KINDS[code] ?? code) : 'city') as TagKind,
-    parents: parents ? parentList(parents) : country && id !== country ? countryParents(country) : NONE,
+    parents: parents === '~' ? NONE : parents ? parentList(parents) : country && id !== country ? countryParents(country) : NONE,
     aliases: aliases === '' ? [name] : aliases === '~' ? NONE : aliases.split('^').map((a) => a || name),
   };
   if (country) entry.country = country;
@@ -331,7 +337,7 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     entry.lat = Number(coords.slice(0, comma));
     entry.lon = Number(coords.slice(comma + 1));
   }
-  return {
+  const ie: IndexedEntry = {
     index,
     entry,
     demonyms: demonyms ? demonyms.split('^') : NONE,
@@ -340,6 +346,18 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     minor: flags.includes('m'),
     common: flags.includes('w'),
   };
+  if (extras) for (const x of extras.split(',')) {
+    if (x === 'cap') ie.capital = true;
+    else if (x.endsWith('!')) {
+      const alias = entry.aliases[Number(x.slice(0, -1))];
+      if (alias) (ie.short ??= []).push(alias);
+    } else {
+      const m = /^(\d+)([a-z]+)$/.exec(x);
+      const alias = m && entry.aliases[Number(m[1])];
+      if (alias) (ie.inflect ??= []).push([alias, m[2]!]);
+    }
+  }
+  return ie;
 }
 
 /** One empty list shared by the entries that have none (most of the 140,000 have no demonyms). */

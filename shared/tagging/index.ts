@@ -2,6 +2,7 @@
 // Public interface of shared/tagging (see docs/TAGGING.md for how it works and how well).
 import { distance } from 'fastest-levenshtein';
 import type { TagResult } from '../model';
+import { dropUnsupported } from './actors';
 import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
@@ -175,6 +176,7 @@ function score(input: TagInput): Scored {
     if (f.entry >= 0) found[w++] = f;
   }
   found.length = w;
+  dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
 
   // "Buffalo, New York", "Kingston, Ontario": a name right after a place and a comma that is the name
   // of one of that place's ancestors is that ancestor (the state, not New York City).

@@ -3,8 +3,10 @@
 // (names are proper nouns), which also keeps "us", "turkey" and "chad" as words from matching. At
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
+import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
 import { charClass, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
+import { cyrillicLangs, inflections, type InflectLang } from './inflect';
 
 /** What an alias stands for. */
 export interface AliasTarget {
@@ -27,6 +29,8 @@ export interface AliasTarget {
    * support in the article: shared/tagging/places.ts decides per article.
    */
   minor?: boolean;
+  /** A short alias (RSF, SDF) that counts only beside another name of its entry (actors.ts). */
+  needsFull?: boolean;
 }
 
 /**
@@ -116,6 +120,15 @@ export interface Matcher {
   root: NodeTable;
   /** Bit set of the hashes of first-token keys: most capitalised words are rejected without a lookup. */
   firsts: Uint8Array;
+  /** Names in Han and kana, found anywhere inside a run of characters (caseless.ts). */
+  cjk: CjkNames;
+  /**
+   * Compiles the case forms whose keys hold letters outside ASCII (Москвою, Niemczech's ł-less
+   * cousins Białorusią) into the trie; set until the scan first meets such a letter, so that English
+   * text never pays for them. A text without such a letter cannot match such a form, so results do
+   * not depend on what was tagged before.
+   */
+  addForms?: () => void;
   /** The same for the towns of the gazetteer's town index, which are looked up by key, not in the trie. */
   townFirsts: Uint8Array;
   g: Gazetteer;
@@ -158,6 +171,7 @@ const MAX_GAP = 12;
 /** Compiles every alias, demonym and blocking phrase into one trie. */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
   const root = new NodeTable(1 << 18);
+  const cjk = new CjkNames();
   const THE = /^the\s+/i;
   /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
   let key = '';
@@ -186,6 +200,11 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       const list = demonym ? ie.demonyms : ie.entry.aliases;
       for (let a = 0; a < list.length; a++) {
         const alias = list[a]!;
+        // Names in Han or kana are found inside runs of characters, not word by word (caseless.ts).
+        if (isHanKanaName(alias)) {
+          cjk.add(alias, { entries: [ie.index], demonym, alias, key: alias, placeOnly });
+          continue;
+        }
         const node = nodeOf(alias);
         if (!node) continue;
         const t = node.target;
@@ -194,6 +213,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
           const l = letters(alias);
           if (l.length <= 3) target.exact = l;
           if (ie.minor) target.minor = true;
+          if (ie.short?.includes(alias)) target.needsFull = true;
           node.target = target;
         }
         // A surname two office holders share stays open until the article says which one.
@@ -227,6 +247,24 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const node = nodeOf(w);
     if (node && !node.target) node.target = { entries: [], demonym: false, alias: w, key, placeOnly: false };
   }
+  // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts). Those
+  // whose keys are plain ASCII now (Rosji, Iranu), the others when the scan first needs them.
+  let matcher: Matcher | undefined;
+  const addForms = (eager: boolean) => {
+    for (const { form, keys, index, alias } of caseForms(g, eager)) {
+      const node = nodeOf(form);
+      if (!node || node.target) continue;
+      const ie = g.entries[index]!;
+      const target: AliasTarget = { entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind) };
+      const l = letters(form);
+      if (l.length <= 3) target.exact = l;
+      if (ie.minor) target.minor = true;
+      node.target = target;
+      const h = hashKey(keys[0]!) & (FILTER_BITS - 1);
+      if (matcher) matcher.firsts[h >> 3]! |= 1 << (h & 7);
+    }
+  };
+  addForms(true);
   const firsts = new Uint8Array(FILTER_BITS >> 3);
   for (const h0 of root.keys()) {
     const h = h0 & (FILTER_BITS - 1);
@@ -238,7 +276,50 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const h = hashKey(sp < 0 ? key : key.slice(0, sp)) & (FILTER_BITS - 1);
     townFirsts[h >> 3]! |= 1 << (h & 7);
   }
-  return { root, firsts, townFirsts, g, townTargets: new Map() };
+  matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map() };
+  const m = matcher;
+  m.addForms = () => {
+    m.addForms = undefined;
+    addForms(false);
+  };
+  return m;
+}
+
+const ASCII_KEY = /^[\x00-\x7f]*$/;
+
+/** Letters whose token keys are not ASCII and that case forms hold: Latin with a stroke or ß (ł, ß), Cyrillic. */
+const formLetter = (c: number) => (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f) || c === 0x1e9e;
+
+/**
+ * The case forms of every name, by form (inflect.ts): Cyrillic names in Russian or Ukrainian as their
+ * letters tell, Latin names in the languages the data file marks, and the li- form of Arabic al- names.
+ * A form that two entries generate (or a name of another entry) is left out: it would decide nothing.
+ */
+function caseForms(g: Gazetteer, eager: boolean): { form: string; keys: string[]; index: number; alias: string }[] {
+  const byKey = new Map<string, { form: string; keys: string[]; index: number; alias: string } | null>();
+  const give = (form: string, index: number, alias: string) => {
+    const keys = tokens(form).map(tokenKey);
+    const key = keys.join(' ');
+    // Now: forms with plain ASCII keys (Rosji, Iranu) and the Arabic li- forms; later (addForms):
+    // those whose keys hold Cyrillic or Latin letters beyond ASCII.
+    if (eager !== (ASCII_KEY.test(key) || isArabicScript(key.charCodeAt(0)))) return;
+    const prev = byKey.get(key);
+    if (prev === undefined) byKey.set(key, { form, keys, index, alias });
+    else if (prev && prev.index !== index) byKey.set(key, null);
+  };
+  for (const ie of g.entries) {
+    if (!ie) continue; // a town not decoded yet: towns have no case forms (they are found by key)
+    const person = ie.entry.kind === 'person';
+    const latin = ie.inflect;
+    for (const a of ie.entry.aliases) {
+      if (!eager) for (const l of cyrillicLangs(a)) for (const f of inflections(a, l, person)) give(f, ie.index, a);
+      if (latin) for (const [b, l] of latin) if (b === a) for (const f of inflections(a, l as InflectLang, person)) give(f, ie.index, a);
+      const li = eager ? arabicLiForm(a) : undefined;
+      if (li) give(li, ie.index, a);
+    }
+  }
+  // A name of another entry keeps its entry: insert() leaves a node that has a target as it is.
+  return [...byKey.values()].filter((v) => v !== null);
 }
 
 /** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */
@@ -255,9 +336,19 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     if (!CANDIDATE.test(text)) return;
     i = CANDIDATE.lastIndex - 1;
     const c = text.charCodeAt(i);
+    if (m.addForms && c >= 128 && formLetter(c)) m.addForms();
     const cls = c < 128 ? ASCII[c]! : charClass(c);
     let j = i + 1;
-    if (!(cls & UPPER) || (i > 0 && charClass(text.charCodeAt(i - 1)) & WORD)) {
+    // A letter of a script without case (Han, kana, Hangul, Arabic) may start a name as a capital does.
+    const free = c >= 0x590 && (cls & (WORD | UPPER | LOWER)) === WORD;
+    if (free && isHanKana(c)) {
+      // Chinese and Japanese: a name may begin at any character of the run.
+      const end = scanHanKana(m, text, i, field, out);
+      if (end < 0) i = -end;
+      else i = lastEnd = end;
+      continue;
+    }
+    if ((!(cls & UPPER) && !free) || (i > 0 && charClass(text.charCodeAt(i - 1)) & WORD)) {
       // Not a capital, or a capital inside a word (McDonald): skip to the end of the word.
       if (cls & WORD) while (j < n && charClass(text.charCodeAt(j)) & WORD) j++;
       i = j;
@@ -305,8 +396,58 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
         continue;
       }
     }
+    if (free) {
+      const end = affixMatch(m, text, i, j, field, out);
+      if (end > 0) {
+        i = lastEnd = end;
+        continue;
+      }
+    }
     i = j;
   }
+}
+
+/**
+ * Finds names in the run of Han or kana characters that starts at `i`, trying each character as a
+ * start (longest name first). Returns the end of the last name found, or minus the end of the run
+ * when none was found.
+ */
+function scanHanKana(m: Matcher, text: string, i: number, field: 'title' | 'text', out: Found[]): number {
+  const n = text.length;
+  let p = i;
+  let found = false;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (!isHanKana(c) && !(charClass(c) & WORD)) break;
+    const x = isHanKana(c) ? m.cjk.at(text, p) : undefined;
+    if (x) {
+      out.push({ start: p, end: p + x.text.length, target: x.target, field, entry: -1, dateline: false });
+      p += x.text.length;
+      found = true;
+    } else p++;
+  }
+  return found ? p : -p;
+}
+
+/**
+ * A Korean name with a particle written onto it (러시아가 → 러시아), or an Arabic-script name with a
+ * conjunction or preposition written before it (وروسيا → روسيا): the name without the affix, and
+ * its end (0: none). The mention covers the name only.
+ */
+function affixMatch(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[]): number {
+  const c = text.charCodeAt(i);
+  if (isHangul(c)) {
+    for (let k = 1; k <= 3 && j - k > i; k++) if (koreanParticles.hasSpan(text, j - k, j)) {
+      const end = matchAt(m, text, i, j - k, field, out);
+      if (end > 0) return end;
+    }
+  } else if (isArabicScript(c)) {
+    for (const p of arabicProclitics) if (j - i > p.length + 1 && text.startsWith(p, i)) {
+      const end = matchAt(m, text, i + p.length, j, field, out);
+      if (end > 0) return end;
+    }
+  }
+  return 0;
 }
 
 /** Lower-case words that open names: al-Qaeda, el-Sisi, von der Leyen, bin Salman, sub-Saharan. */
@@ -358,7 +499,7 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
     const shortPrev = tokEnd - tokStart <= 2;
     while (k < n && k - tokEnd <= MAX_GAP) {
       const c = text.charCodeAt(k);
-      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 45 || c === 39 || c === 0x2019 || c === 0x2010 || (c === 46 && shortPrev)) k++;
+      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 45 || c === 39 || c === 0x2019 || c === 0x2010 || (c === 46 && shortPrev) || c === 0x200c) k++;
       else break;
     }
     if (k === tokEnd || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;

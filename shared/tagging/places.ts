@@ -118,6 +118,8 @@ interface Around {
   locative: boolean;
   initial: boolean;
   person: boolean;
+  /** The person reading rests on the speech verb after the name alone ("Paisley said"). */
+  speaker: boolean;
   /** Part of a longer name ("West Nile virus"), for a name of small places only. */
   inName: boolean;
 }
@@ -133,7 +135,8 @@ function around(m: PlaceMention): Around {
   if (pw && personBefore.hasSpan(m.src, pw.start, pw.end)) person = true;
   // "Paisley said": a speech verb right after the name (not after a comma: "Kent, he said"; and not
   // after a locative word: "police in Split said").
-  if (!loc && nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end)) person = true;
+  const speaker = !person && !loc && !!nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end);
+  if (speaker) person = true;
   // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
   // (A place word before it is no given name: "Children's Village Malakal", "Camp Dadaab".)
   if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !everydayAfter.hasSpan(m.src, pw.start, pw.end)) {
@@ -147,7 +150,7 @@ function around(m: PlaceMention): Around {
   let inName = false;
   if (nw && nw.start === m.end + 1 && charClass(m.src.charCodeAt(nw.start)) & UPPER && !locative.hasSpan(m.src, nw.start, nw.end) && !everydayAfter.hasSpan(m.src, nw.start, nw.end)) inName = true;
   if (!m.dateline && m.end - m.start >= 2 && allCaps(m.src, m.start, m.end) && !allCaps(m.src, Math.max(0, m.start - 40), Math.min(m.src.length, m.end + 40))) inName = true;
-  return { locative: loc, initial, person, inName };
+  return { locative: loc, initial, person, speaker: speaker && person, inName };
 }
 
 /** True when no letter of src[start, end) is lower case. */
@@ -166,7 +169,8 @@ function allCaps(src: string, start: number, end: number): boolean {
  */
 export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
   const a = around(m);
-  if (a.person || (ie.minor && a.inName)) return false;
+  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran.
+  if ((a.person && !(ie.capital && a.speaker)) || (ie.minor && a.inName)) return false;
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
@@ -195,6 +199,8 @@ function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
 interface NameFacts {
   /** Every candidate is a place that needs support. */
   allMinor: boolean;
+  /** Some candidate is a capital. */
+  capital: boolean;
   /** Units named after one of their own cities (Tokyo, Lagos, Beijing): the city when the name stands alone. */
   cityUnits: Set<number>;
 }
@@ -207,7 +213,7 @@ function facts(t: AliasTarget, g: Gazetteer): NameFacts {
   if (f) return f;
   const cityUnits = new Set<number>();
   for (const i of t.entries) if (g.entries[i]!.entry.kind === 'city') for (const a of ancestors(g, g.entries[i]!, 'place')) cityUnits.add(a);
-  f = { allMinor: t.entries.every((i) => g.entries[i]!.minor), cityUnits };
+  f = { allMinor: t.entries.every((i) => g.entries[i]!.minor), capital: t.entries.some((i) => g.entries[i]!.capital), cityUnits };
   nameFacts.set(t.entries, f);
   return f;
 }
@@ -218,7 +224,9 @@ function facts(t: AliasTarget, g: Gazetteer): NameFacts {
  */
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
   const ar = mentions.map(around);
-  const { allMinor, cityUnits } = facts(t, g);
+  const { allMinor, cityUnits, capital } = facts(t, g);
+  // "Tehran said": after a capital a speech verb is its government speaking (actors.ts), not a person.
+  if (capital) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
   // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
   if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person))) return -1;

@@ -6,6 +6,7 @@
 // synchronous); mentions and roll-up sources are lists of indices, not objects. The result stays in
 // the two Sides until the next article: render.ts turns it into Tag objects or straight into JSON.
 import { charClass, KeySet, tokens, WORD } from './chars';
+import { governmentOf } from './actors';
 import { ancestors, isActorKind, roleHeld, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { Found } from './matcher';
 import rules from './data/rules.json';
@@ -181,7 +182,12 @@ export function scoreFound(found: Found[], g: Gazetteer, src: { title: string; t
       // of Agriculture") is evidence for the place but not a mention of it as a place.
       add(regions, f.entry, f.target.demonym ? w * DEMONYM_AS_PLACE : f.field === 'text' ? w * placeFactor(s, f.start, f.end) : w, k, order, !f.target.demonym && !f.org);
     } else if (isActorKind(kind)) add(actors, f.entry, w, k, order);
-    else if (!f.org) add(regions, f.entry, w, k, order, !f.target.demonym);
+    else if (!f.org) {
+      // "Moscow warned": the capital stands for the government; the city counts as a country named as an agent does.
+      const gov = ie.capital && !f.target.demonym ? governmentOf(g, ie, s, f.end) : -1;
+      if (gov >= 0) add(actors, gov, w, k, order);
+      add(regions, f.entry, gov >= 0 ? w * rules.placeRole.agentiveFactor : w, k, order, !f.target.demonym);
+    }
   }
   // Roll-ups: every found tag passes score to each ancestor once (no compounding along the chain).
   // Only the tags found directly roll up (those touched before the loop).

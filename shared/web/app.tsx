@@ -17,7 +17,7 @@ import { feedsPage } from './pages/feeds';
 import { homePage } from './pages/home';
 import { mapPage } from './pages/map';
 import { rulesPage } from './pages/rules';
-import { storiesPage } from './pages/stories';
+import { storiesPage, storyPage } from './pages/stories';
 import { trendsPage } from './pages/trends';
 import { rssFeed } from './rss';
 
@@ -60,6 +60,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get('/rules', async (c) => c.html(await rulesPage(url(c), deps)));
   app.get('/alerts', async (c) => c.html(await alertsPage(url(c), deps)));
   app.get('/stories', async (c) => c.html(await storiesPage(url(c), deps)));
+  app.get('/stories/:id', async (c) => c.html(await storyPage(c.req.param('id'), deps)));
   app.get('/trends', async (c) => c.html(await trendsPage(url(c), deps)));
   app.get('/map', async (c) => c.html(await mapPage(url(c), deps)));
   app.get('/feeds', async (c) => c.html(await feedsPage(deps)));

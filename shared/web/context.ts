@@ -9,7 +9,7 @@ import type { TrendStore } from '../store/counters';
  * The store as the web interface sees it: reads only. `serve` may point at a deployed table with
  * the user's own credentials, and nothing on a page can write to it.
  */
-export type ReadStore = Pick<ArticleStore, 'listArticles' | 'getArticle' | 'getArticles' | 'listAlerts' | 'listFeedStates'>;
+export type ReadStore = Pick<ArticleStore, 'listArticles' | 'getArticle' | 'getArticles' | 'listAlerts' | 'listFeedStates' | 'listStories' | 'getStory' | 'storyArticles'>;
 
 /** Dependencies of the web app. */
 export interface WebDeps {
@@ -63,5 +63,5 @@ function check(name: string, v: string): string {
   return v.trim();
 }
 
-/** An article id as the store makes them (letters, digits, - and _). */
+/** An article or story id as the store makes them (letters, digits, - and _). */
 export const ARTICLE_ID = /^[A-Za-z0-9_-]{1,200}$/;

@@ -1,20 +1,20 @@
 /** @jsxImportSource hono/jsx */
-// /stories: the newest stories of the chosen filters, each with its sources and its articles.
-import { groupStories, type StoryGroup } from '../../query/story-groups';
-import { sampleArticles } from '../../query/sample';
-import type { WebDeps } from '../context';
+// /stories: the newest stories (shared/stories groups the articles of every feed that report the
+// same event), with their article and source counts; /stories/<id>: one story with its sources by
+// name and its articles.
+import { queryStories, storyDetail, type StoryItem } from '../../query/stories';
+import { ArticleList, Pager } from '../components';
+import { ARTICLE_ID, BadRequest, NotFound, param, type WebDeps } from '../context';
 import { href, plural, shortTime } from '../format';
 import { Layout } from '../layout';
 import { filterQuery, readFilters } from './articles';
 
-/** Newest matching articles the stories are grouped from. */
-export const STORIES_SAMPLE = 200;
-
-/** GET /stories?actor=&region=&q=&since=&until= */
+/** GET /stories?actor=&region=&since=&until=&cursor= */
 export async function storiesPage(url: URL, deps: WebDeps) {
   const f = readFilters(url);
-  const sample = await sampleArticles(deps.store, { actors: f.actor, regions: f.region, salient: f.salient, text: f.q, since: f.since, until: f.until }, STORIES_SAMPLE, { resolver: deps.resolver, now: deps.now?.() });
-  const stories = groupStories(sample.items);
+  if (f.q) throw new BadRequest('stories are filtered by actor, region and time; for words, search the articles (/articles?q=…)', { field: 'q' });
+  const page = await queryStories(deps.store, { actors: f.actor, regions: f.region, since: f.since, until: f.until, limit: param(url, 'limit') || 20, cursor: param(url, 'cursor') || undefined }, { resolver: deps.resolver, now: deps.now?.() });
+  const q = { actor: f.actor, region: f.region, since: f.since, until: f.until, limit: param(url, 'limit') };
   return (
     <Layout title="Stories" section="/stories" where={deps.where}>
       <form class="filters" method="get" action="/stories" aria-label="Filter stories">
@@ -27,35 +27,35 @@ export async function storiesPage(url: URL, deps: WebDeps) {
           <input id="s-region" name="region" value={f.region.join(', ')} placeholder="UA" />
         </p>
         <p>
-          <label for="s-q">Words</label>
-          <input id="s-q" name="q" type="search" value={f.q} />
-        </p>
-        <p>
           <label for="s-since">Since</label>
           <input id="s-since" name="since" value={f.since} placeholder="7d" />
         </p>
         <p>
-          <button type="submit">Filter</button>
+          <label for="s-until">Until</label>
+          <input id="s-until" name="until" value={f.until} placeholder="now" />
+        </p>
+        <p>
+          <button type="submit">Filter</button> <a href={href('/articles', filterQuery(f))}>The same filters as articles</a>
         </p>
       </form>
-      <p class="hint">
-        {plural(stories.length, 'story', 'stories')} in the newest {plural(sample.items.length, 'article')}
-        {sample.capped ? ` (at most ${STORIES_SAMPLE}; older ones are left out)` : ''}. <a href={href('/articles', filterQuery(f))}>The same filters as a list of articles</a>
-      </p>
-      {stories.length ? <StoryList stories={stories} /> : <p class="empty">No stories match.</p>}
+      {page.items.length ? <StoryList stories={page.items} /> : <p class="empty">{page.cursor ? 'No stories on this page; older ones may follow.' : 'No stories match.'}</p>}
+      <Pager next={page.cursor} path="/stories" query={q} count={page.items.length} noun="story" />
     </Layout>
   );
 }
 
-/** Stories with their sources, times and articles. */
-export function StoryList(p: { stories: StoryGroup[] }) {
+/** Stories, newest first: title (links to the story), article and source counts, first and last article. */
+export function StoryList(p: { stories: StoryItem[]; heading?: 'h2' | 'h3' }) {
+  const H = p.heading ?? 'h2';
   return (
     <ol class="stories">
       {p.stories.map((s) => (
         <li>
-          <h2>{s.title || '(no title)'}</h2>
+          <H>
+            <a href={`/stories/${encodeURIComponent(s.id)}`}>{s.title || '(no title)'}</a>
+          </H>
           <div class="meta sources">
-            {plural(s.articles.length, 'article')} from {plural(s.sources.length, 'source')}: {s.sources.join(', ')} · <time datetime={s.firstSeen}>{shortTime(s.firstSeen)}</time>
+            {plural(s.articles, 'article')} from {plural(s.sources, 'source')} · <time datetime={s.firstSeen}>{shortTime(s.firstSeen)}</time>
             {s.lastSeen !== s.firstSeen ? (
               <>
                 {' '}
@@ -65,15 +65,31 @@ export function StoryList(p: { stories: StoryGroup[] }) {
               ''
             )}
           </div>
-          <ul>
-            {s.articles.map((a) => (
-              <li>
-                <a href={`/articles/${encodeURIComponent(a.id)}`}>{a.title || '(no title)'}</a> <span class="meta">{a.feedName}</span>
-              </li>
-            ))}
-          </ul>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** GET /stories/:id */
+export async function storyPage(id: string, deps: WebDeps) {
+  if (!ARTICLE_ID.test(id)) throw new BadRequest('not a story id: ids are letters, digits, - and _', { field: 'id' });
+  const s = await storyDetail(deps.store, id);
+  if (!s) throw new NotFound(`no story with id "${id}"`);
+  const sources = [...new Set([...s.items].reverse().map((a) => a.feedName))];
+  return (
+    <Layout title={s.title || '(no title)'} section="/stories" where={deps.where}>
+      <p class="meta">
+        Story · {plural(s.articles, 'article')} · <time datetime={s.firstSeen}>{shortTime(s.firstSeen)}</time> to <time datetime={s.lastSeen}>{shortTime(s.lastSeen)}</time>
+      </p>
+      <h2>Sources</h2>
+      <ul class="sources">
+        {sources.map((name) => (
+          <li>{name}</li>
+        ))}
+      </ul>
+      <h2>Articles, newest first</h2>
+      <ArticleList items={s.items} />
+    </Layout>
   );
 }

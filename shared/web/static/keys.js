@@ -3,7 +3,7 @@
 // typed into a field are left alone.
 'use strict';
 (function () {
-  var ITEMS = 'ol.articles a.title, ol.stories > li > h2 + .meta + ul a, ul.alerts li a[href^="/articles/"]';
+  var ITEMS = 'ol.articles a.title, ol.stories > li > h2 > a, ul.alerts li a[href^="/articles/"]';
   function typing(t) {
     return t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
   }

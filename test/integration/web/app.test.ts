@@ -47,6 +47,11 @@ describe('web app on a real dynalite', () => {
     { ...first, id: 'copy1', url: 'https://other.example/copy1', feedName: 'Other wire', title: 'Same story, other words', publishedAt: '2026-11-27T14:00:00.000Z' },
     { ...first, id: 'copy2', url: 'https://third.example/copy2', feedName: 'Third wire', publishedAt: '2026-11-26T14:00:00.000Z' },
     { ...first, id: 'other1', url: 'https://other.example/other1', storyKey: 'a different story', publishedAt: '2026-11-27T13:00:00.000Z' },
+    // A city with coordinates (DESIGN.md §5), for the map's points.
+    {
+      ...generated[3]!, id: 'located1', url: 'https://news.example/located1', storyKey: 'kyiv story', publishedAt: '2026-11-27T20:00:00.000Z',
+      regions: [{ id: 'kyiv', name: 'Kyiv', kind: 'city' as const, country: 'UA', lat: 50.45, lon: 30.52, score: 3, salient: true, mentions: [] }],
+    },
   ];
   const errors: unknown[] = [];
   const get = (path: string, init?: RequestInit) => app.request(`http://127.0.0.1${path}`, init);
@@ -212,6 +217,20 @@ describe('web app on a real dynalite', () => {
     const all = await html('/trends?since=2026-11-27&until=2026-11-27');
     const stored = [...articles, hostile()].filter((a) => a.publishedAt.startsWith('2026-11-27'));
     expect(all.body).toContain(`<th scope="row">2026-11-27</th><td><a href="/articles?since=2026-11-27&amp;until=2026-11-27">${new Set(stored.map((a) => a.storyKey)).size}</a> (${stored.length})</td>`);
+  });
+
+  it('draws the map: countries shaded by stories, places with coordinates as points', async () => {
+    const { body } = await html('/map?since=2026-11-26');
+    const ua = /<path class="country s\d" d="[^"]+" data-code="UA" data-stories="(\d+)">/.exec(body);
+    const want = new Set([...articles].filter((a) => a.publishedAt >= '2026-11-26' && a.regions.some((t) => t.id === 'UA' || t.country === 'UA')).map((a) => a.storyKey)).size;
+    expect(Number(ua?.[1])).toBe(want);
+    const kyiv = /<circle class="place" cx="([\d.]+)" cy="([\d.]+)" r="[\d.]+" data-place="kyiv"><title>Kyiv: 1 story<\/title><\/circle>/.exec(body)!;
+    // East of the middle of the 960-wide map, in the northern quarter (the map spans about 83°N to 90°S).
+    expect(Number(kyiv[1])).toBeGreaterThan(530);
+    expect(Number(kyiv[1])).toBeLessThan(570);
+    expect(Number(kyiv[2])).toBeGreaterThan(40);
+    expect(Number(kyiv[2])).toBeLessThan(90);
+    expect(body).not.toMatch(/data-code="BR" data-stories/);
   });
 
   it('shows the health of each feed, a failing one with its error', async () => {

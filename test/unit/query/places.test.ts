@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Tag, TaggedArticle } from '../../../shared/model';
 import { perDay } from '../../../shared/query/days';
 import { storiesByPlace } from '../../../shared/query/places';
-import { groupStories } from '../../../shared/query/story-groups';
 
 const region = (id: string, kind: Tag['kind'], extra: Partial<Tag> & { lat?: number; lon?: number } = {}): Tag => ({ id, name: id, kind, score: 1, salient: true, mentions: [], ...extra });
 const article = (id: string, storyKey: string, publishedAt: string, regions: Tag[], feedName = 'Feed A'): TaggedArticle =>
@@ -34,21 +33,6 @@ describe('perDay', () => {
       { day: '2026-11-27', stories: 2, articles: 3 },
       { day: '2026-11-28', stories: 0, articles: 0 },
       { day: '2026-11-29', stories: 1, articles: 1 },
-    ]);
-  });
-});
-
-describe('groupStories', () => {
-  it('groups articles by story, newest story first, with sources in order of appearance', () => {
-    const g = groupStories([
-      article('a2', 's1', '2026-11-27T12:00:00Z', [], 'Wire B'),
-      article('b1', 's2', '2026-11-26T12:00:00Z', []),
-      article('a1', 's1', '2026-11-27T09:00:00Z', [], 'Wire A'),
-      article('a3', 's1', '2026-11-27T13:00:00Z', [], 'Wire A'),
-    ]);
-    expect(g.map((s) => [s.id, s.articles.map((a) => a.id), s.sources, s.title, s.firstSeen, s.lastSeen])).toEqual([
-      ['s1', ['a3', 'a2', 'a1'], ['Wire A', 'Wire B'], 'title a1', '2026-11-27T09:00:00Z', '2026-11-27T13:00:00Z'],
-      ['s2', ['b1'], ['Feed A'], 'title b1', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z'],
     ]);
   });
 });

@@ -28,7 +28,7 @@ describe('StoryAssigner', () => {
     const first = await s.assign(art('Chiquita Brands to merge with Fyffes to create banana giant'), '2026-11-27T10:00:00.000Z');
     const later = await s.assign(art('Fyffes and Chiquita agree $1bn merger', 'b.example'), at('2026-11-27T10:00:00.000Z', 1));
     expect(first.storyNew).toBe(true);
-    expect(later).toEqual({ story: first.story, storyNew: false });
+    expect(later).toMatchObject({ story: first.story, storyNew: false });
   });
 
   it('starts a new story for the same headline a week later', async () => {

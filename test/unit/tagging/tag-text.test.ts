@@ -162,8 +162,9 @@ describe('title mentions against roll-ups', () => {
     expect(tr.score).toBeLessThan(r.regions[0]!.score);
   });
   it('several found children add up with diminishing weight', () => {
-    const one = find('Ankara said so.', 'TR')!.score;
-    const three = find('Ankara said so. Izmir agreed. Istanbul did too.', 'TR')!.score;
+    // "Ankara was calm", not "Ankara said": the capital for its government would make Turkey an actor too.
+    const one = find('Ankara was calm.', 'TR')!.score;
+    const three = find('Ankara was calm. Izmir agreed. Istanbul did too.', 'TR')!.score;
     expect(three).toBeGreaterThan(one);
     expect(three).toBeLessThan(3 * one);
   });
