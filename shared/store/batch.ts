@@ -44,19 +44,25 @@ export async function batchPut(client: DynamoDBClient, table: string, items: Ite
  * Reads items by key, 100 a call, retrying unprocessed keys; the result is in the order of `keys`
  * (undefined where missing). `consistent` asks for strongly consistent reads (twice the read cost).
  */
-export async function batchGet(client: DynamoDBClient, table: string, keys: Item[], retry: RetryPolicy = DEFAULT_RETRY, opts: { consistent?: boolean } = {}): Promise<(Item | undefined)[]> {
+export async function batchGet(client: DynamoDBClient, table: string, keys: Item[], retry: RetryPolicy = DEFAULT_RETRY, opts: { consistent?: boolean; attributes?: string[] } = {}): Promise<(Item | undefined)[]> {
   const found = new Map<string, Item>();
   const id = (k: Item) => `${k.pk?.S}\u0000${k.sk?.S}`;
+  // `attributes`: read only these (plus the keys, which match answers to questions), e.g. a story id
+  // instead of a whole 10 KB article.
+  const names = opts.attributes ? [...new Set(['pk', 'sk', ...opts.attributes])] : undefined;
+  const projection = names
+    ? { ProjectionExpression: names.map((_, i) => `#a${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])) }
+    : {};
   for (const chunk of chunks(dedupe(keys, id), 100)) {
     const consistency = opts.consistent ? { ConsistentRead: true } : {};
-    let pending: KeysAndAttributes | undefined = { Keys: chunk, ...consistency };
+    let pending: KeysAndAttributes | undefined = { Keys: chunk, ...consistency, ...projection };
     for (let attempt = 0; pending?.Keys?.length; attempt++) {
       if (attempt >= retry.attempts) throw new StoreError(`${pending.Keys.length} reads stayed unprocessed after ${retry.attempts} attempts (throttled)`);
       if (attempt > 0) await sleep(backoff(retry, attempt));
       const out: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: { [table]: pending } }));
       for (const item of out.Responses?.[table] ?? []) found.set(id(item), item);
       const left = out.UnprocessedKeys?.[table];
-      pending = left ? { ...left, ...consistency } : undefined;
+      pending = left ? { ...left, ...consistency, ...projection } : undefined;
     }
   }
   return keys.map((k) => found.get(id(k)));

@@ -71,7 +71,7 @@ export async function listStories(deps: Deps, months: string[], q: StoryListing)
     },
     load: async (positions) => {
       const ids = positions.map(idFromPosition);
-      const mains = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry);
+      const mains = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry, { attributes: ['story'] });
       const storyIds = mains.map((m) => m?.story?.S);
       const profiles = await getProfiles(deps, storyIds.filter((s): s is string => Boolean(s)));
       return ids.map((id, k) => {

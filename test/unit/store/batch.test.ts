@@ -50,4 +50,15 @@ describe('batchGet', () => {
     const asked = ddb.commandCalls(BatchGetItemCommand).map((c) => c.args[0].input.RequestItems!.t!.ConsistentRead);
     expect(asked).toEqual([true, true]);
   });
+
+  it('reads only the named attributes and the keys, on the retried keys too', async () => {
+    ddb.on(BatchGetItemCommand).resolvesOnce({ Responses: { t: [] }, UnprocessedKeys: { t: { Keys: [item(1)] } } }).resolves({ Responses: { t: [item(1)] } });
+    expect(await batchGet(client, 't', [item(1)], fast, { attributes: ['story'] })).toEqual([item(1)]);
+    const asked = ddb.commandCalls(BatchGetItemCommand).map((c) => c.args[0].input.RequestItems!.t!);
+    for (const a of asked) {
+      const named = a.ProjectionExpression!.split(', ').map((n) => a.ExpressionAttributeNames![n]);
+      expect(named).toEqual(['pk', 'sk', 'story']);
+    }
+    expect(asked).toHaveLength(2);
+  });
 });
