@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { compileQuery, compileRules, requiredTag, RuleError, scoreLine, type CompiledRule, type RuleMatch } from '../../shared/alerts';
+import { compileQuery, compileRules, requiredTag, RuleError, type CompiledRule } from '../../shared/alerts';
 import { utcMinute } from '../../shared/alerts/text';
 import type { Config, TaggedArticle } from '../../shared/model';
 import { parseTimeBound, QueryError } from '../../shared/query';
-import { testRule, type RuleTestResult } from '../../shared/query/rule-test';
+import { matchReasons, testRule, type RuleTestResult } from '../../shared/query/rule-test';
 import type { ArticleStore } from '../../shared/store';
 import { formatDuration, replaySpikes, type ReplayedSpike } from '../../shared/trends';
 import { DEFAULT_CONFIGS, loadCliConfig } from '../config-path';
@@ -160,24 +160,11 @@ function printResult(rule: CompiledRule, source: string, where: string, r: RuleT
   ];
   for (const m of r.matches.slice(0, limit)) {
     const a = m.article;
-    out.push('', `${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC  ${a.feedName}  ${a.title}`, `  ${a.url || '(no link)'}`, `  why: ${why(m.why, a)}`);
+    out.push('', `${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC  ${a.feedName}  ${a.title}`, `  ${a.url || '(no link)'}`, `  why: ${matchReasons(m.why, a)}`);
     if (m.duplicateOf) out.push(`  (same story as article ${m.duplicateOf}: no second alert)`);
   }
   if (r.matches.length > limit) out.push('', `… ${r.matches.length - limit} more (--limit to see them)`);
   process.stdout.write(`${out.join('\n')}\n`);
-}
-
-function why(m: RuleMatch, a: TaggedArticle): string {
-  const parts: string[] = [];
-  if (m.words.length) parts.push(`words ${m.words.map((w) => `"${w}"`).join(', ')}`);
-  if (m.tags.length) {
-    const all = [...(a.actors ?? []), ...(a.regions ?? [])];
-    parts.push(`tags ${m.tags.map((id) => `${all.find((t) => t.id === id)?.name ?? id} (${id})`).join(', ')}`);
-  }
-  if (m.feeds.length) parts.push(`feed ${m.feeds.join(', ')}`);
-  if (m.fired.length) parts.push(`operators ${m.fired.join(', ')}`);
-  if (m.score) parts.push(`score ${scoreLine(m.score)}`);
-  return parts.join('; ') || 'no positive term (the rule matches by exclusion)';
 }
 
 function toJson(rule: CompiledRule, r: RuleTestResult, limit: number) {

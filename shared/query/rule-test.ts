@@ -1,6 +1,6 @@
 // testRule: what a rule (or a bare query) would have matched among stored articles, and why. Shared
 // by `news-monitor rules test`, the web interface's rule box and its /rss feed of a rule query.
-import { matchRule, requiredTag, type CompiledRule, type RuleMatch } from '../alerts';
+import { matchRule, requiredTag, scoreLine, type CompiledRule, type RuleMatch } from '../alerts';
 import type { TaggedArticle } from '../model';
 import type { ArticleStore, CursorPosition, TagFilter } from '../store';
 
@@ -52,4 +52,18 @@ export async function testRule(rule: CompiledRule, store: Pick<ArticleStore, 'li
   result.matches = found;
   result.next = result.capped ? (start ?? null) : null;
   return result;
+}
+
+/** "words "attack"; tags Russia (RU), Ukraine (UA); feed Eastern Wire" */
+export function matchReasons(m: RuleMatch, a: TaggedArticle): string {
+  const parts: string[] = [];
+  if (m.words.length) parts.push(`words ${m.words.map((w) => `"${w}"`).join(', ')}`);
+  if (m.tags.length) {
+    const all = [...(a.actors ?? []), ...(a.regions ?? [])];
+    parts.push(`tags ${m.tags.map((id) => `${all.find((t) => t.id === id)?.name ?? id} (${id})`).join(', ')}`);
+  }
+  if (m.feeds.length) parts.push(`feed ${m.feeds.join(', ')}`);
+  if (m.fired?.length) parts.push(`operators ${m.fired.join(', ')}`);
+  if (m.score) parts.push(`score ${scoreLine(m.score)}`);
+  return parts.join('; ') || 'no positive term (the rule matches by exclusion)';
 }
