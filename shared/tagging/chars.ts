@@ -159,6 +159,9 @@ export function spanEquals(text: string, start: number, end: number, key: string
   return j === n;
 }
 
+/** Bits of the matcher's filters of first words (2 Mbit, 256 KB): the trie's, and the town index's. */
+export const FIRST_BITS = 1 << 21;
+
 /** Bits of the town index's filter of names of several words (4 Mbit, 512 KB: about 1 false hit in 100 misses). */
 export const MULTI_BITS = 1 << 22;
 

@@ -215,8 +215,7 @@ export function resolveTag(nameIdOrCode: string): GazetteerEntry | undefined {
   const named = names().get(key);
   if (named) return named;
   // A town by name: the most populous of that name.
-  const hit = g.towns.byKey.get(key);
-  const town = typeof hit === 'number' ? hit : hit?.[0];
+  const town = g.towns.get(key)?.[0];
   return town === undefined ? undefined : g.entryAt(town).entry;
 }
 

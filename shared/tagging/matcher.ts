@@ -4,7 +4,7 @@
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
 import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
-import { charClass, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
 import { cyrillicLangs, inflections, type InflectLang } from './inflect';
 
@@ -136,7 +136,7 @@ export interface Matcher {
   townTargets: Map<string, AliasTarget | null>;
 }
 
-const FILTER_BITS = 1 << 21;
+const FILTER_BITS = FIRST_BITS;
 
 /** The child of `map` for `key`, made when missing. */
 function child(map: NodeTable, key: string): Node {
@@ -270,12 +270,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
   }
-  const townFirsts = new Uint8Array(FILTER_BITS >> 3);
-  for (const key of g.towns.byKey.keys()) {
-    const sp = key.indexOf(' ');
-    const h = hashKey(sp < 0 ? key : key.slice(0, sp)) & (FILTER_BITS - 1);
-    townFirsts[h >> 3]! |= 1 << (h & 7);
-  }
+  const townFirsts = g.towns.firstBits; // built at load, by the hash of every town name's first word
   matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map() };
   const m = matcher;
   m.addForms = () => {
@@ -529,11 +524,11 @@ function townAt(m: Matcher, text: string, i: number, j: number, hash: number, fi
   const towns = m.g.towns;
   // How many words a town name that starts with this word may have (none: the bit set was wrong).
   const first = hash >= 0 ? hash : hashKey(tokenKey(text.slice(i, j)));
-  const most = towns.firstWords.get(first);
-  if (most === undefined) return trieEnd;
+  const most = towns.mostWords(first);
+  if (most === 0) return trieEnd;
   if (j >= trieEnd && hash >= 0) {
     // One word: the stored key is found by hash and compared with the text in place (no string made).
-    const o = towns.oneWord.get(hash);
+    const o = towns.oneWordKeys(hash);
     const key = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
     if (most === 1) return key === undefined ? trieEnd : record(m, text, i, j, key, field, out, trieAt, trieEnd);
     // A longer name is tried first below; this one-word key is the fallback.
@@ -606,10 +601,9 @@ function record(m: Matcher, text: string, i: number, end: number, key: string, f
 function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): AliasTarget | undefined {
   const cached = m.townTargets.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const hit = m.g.towns.byKey.get(key);
+  const towns = m.g.towns.get(key);
   // Only names of towns are remembered: the word sequences tried and missed are many, and a miss is one lookup.
-  if (hit === undefined) return undefined;
-  const towns = hit === undefined ? undefined : typeof hit === 'number' ? [hit] : hit;
+  if (towns === undefined) return undefined;
   let t: AliasTarget | undefined;
   if (towns) {
     for (const i of towns) m.g.entryAt(i); // decoded now: the rest of the tagger reads g.entries
