@@ -73,8 +73,14 @@ export interface IndexedEntry {
   actorUp?: number[];
   /** The entry is its country's capital: "Moscow warned" names the government (actors.ts). */
   capital?: boolean;
-  /** Aliases whose case forms the matcher generates in a Latin-script language (Polish, German): [alias, language]. */
+  /** Aliases whose case forms the builder generated in a Latin-script language (Polish, German): [alias, language]. */
   inflect?: [string, string][];
+  /**
+   * The case forms of the aliases, as the data file writes them (scripts/gazetteer/encode.ts):
+   * ^-separated, each <alias index>=<form> (a key of plain ASCII) or <alias index>:<form> (a key with
+   * letters beyond ASCII). The matcher compiles them (matcher.ts); no word is declined at run time.
+   */
+  forms?: string;
   /** Short aliases (RSF, SDF, IS) that count only where the article also names the entry otherwise. */
   short?: string[];
 }
@@ -539,10 +545,10 @@ function lineId(line: string): string {
 /**
  * One line of the data file as an entry. The format (the file's first line, written by
  * scripts/gazetteer/encode.ts): name|country|kind|lat,lon|pop|flags|id|wikidata|parents|aliases|
- * demonyms|roles|extras, with defaults left out (most entries are small cities: "Pokrovsk|UA||48.28,37.18|68|m").
+ * demonyms|roles|extras|forms, with defaults left out (most entries are small cities: "Pokrovsk|UA||48.28,37.18|68|m").
  */
 function decodeEntry(line: string, index: number): IndexedEntry {
-  const [name = '', country = '', code = '', coords = '', pop = '', flags = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = '', extras = ''] = line.split('|');
+  const [name = '', country = '', code = '', coords = '', pop = '', flags = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = '', extras = '', forms = ''] = line.split('|');
   const id = rawId === '' ? idSlug(name) : rawId === '+' ? `${idSlug(name)}-${country.toLowerCase()}` : rawId;
   const entry: GazetteerEntry = {
     id,
@@ -567,6 +573,7 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     minor: flags.includes('m'),
     common: flags.includes('w'),
   };
+  if (forms) ie.forms = forms;
   if (extras) for (const x of extras.split(',')) {
     if (x === 'cap') ie.capital = true;
     else if (x.endsWith('!')) {

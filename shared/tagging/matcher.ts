@@ -6,7 +6,6 @@
 import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
 import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
-import { cyrillicLangs, inflections, type InflectLang } from './inflect';
 
 /** What an alias stands for. */
 export interface AliasTarget {
@@ -100,9 +99,11 @@ class NodeTable {
   get empty(): boolean {
     return this.size === 0;
   }
-  /** Every hash held, as unsigned numbers. */
-  *keys(): IterableIterator<number> {
-    for (let i = 0; i < this.nodes.length; i++) if (this.nodes[i] !== undefined) yield this.hashes[i]! >>> 0;
+  /** Calls `f` with every hash held, as unsigned numbers (a plain loop: the root has 262,144 slots). */
+  eachKey(f: (h: number) => void): void {
+    const ns = this.nodes;
+    const hs = this.hashes;
+    for (let i = 0; i < ns.length; i++) if (ns[i] !== undefined) f(hs[i]! >>> 0);
   }
   private grow(): void {
     const old = this.nodes;
@@ -266,10 +267,10 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   };
   addForms(true);
   const firsts = new Uint8Array(FILTER_BITS >> 3);
-  for (const h0 of root.keys()) {
+  root.eachKey((h0) => {
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
-  }
+  });
   const townFirsts = g.towns.firstBits; // built at load, by the hash of every town name's first word
   matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map() };
   const m = matcher;
@@ -286,9 +287,10 @@ const ASCII_KEY = /^[\x00-\x7f]*$/;
 const formLetter = (c: number) => (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f) || c === 0x1e9e;
 
 /**
- * The case forms of every name, by form (inflect.ts): Cyrillic names in Russian or Ukrainian as their
- * letters tell, Latin names in the languages the data file marks, and the li- form of Arabic al- names.
- * A form that two entries generate (or a name of another entry) is left out: it would decide nothing.
+ * The case forms of every name, by form: those the builder worked out with inflect.ts (Cyrillic names
+ * in Russian or Ukrainian as their letters tell, Latin names in the languages the data file marks),
+ * read from each entry's `forms`, and the li- form of Arabic al- names. A form that two entries
+ * generate (or a name of another entry) is left out: it would decide nothing.
  */
 function caseForms(g: Gazetteer, eager: boolean): { form: string; keys: string[]; index: number; alias: string }[] {
   const byKey = new Map<string, { form: string; keys: string[]; index: number; alias: string } | null>();
@@ -302,19 +304,35 @@ function caseForms(g: Gazetteer, eager: boolean): { form: string; keys: string[]
     if (prev === undefined) byKey.set(key, { form, keys, index, alias });
     else if (prev && prev.index !== index) byKey.set(key, null);
   };
+  // The data file marks each form: = for a key of plain ASCII (now), : for one beyond (later).
+  const mark = eager ? 61 : 58;
   for (const ie of g.entries) {
     if (!ie) continue; // a town not decoded yet: towns have no case forms (they are found by key)
-    const person = ie.entry.kind === 'person';
-    const latin = ie.inflect;
-    for (const a of ie.entry.aliases) {
-      if (!eager) for (const l of cyrillicLangs(a)) for (const f of inflections(a, l, person)) give(f, ie.index, a);
-      if (latin) for (const [b, l] of latin) if (b === a) for (const f of inflections(a, l as InflectLang, person)) give(f, ie.index, a);
-      const li = eager ? arabicLiForm(a) : undefined;
-      if (li) give(li, ie.index, a);
+    const aliases = ie.entry.aliases;
+    const forms = ie.forms ? ie.forms.split('^') : NO_FORMS;
+    let k = 0;
+    for (let a = 0; a < aliases.length; a++) {
+      for (; k < forms.length; k++) {
+        const f = forms[k]!;
+        const at = markAt(f);
+        if (Number(f.slice(0, at)) !== a) break;
+        if (f.charCodeAt(at) === mark) give(f.slice(at + 1), ie.index, aliases[a]!);
+      }
+      const li = eager ? arabicLiForm(aliases[a]!) : undefined;
+      if (li) give(li, ie.index, aliases[a]!);
     }
   }
   // A name of another entry keeps its entry: insert() leaves a node that has a target as it is.
   return [...byKey.values()].filter((v) => v !== null);
+}
+
+const NO_FORMS: string[] = [];
+
+/** Where the alias number of a form item ends (its = or :). */
+function markAt(item: string): number {
+  let i = 0;
+  while (i < item.length && item.charCodeAt(i) >= 48 && item.charCodeAt(i) <= 57) i++;
+  return i;
 }
 
 /** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */

@@ -125,6 +125,16 @@ describe('encodeEntry', () => {
     const person = { ...city, id: 'jane-doe', name: 'Jane Doe', kind: 'p', country: '', parents: [], aliases: ['Jane Doe'], roles: [['UA', 'President', '2019-05-20', ''] as [string, string, string, string]] };
     expect(encodeEntry(person)).toBe('Jane Doe||p|||||||||UA,President,2019-05-20,');
   });
+  it('writes the case forms of the aliases, worked out at build: = for a key of plain ASCII, : for one beyond', () => {
+    const ru = { ...city, id: 'RU', name: 'Russia', kind: 'c', country: 'RU', parents: [], aliases: ['Russia', 'Россия', 'Rosja'], inflect: [[2, 'pl']] as [number, string][] };
+    const line = encodeEntry(ru);
+    const forms = line.split('|')[13]!.split('^');
+    expect(forms).toEqual(expect.arrayContaining(['1:России', '1:Россию', '2=Rosji', '2=Rosję']));
+    expect(forms.every((f) => /^[12][=:]/.test(f))).toBe(true); // none for the English name
+    expect(forms.indexOf('1:России')).toBeLessThan(forms.indexOf('2=Rosji')); // alias by alias
+    expect(new Set(forms).size).toBe(forms.length);
+    expect(encodeEntry({ ...city, aliases: ['Yantai', 'НАТО'] })).toBe('Yantai|CN||||||||^НАТО'); // an acronym is not declined
+  });
   it('refuses a value that holds a separator character', () => {
     expect(() => encodeEntry({ ...city, aliases: ['Yantai', 'Yan|tai'] })).toThrow(/yantai: alias "Yan\|tai" holds a separator/);
     expect(() => encodeEntry({ ...city, roles: [['CN', 'Mayor, acting', '', '']] })).toThrow(/role "Mayor, acting"/);
