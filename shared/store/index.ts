@@ -21,7 +21,7 @@ import type { StoryAssigner, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import { pendingIds } from './pending-items';
 import { DynamoStoryIndex } from './story-index';
-import { getProfiles, listStories, storyArticles, type StoryListing } from './story-reads';
+import { getProfiles, listingFrom, listStories, storyArticles, type StoryListing } from './story-reads';
 import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { createTableInput } from './design';
@@ -156,7 +156,9 @@ export class ArticleStore {
 
   /** Stories newest first (by their latest article), optionally only those carrying every given tag; see docs/STORE.md for the cost. */
   async listStories(q: StoryListing): Promise<{ items: StoryProfile[]; next: CursorPosition | null }> {
-    const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
+    // A story is listed in the month of an article of its own (within a step before its last one).
+    const from = q.since ? listingFrom(q.since).slice(0, 7) : undefined;
+    const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!from || m >= from) && (!q.until || m <= q.until.slice(0, 7)));
     return listStories(this.readDeps(), months, q);
   }
 
