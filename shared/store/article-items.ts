@@ -81,14 +81,19 @@ function encode(a: TaggedArticle, instant: string, opts: { ttl: number; now: Dat
 /** The main item's attribute holding both tag lists (deflated JSON `[actors, regions]`). */
 const TAGS_ATTR = 'tagz';
 
-/** The listing items: one per tag (roll-ups included), each carrying every tag and the salient ones for AND / --salient filters. */
+/**
+ * The listing items: one per tag (roll-ups included), each carrying every tag and the salient ones
+ * for AND / --salient filters. A tag on both sides (a country as actor and as place) is listed once,
+ * on the region side: an actor query reads that listing too (store.listArticles), filtered on `a:`.
+ */
 export function listingItems(a: TaggedArticle, opts: { ttl: number; now: Date }): Item[] {
   const instant = listingInstant(a, opts.now);
   const all = tagsOf(a);
   const tokens: AttributeValue = { SS: all.map(({ side, tag }) => keys.tagToken(side, tag.id)) };
   const salientTokens = all.filter(({ tag }) => tag.salient).map(({ side, tag }) => keys.tagToken(side, tag.id));
   const sortKey = timeSortKey(instant, a.id);
-  return all.map(({ side, tag }) =>
+  const regionIds = new Set(all.filter(({ side }) => side === 'region').map(({ tag }) => tag.id));
+  return all.filter(({ side, tag }) => side === 'region' || !regionIds.has(tag.id)).map(({ side, tag }) =>
     compact({
       [ATTR.pk]: { S: keys.tagListing(side, tag.id, monthOf(instant)) },
       [ATTR.sk]: { S: sortKey },

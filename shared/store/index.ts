@@ -30,7 +30,7 @@ import { feedStateFromItem, feedStateItem } from './feed-items';
 import { toInstant, ttlAfter } from './instant';
 import { ALERT_POSITION_PATTERN, ATTR, ITEM_TYPE, keys, MONTH_PATTERN } from './keys';
 import { alertQuery, idFromPosition, keyOf, listingQuery, type AlertFilter, type ArticleListing } from './queries';
-import { walk, type BucketRead } from './walk';
+import { mergeReads, walk, type BucketRead } from './walk';
 
 export { isArticlePosition, type ArticleListing, type TagFilter } from './queries';
 export { tableDesign, createTableInput, type IndexDesign } from './design';
@@ -205,7 +205,8 @@ export class ArticleStore {
   async listArticles(q: ArticleListing): Promise<{ items: TaggedArticle[]; next: CursorPosition | null }> {
     if (!q.via && (q.alsoTagged?.length || q.salient?.length)) throw new StoreError('tag filters need a tag listing to walk');
     const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
-    const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept);
+    // An actor's listing is read together with the region listing of the same id (filtered).
+    const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept || q.via?.side === 'actor');
     return walk<string, TaggedArticle>({
       partitions: months,
       start: q.start,
@@ -223,10 +224,16 @@ export class ArticleStore {
   }
 
   private async readListing(q: ArticleListing, month: string, after: string | undefined, max: number): Promise<BucketRead<string>> {
-    const input = listingQuery(this.tableName, q, month, after, max);
     const skName = q.via ? ATTR.sk : ATTR.gsi1sk;
-    const out = await this.client.send(new QueryCommand(input));
-    return { entries: (out.Items ?? []).map((i) => i[skName]?.S ?? ''), lastEvaluated: out.LastEvaluatedKey?.[skName]?.S };
+    const inputs = [listingQuery(this.tableName, q, month, after, max)];
+    // A tag on both sides of an article is listed once, on the region side (article-items.ts): an
+    // actor's articles are its own listing and the region listing of the same id that carry `a:`.
+    if (q.via?.side === 'actor') {
+      const alsoAsActor: ArticleListing = { ...q, via: { side: 'region', id: q.via.id }, alsoTagged: [...(q.alsoTagged ?? []), q.via] };
+      inputs.push(listingQuery(this.tableName, alsoAsActor, month, after, max));
+    }
+    const outs = await Promise.all(inputs.map((i) => this.client.send(new QueryCommand(i))));
+    return mergeReads(outs.map((o) => ({ entries: (o.Items ?? []).map((i) => i[skName]?.S ?? ''), lastEvaluated: o.LastEvaluatedKey?.[skName]?.S })));
   }
 
   /** The months that hold articles or alerts, newest first (one small read). */
