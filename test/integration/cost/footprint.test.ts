@@ -47,5 +47,7 @@ describe('the cost model against the items the store writes', () => {
     expect(DEFAULT_ASSUMPTIONS.articleStoredKb / perArticle.kb).toBeGreaterThan(0.5);
     expect(DEFAULT_ASSUMPTIONS.articleStoredKb / perArticle.kb).toBeLessThan(2);
     console.log(`per article: ${perArticle.items.toFixed(1)} items, ${perArticle.writeUnits.toFixed(1)} WRU, ${perArticle.kb.toFixed(1)} KB`);
+    // Issue 13's budget: within +25% of the 16 write units an article cost before stories.
+    expect(perArticle.writeUnits).toBeLessThanOrEqual(20);
   });
 });
