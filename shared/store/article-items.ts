@@ -83,8 +83,8 @@ const TAGS_ATTR = 'tagz';
 
 /**
  * The listing items: one per tag (roll-ups included), each carrying every tag and the salient ones
- * for AND / --salient filters. A tag on both sides (a country as actor and as place) is listed once,
- * on the region side: an actor query reads that listing too (store.listArticles), filtered on `a:`.
+ * for AND / --salient filters. A country on both sides (as actor and as place) is listed once, on
+ * the region side: an actor query for a country reads that listing too (store.listArticles), filtered on `a:`.
  */
 export function listingItems(a: TaggedArticle, opts: { ttl: number; now: Date }): Item[] {
   const instant = listingInstant(a, opts.now);
@@ -93,7 +93,7 @@ export function listingItems(a: TaggedArticle, opts: { ttl: number; now: Date })
   const salientTokens = all.filter(({ tag }) => tag.salient).map(({ side, tag }) => keys.tagToken(side, tag.id));
   const sortKey = timeSortKey(instant, a.id);
   const regionIds = new Set(all.filter(({ side }) => side === 'region').map(({ tag }) => tag.id));
-  return all.filter(({ side, tag }) => side === 'region' || !regionIds.has(tag.id)).map(({ side, tag }) =>
+  return all.filter(({ side, tag }) => side === 'region' || tag.kind !== 'country' || !regionIds.has(tag.id)).map(({ side, tag }) =>
     compact({
       [ATTR.pk]: { S: keys.tagListing(side, tag.id, monthOf(instant)) },
       [ATTR.sk]: { S: sortKey },

@@ -29,7 +29,7 @@ import { StoreError } from './errors';
 import { feedStateFromItem, feedStateItem } from './feed-items';
 import { toInstant, ttlAfter } from './instant';
 import { ALERT_POSITION_PATTERN, ATTR, ITEM_TYPE, keys, MONTH_PATTERN } from './keys';
-import { alertQuery, idFromPosition, keyOf, listingQuery, type AlertFilter, type ArticleListing } from './queries';
+import { alertQuery, idFromPosition, keyOf, listingQuery, type AlertFilter, type ArticleListing, type TagFilter } from './queries';
 import { mergeReads, walk, type BucketRead } from './walk';
 
 export { isArticlePosition, type ArticleListing, type TagFilter } from './queries';
@@ -47,6 +47,11 @@ export type { StoryProfile } from '../stories/profile';
 const DEFAULT_RETENTION_DAYS = 365;
 const ARTICLE_MONTHS = 'articles';
 const ALERT_MONTHS = 'alerts';
+
+/** Whether an actor listing is read with the region listing of the same id: a country, or a tag of unknown kind. */
+function alsoAsPlace(via: TagFilter | undefined): boolean {
+  return via?.side === 'actor' && (via.kind === undefined || via.kind === 'country');
+}
 
 /** The pipeline's DynamoDB store: articles, feed states, alert claims and counters in one table. */
 export class ArticleStore {
@@ -205,8 +210,7 @@ export class ArticleStore {
   async listArticles(q: ArticleListing): Promise<{ items: TaggedArticle[]; next: CursorPosition | null }> {
     if (!q.via && (q.alsoTagged?.length || q.salient?.length)) throw new StoreError('tag filters need a tag listing to walk');
     const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
-    // An actor's listing is read together with the region listing of the same id (filtered).
-    const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept || q.via?.side === 'actor');
+    const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept || alsoAsPlace(q.via));
     return walk<string, TaggedArticle>({
       partitions: months,
       start: q.start,
@@ -226,9 +230,9 @@ export class ArticleStore {
   private async readListing(q: ArticleListing, month: string, after: string | undefined, max: number): Promise<BucketRead<string>> {
     const skName = q.via ? ATTR.sk : ATTR.gsi1sk;
     const inputs = [listingQuery(this.tableName, q, month, after, max)];
-    // A tag on both sides of an article is listed once, on the region side (article-items.ts): an
-    // actor's articles are its own listing and the region listing of the same id that carry `a:`.
-    if (q.via?.side === 'actor') {
+    // A country on both sides of an article is listed once, on the region side (article-items.ts):
+    // its articles as an actor are its own listing and those of its region listing that carry `a:`.
+    if (q.via && alsoAsPlace(q.via)) {
       const alsoAsActor: ArticleListing = { ...q, via: { side: 'region', id: q.via.id }, alsoTagged: [...(q.alsoTagged ?? []), q.via] };
       inputs.push(listingQuery(this.tableName, alsoAsActor, month, after, max));
     }

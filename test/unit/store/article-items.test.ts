@@ -41,6 +41,11 @@ describe('article items', () => {
     }
   });
 
+  it('lists only a country once for both sides (an actor of another kind reads its own listing alone)', () => {
+    const odd = { ...article, actors: [tag('x-org', true, { kind: 'organization' })], regions: [tag('x-org', true, { kind: 'organization' })] };
+    expect(listingItems(odd, { ttl: 1, now: NOW }).map((i) => i.pk?.S)).toEqual(['TAG#a:x-org#2026-11', 'TAG#r:x-org#2026-11']);
+  });
+
   it('lists an article with an unusable date under its fetch time', () => {
     const [item] = listingItems({ ...article, publishedAt: 'yesterday' }, { ttl: 1, now: NOW });
     expect(item!.sk?.S).toBe('2026-11-27T10:05:00.000Z#abc');
