@@ -217,8 +217,8 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
         const t = node.target;
         if (!t) {
           const target: AliasTarget = { entries: [ie.index], demonym, alias, key, placeOnly };
-          const l = letters(alias);
-          if (l.length <= 3) target.exact = l;
+          const l = shortLetters(alias);
+          if (l !== undefined) target.exact = l;
           if (ie.minor) target.minor = true;
           if (ie.short?.includes(alias)) target.needsFull = true;
           node.target = target;
@@ -263,8 +263,8 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       if (!node || node.target) continue;
       const ie = g.entries[index]!;
       const target: AliasTarget = { entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind) };
-      const l = letters(form);
-      if (l.length <= 3) target.exact = l;
+      const l = shortLetters(form);
+      if (l !== undefined) target.exact = l;
       if (ie.minor) target.minor = true;
       node.target = target;
       const h = hashKey(keys[0]!) & (FILTER_BITS - 1);
@@ -646,6 +646,13 @@ function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): Ali
   }
   m.townTargets.set(key, t ?? null);
   return t;
+}
+
+/** letters(s) when it has three letters or fewer (the aliases matched only in their own case), else undefined; without building the string for a longer name. */
+function shortLetters(s: string): string | undefined {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (charClass(s.charCodeAt(i)) & WORD && ++n > 3) return undefined;
+  return letters(s);
 }
 
 function caseOk(t: AliasTarget, text: string, start: number, end: number): boolean {
