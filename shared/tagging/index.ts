@@ -149,7 +149,11 @@ function score(input: TagInput): Scored {
       const x = found[q]!;
       const nx = found[q + 1];
       const pv = q > 0 ? found[q - 1] : undefined;
-      return { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) };
+      // Properties set one by one, not spread from temporary objects (this runs for every mention of a small place).
+      const pm: PlaceMention = { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x) };
+      if (nx && nx.field === x.field) pm.next = nx;
+      if (pv && pv.field === x.field) pm.prev = pv;
+      return pm;
     });
     const open: [AliasTarget, PlaceMention[]][] = [];
     for (const [t, at] of minors) {
