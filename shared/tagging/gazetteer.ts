@@ -151,8 +151,12 @@ export class TownIndex {
   // The most words of a name by the hash of its first word: pairs (hash, most words; 0 = empty slot).
   private firstMask: number;
   private firsts: Int32Array;
-  /** One-word keys by hash, made the first time the text hits the hash. */
-  private readonly oneWordCache = new Map<number, string | string[] | null>();
+  /**
+   * One-word keys by hash, made the first time the text hits the hash. Keyed by the hash's top 30
+   * bits (a small integer, which a Map looks up fast; a 32-bit hash would be a boxed number), with
+   * the whole hash kept to check.
+   */
+  private readonly oneWordCache = new Map<number, { hash: number; keys: string | string[] | undefined }>();
 
   constructor(
     /** The data file's lines by entry index (a name's key is made from its line). */
@@ -237,8 +241,8 @@ export class TownIndex {
 
   /** The keys of one-word town names whose hash is `hash` (several when keys collide), or undefined. */
   oneWordKeys(hash: number): string | string[] | undefined {
-    const cached = this.oneWordCache.get(hash);
-    if (cached !== undefined) return cached ?? undefined;
+    const cached = this.oneWordCache.get(hash >>> 2);
+    if (cached !== undefined && cached.hash === hash) return cached.keys;
     let keys: string | string[] | undefined;
     for (let n = this.chain(hash); n > 0; n = this.nameNext[n - 1]!) {
       if (this.nameWords[n - 1] !== 1) continue;
@@ -249,7 +253,7 @@ export class TownIndex {
         if (keys !== key) keys = [keys, key];
       } else if (!keys.includes(key)) keys.push(key);
     }
-    this.oneWordCache.set(hash, keys ?? null);
+    if (cached === undefined) this.oneWordCache.set(hash >>> 2, { hash, keys });
     return keys;
   }
 
