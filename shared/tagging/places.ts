@@ -120,6 +120,12 @@ interface Around {
   person: boolean;
   /** The person reading rests on the speech verb after the name alone ("Paisley said"). */
   speaker: boolean;
+  /**
+   * The person reading rests only on a capitalised word before the name that opens the sentence ("Four
+   * Guerrero state police"): any word has a capital there, so it says little, and it yields to the
+   * article's other mentions of the name.
+   */
+  weak: boolean;
   /** Part of a longer name ("West Nile virus"), for a name of small places only. */
   inName: boolean;
 }
@@ -138,11 +144,16 @@ function around(m: PlaceMention): Around {
   const speaker = !person && !loc && !!nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end);
   if (speaker) person = true;
   // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
-  // (A place word before it is no given name: "Children's Village Malakal", "Camp Dadaab".)
-  if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !everydayAfter.hasSpan(m.src, pw.start, pw.end)) {
+  // (A place word before it is no given name: "Children's Village Malakal", "Camp Dadaab".) When that
+  // word opens the sentence itself ("Four Guerrero state police"), the reading is weak.
+  let weak = false;
+  if (!person && pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !everydayAfter.hasSpan(m.src, pw.start, pw.end)) {
     let lower = false;
     for (let i = pw.start + 1; i < pw.end; i++) if (!(charClass(m.src.charCodeAt(i)) & UPPER)) lower = true;
-    if (lower) person = true;
+    if (lower) {
+      person = true;
+      weak = sentenceStart(m.src, pw.start);
+    }
   }
   // "West Nile virus", "King Nut", "Buffalo Science Magnet School": a capitalised word right after
   // that is not a place word makes the name part of a longer one; an acronym in capitals (ALMA)
@@ -150,7 +161,7 @@ function around(m: PlaceMention): Around {
   let inName = false;
   if (nw && nw.start === m.end + 1 && charClass(m.src.charCodeAt(nw.start)) & UPPER && !locative.hasSpan(m.src, nw.start, nw.end) && !everydayAfter.hasSpan(m.src, nw.start, nw.end)) inName = true;
   if (!m.dateline && m.end - m.start >= 2 && allCaps(m.src, m.start, m.end) && !allCaps(m.src, Math.max(0, m.start - 40), Math.min(m.src.length, m.end + 40))) inName = true;
-  return { locative: loc, initial, person, speaker: speaker && person, inName };
+  return { locative: loc, initial, person, speaker: speaker && person, weak, inName };
 }
 
 /** True when no letter of src[start, end) is lower case. */
@@ -169,8 +180,9 @@ function allCaps(src: string, start: number, end: number): boolean {
  */
 export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
   const a = around(m);
-  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran.
-  if ((a.person && !(ie.capital && a.speaker)) || (ie.minor && a.inName)) return false;
+  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran; a weak person
+  // reading yields to the article's, which made the name this place.
+  if ((a.person && !a.weak && !(ie.capital && a.speaker)) || (ie.minor && a.inName)) return false;
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
@@ -228,8 +240,9 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   // "Tehran said": after a capital a speech verb is its government speaking (actors.ts), not a person.
   if (capital) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
-  // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
-  if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person))) return -1;
+  // read so once ("said Bruce Ivins … Ivins"): a name means one thing in an article. A weak reading
+  // (a capitalised sentence opener before the name) does not decide for the other mentions.
+  if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person && !a.weak))) return -1;
   if (allMinor && ar.every((a) => a.inName)) return -1;
   const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
   const anyMidSentence = ar.some((a) => !a.initial && !a.person && !(allMinor && a.inName));

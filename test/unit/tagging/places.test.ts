@@ -62,6 +62,15 @@ describe('people and names that contain a place', () => {
     expect(ids('Bob Hammond said England would win.').regions).not.toContain('hammond');
     expect(ids('In England, Paisley said the vote was fair.').regions).not.toContain('paisley');
   });
+  it('lets a capitalised sentence opener before a place ("Four Guerrero state police") yield to the article\'s reading', () => {
+    const text = 'Four Guerrero state police were found. Acapulco is a city of the state of Guerrero in Mexico.';
+    const gro = region(text, 'mx-gro')!;
+    expect(gro.mentions.map((m) => m.start)).toEqual([5, text.lastIndexOf('Guerrero')]);
+    // A given name mid-sentence still makes a person, and decides for the whole article.
+    expect(ids('Police said Bob Hammond had left England. Hammond was calm.').regions).not.toContain('hammond');
+    // Alone, the opener reading still keeps the name out of the places.
+    expect(ids('Four Guerrero officers were found in Mexico.').regions).not.toContain('mx-gro');
+  });
   it('reads a small place inside a longer capitalised name as part of that name (West Nile virus)', () => {
     expect(ids('Cases of West Nile virus rose in Texas, US officials said.').regions).not.toContain('west');
   });
