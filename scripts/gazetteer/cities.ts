@@ -139,6 +139,9 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
  * population-weighted centre (country-state-city places some by their name elsewhere: Kent in Ohio);
  * population = its cities'.
  */
+/** A unit's package point this close to its namesake city's is that city's point. */
+const NAMESAKE_KM = 5;
+
 function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<string, City[]>, all: City[]): void {
   const box = new Map<string, [number, number, number, number]>();
   for (const c of all) {
@@ -163,7 +166,15 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
         lo += cw * clon;
         [s0, n0, w0, e0] = [Math.min(s0, clat), Math.max(n0, clat), Math.min(w0, clon), Math.max(e0, clon)];
       }
-      if (Number.isNaN(e.lat) || e.lat < s0 - 1 || e.lat > n0 + 1 || e.lon < w0 - 1 || e.lon > e0 + 1) {
+      // It does not when it is the point of the unit's namesake city (New York State at New York
+      // City): the package placed the name, not the unit.
+      const unitKey = aliasKey(e.name);
+      const atNamesake = !Number.isNaN(e.lat) && m.some((c) => (aliasKey(c.name) === unitKey || aliasKey(c.name) === `${unitKey} city`) && km(e.lat, e.lon, c.loc.coordinates[1], c.loc.coordinates[0]) < NAMESAKE_KM);
+      // Its towns' extent stands for the unit then: their mean would be the namesake's suburbs again.
+      if (atNamesake) {
+        e.lat = (s0 + n0) / 2;
+        e.lon = (w0 + e0) / 2;
+      } else if (Number.isNaN(e.lat) || e.lat < s0 - 1 || e.lat > n0 + 1 || e.lon < w0 - 1 || e.lon > e0 + 1) {
         e.lat = la / w;
         e.lon = lo / w;
       }

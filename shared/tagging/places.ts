@@ -9,7 +9,7 @@
 // start of a sentence. A title before the name ("Mr Hammond") or a speech verb after it ("Paisley said")
 // makes it a person. Among candidates that pass, the best supported wins, then the most populous.
 // The rules' words are in data/rules.json (`places`).
-import { charClass, KeySet, tokenKey, UPPER, WORD } from './chars';
+import { charClass, KeySet, tokenKey, tokens, UPPER, WORD } from './chars';
 import { ancestors, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { AliasTarget, Found } from './matcher';
 import rules from './data/rules.json';
@@ -287,4 +287,46 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     }
   }
   return best;
+}
+
+/** What stands between two items of a list of places: "Ohio, New York", "New York and Ohio", ", and". */
+const LIST_GAP = /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
+/** Words after a state's or province's name that name its government ("New York Governor"). */
+const unitGovernment = new KeySet(rules.places.unitGovernment);
+const nameKey = (s: string) => tokens(s).map(tokenKey).join(' ');
+
+/**
+ * A name that a city shares with a subdivision (its own, as New York, or another candidate, as Georgia)
+ * is the subdivision in a list of that country's subdivisions ("Michigan, Oregon, New York, Indiana";
+ * "Colorado, Georgia, Illinois") and before a word of its government ("New York Governor"). Runs on the
+ * resolved matches, in text order, and changes their entries in place.
+ */
+export function unitsInLists(found: Found[], g: Gazetteer, title: string, text: string): void {
+  for (let r = 0; r < found.length; r++) {
+    const f = found[r]!;
+    const ie = g.entries[f.entry]!;
+    if (ie.entry.kind === 'region') continue;
+    const src = f.field === 'title' ? title : text;
+    // The cheap tests first: a neighbour in a list that is a subdivision, or a word of government after.
+    const p = r > 0 ? found[r - 1] : undefined;
+    const n = found[r + 1];
+    const listed = (x: Found | undefined, a: number, b: number) => !!x && x.field === f.field && x.entry !== f.entry && g.entries[x.entry]!.entry.kind === 'region' && LIST_GAP.test(src.slice(a, b));
+    const before = listed(p, p?.end ?? 0, f.start) ? p : undefined;
+    const after = listed(n, f.end, n?.start ?? 0) ? n : undefined;
+    const nw = before || after ? undefined : wordAfter(src, f.end);
+    const governed = !!nw && nw.start === f.end + 1 && unitGovernment.hasSpan(src, nw.start, nw.end);
+    if (!before && !after && !governed) continue;
+    // The subdivisions the name may be: the other candidates of a shared name, the city's namesake units.
+    const units: number[] = [];
+    for (const i of f.target.entries) if (i !== f.entry && g.entries[i]?.entry.kind === 'region') units.push(i);
+    if (ie.entry.kind === 'city') for (const a of ancestors(g, ie, 'place')) if (g.entries[a]!.entry.kind === 'region' && nameKey(g.entries[a]!.entry.name) === f.target.key) units.push(a);
+    for (const u of units) {
+      const up = g.entries[u]!.entry.parents;
+      const sibling = (x: Found | undefined) => !!x && g.entries[x.entry]!.entry.parents.some((q) => up.includes(q));
+      if (sibling(before) || sibling(after) || (governed && ie.entry.kind === 'city')) {
+        f.entry = u;
+        break;
+      }
+    }
+  }
 }

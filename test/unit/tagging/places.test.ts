@@ -117,6 +117,28 @@ describe('abbreviations', () => {
   });
 });
 
+describe('a name a city shares with a state or province', () => {
+  it('is the state in a list of that country\'s states ("Michigan, Oregon, New York, Indiana")', () => {
+    expect(ids('Cases were found in Michigan, Oregon, New York, Indiana and Ohio.').regions).toContain('us-ny');
+    expect(ids('Cases were found in Michigan, Oregon, New York, Indiana and Ohio.').regions).not.toContain('new-york-city');
+    expect(ids('Cases were found in Utah, Washington and Wisconsin.').regions).toContain('us-wa');
+    expect(ids('Cases were found in Utah, Washington and Wisconsin.').regions).not.toContain('washington-dc');
+  });
+  it('stays the city in a list of cities, and beside a state that is not in a list', () => {
+    expect(ids('Flights from Chicago, New York and Boston were cancelled.').regions).toContain('new-york-city');
+    expect(ids('Ohio officials flew to New York on Monday.').regions).toContain('new-york-city');
+  });
+  it('is the state before a word of its government ("New York Governor")', () => {
+    expect(ids('New York Governor Andrew Cuomo declared an emergency.').regions).toContain('us-ny');
+    expect(ids('New York police said the road was closed.').regions).toContain('new-york-city');
+  });
+  it('places the state at its own towns\' extent, not at its namesake city\'s point', () => {
+    const ny = region('Cases were found in Michigan, Oregon, New York, Indiana and Ohio.', 'us-ny')!;
+    expect(ny.lat).toBeGreaterThan(42);
+    expect(ny.lon).toBeLessThan(-74.5);
+  });
+});
+
 describe('a place after a place and a comma', () => {
   it('is the ancestor of that name: "Buffalo, New York" is the state, "New York" alone the city', () => {
     expect(ids('Two boys died in Buffalo, New York, after the outbreak.').regions).toContain('us-ny');
