@@ -5,6 +5,7 @@
 // capital, and not sharing the name with a city of comparable size) still do; every other is "minor"
 // and is read as a place only with support in the article (shared/tagging/places.ts).
 import { slug } from '../../shared/tagging/chars';
+import { plainSpelling } from './spellings';
 import { aliasKey, type Builder, type BuiltEntry, type CuratedEntry, readData, require } from './sources';
 import type { SubdivisionCodes } from './subdivisions';
 import { isCommonWord, isFrequentName } from './words';
@@ -117,7 +118,7 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
     }
     if (!key || b.claimed.has(key) || cur) continue;
     const isMajor = major.has(c);
-    const base = slug(c.name) || String(c.cityId);
+    const base = slug(plainSpelling(c.name) ?? c.name) || String(c.cityId); // Łódź is "lodz", not "odz"
     let id = base;
     for (const more of [`-${c.country.toLowerCase()}`, `-${c.country.toLowerCase()}-${slug(c.adminCode)}`, `-${c.cityId}`]) {
       if (!b.ids.has(id)) break;

@@ -20,6 +20,8 @@ const personAfter = new KeySet(rules.places.personAfter);
 /** Capitalised words that may follow a place without making it part of another name ("Kent County", "Paris Airport"). */
 const everydayAfter = new KeySet(rules.places.after);
 const NEAR_KM = rules.places.nearKm;
+/** The countries each country was part of until recently (data/rules.json `places.formerCountries`). */
+const FORMER: Record<string, string[] | undefined> = rules.places.formerCountries;
 /**
  * Degrees of latitude beyond which two points are surely more than NEAR_KM apart: a great circle is
  * at least 6,371 km × the latitude difference in radians (one km of margin for rounding).
@@ -259,7 +261,8 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
       const k = g.entries[a]!.entry.kind;
       if ((k === 'region' || k === 'city') && ctx.ids.has(g.entries[a]!.entry.id)) sub = true;
     }
-    const country = !!e.country && ctx.ids.has(e.country);
+    // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
+    const country = !!e.country && (ctx.ids.has(e.country) || (FORMER[e.country]?.some((c) => ctx.ids.has(c)) ?? false));
     let near = false;
     if (e.lat !== undefined) for (let p = 0; p < ctx.points.length && !near; p += 2) {
       // Points further apart in latitude alone than NEAR_KM are not near: no trigonometry for them.

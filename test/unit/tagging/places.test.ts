@@ -41,6 +41,23 @@ describe('small places need support in the article', () => {
   });
 });
 
+describe('which country supports a town', () => {
+  it('counts the country a town was part of until recently (Malakal in a 2008 report that names Sudan)', () => {
+    const r = tagText({ text: 'Fighting broke out in Malakal, Sudan, aid workers said.', date: '2008-05-20' });
+    expect(r.regions.find((t) => t.id === 'malakal')).toMatchObject({ country: 'SS' });
+    // Support only: the town stays in South Sudan, and a country it was never part of does not help.
+    expect(ids('Fighting broke out in Malakal, Kenya, aid workers said.').regions).not.toContain('malakal');
+  });
+});
+
+describe('spellings', () => {
+  it('reads a name written without the letters Unicode keeps whole (Dogubayazit for Doğubayazıt, Lodz, Tromso)', () => {
+    expect(ids('Three children died in Dogubayazit in eastern Turkey.').regions).toContain('dogubayazit');
+    expect(ids('Three children died in Doğubayazıt in eastern Turkey.').regions).toContain('dogubayazit');
+    expect(ids('Floods hit Lodz in Poland.').regions).toContain('lodz');
+  });
+});
+
 describe('names several places share', () => {
   it('goes to the place whose state or country the article names (Paris, Texas)', () => {
     expect(ids('Storms hit Paris in Texas overnight.').regions).toContain('paris-us');
