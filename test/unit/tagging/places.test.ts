@@ -96,6 +96,18 @@ describe('people and names that contain a place', () => {
     expect(r.regions.flatMap((t) => t.mentions)).toEqual([]);
     expect(r.actors.map((t) => t.id)).toEqual(expect.arrayContaining(['KE', 'IN', 'US']));
   });
+  it('keeps a state out of the places in "Michigan State University", and a country out of "Consumer Act of the Philippines"', () => {
+    const r = tagText({ text: 'Tests at Michigan State University were negative. They broke the Consumer Act of the Philippines, police in Ohio said.' });
+    expect(r.regions.find((t) => t.id === 'us-mi')?.mentions ?? []).toEqual([]);
+    expect(r.regions.find((t) => t.id === 'PH')?.mentions ?? []).toEqual([]);
+    expect(r.regions.find((t) => t.id === 'us-oh')!.mentions.map((m) => m.text)).toEqual(['Ohio']);
+    expect(ids('Voters in the Philippines went to the polls.').regions).toContain('PH');
+  });
+  it('reads "Saudi" as the adjective it is: evidence for Saudi Arabia, not a place mention', () => {
+    const r = tagText({ text: 'Four more people are in Saudi hospitals.' });
+    expect(r.actors.find((t) => t.id === 'SA')!.mentions.map((m) => m.text)).toEqual(['Saudi']);
+    expect(r.regions.find((t) => t.id === 'SA')!.mentions).toEqual([]);
+  });
   it('keeps a country before a body of its government as a place ("U.S. Army", "California Department of Public Health")', () => {
     expect(region('The U.S. Army flew relief missions.', 'US')!.mentions.map((m) => m.text)).toEqual(['U.S']);
   });
