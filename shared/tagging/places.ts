@@ -292,7 +292,7 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   return best;
 }
 
-/** What stands between two items of a list of places: "Ohio, New York", "New York and Ohio", ", and". */
+/** What stands between two items of a list of places: "Ohio, New York", "New York and Ohio", ", and" (six characters at most). */
 const LIST_GAP = /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
 /** Words after a state's or province's name that name its government ("New York Governor"). */
 const unitGovernment = new KeySet(rules.places.unitGovernment);
@@ -313,7 +313,7 @@ export function unitsInLists(found: Found[], g: Gazetteer, title: string, text: 
     // The cheap tests first: a neighbour in a list that is a subdivision, or a word of government after.
     const p = r > 0 ? found[r - 1] : undefined;
     const n = found[r + 1];
-    const listed = (x: Found | undefined, a: number, b: number) => !!x && x.field === f.field && x.entry !== f.entry && g.entries[x.entry]!.entry.kind === 'region' && LIST_GAP.test(src.slice(a, b));
+    const listed = (x: Found | undefined, a: number, b: number) => !!x && x.field === f.field && x.entry !== f.entry && g.entries[x.entry]!.entry.kind === 'region' && b - a <= 6 && LIST_GAP.test(src.slice(a, b));
     const before = listed(p, p?.end ?? 0, f.start) ? p : undefined;
     const after = listed(n, f.end, n?.start ?? 0) ? n : undefined;
     const nw = before || after ? undefined : wordAfter(src, f.end);
