@@ -73,3 +73,17 @@ export async function walk<E, T>(spec: WalkSpec<E, T>): Promise<{ items: T[]; ne
   }
   return { items, next: null };
 }
+
+/**
+ * Several newest-first reads of listings that share one sort-key space, as one read: each listing
+ * is complete down to its own last evaluated key, so the merge is complete down to the newest of
+ * those; entries older than that are left for the next read (which starts after it). An entry in
+ * more than one listing (the same article) appears once.
+ */
+export function mergeReads(reads: BucketRead<string>[]): BucketRead<string> {
+  if (reads.length === 1) return reads[0]!;
+  const frontier = reads.reduce<string | undefined>((f, r) => (r.lastEvaluated !== undefined && (f === undefined || r.lastEvaluated > f) ? r.lastEvaluated : f), undefined);
+  const entries = new Set<string>();
+  for (const r of reads) for (const e of r.entries) if (frontier === undefined || e >= frontier) entries.add(e);
+  return { entries: [...entries].sort().reverse(), lastEvaluated: frontier };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CursorPosition } from '../../../shared/store/cursor';
-import { walk, type BucketRead } from '../../../shared/store/walk';
+import { mergeReads, walk, type BucketRead } from '../../../shared/store/walk';
 
 // Buckets of fake sort keys, newest first; a read honours `after` and `max` like a DynamoDB Query.
 function source(buckets: Record<string, string[]>, reject: (e: string) => boolean = () => false) {
@@ -99,5 +99,20 @@ describe('walk budgets', () => {
     expect(next).toBeNull();
     expect(new Set(loaded).size).toBe(loaded.length);
     expect(loaded.length).toBe(60);
+  });
+});
+
+describe('mergeReads', () => {
+  it('merges newest first down to the newest last-evaluated key, each entry once', () => {
+    const merged = mergeReads([
+      { entries: ['09', '07', '05'], lastEvaluated: '05' },
+      { entries: ['08', '07', '02'], lastEvaluated: undefined },
+    ]);
+    // The first listing may hold entries between 05 and 02 not read yet: 02 waits for the next read.
+    expect(merged).toEqual({ entries: ['09', '08', '07', '05'], lastEvaluated: '05' });
+  });
+
+  it('ends when every listing is exhausted', () => {
+    expect(mergeReads([{ entries: ['3', '1'] }, { entries: ['2'] }])).toEqual({ entries: ['3', '2', '1'], lastEvaluated: undefined });
   });
 });
