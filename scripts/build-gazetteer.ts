@@ -15,6 +15,7 @@ import { fillCoordinates } from './gazetteer/coordinates';
 import { addCurated } from './gazetteer/curated';
 import { ABOUT, encodeEntry, serialise } from './gazetteer/encode';
 import { Builder, DATA_DIR, type BuiltEntry, type RawRole } from './gazetteer/sources';
+import { addPlainSpellings } from './gazetteer/spellings';
 import { addSubdivisions } from './gazetteer/subdivisions';
 import { addLanguages } from './gazetteer/translations';
 
@@ -33,6 +34,7 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   const codes = addSubdivisions(b);
   addCities(b, cities, capitals, codes);
   fillCoordinates(b);
+  addPlainSpellings(b); // Doğubayazıt is also "Dogubayazit"
   // 5. Names in the languages of the news: translations of the entries above, capitals marked.
   addLanguages(b.entries, { dropAliases: countries.dropAliases });
   return { about: ABOUT, entries: b.entries };
