@@ -50,6 +50,22 @@ describe('which country supports a town', () => {
   });
 });
 
+describe('US counties', () => {
+  it('reads a county of a name thirty states share by the state the article names ("Scott County, Indiana")', () => {
+    const r = tagText({ text: 'The outbreak centred on Austin, in Scott County, Indiana. Cases in Scott County rose past 140.' });
+    const scott = r.regions.find((t) => t.id === 'us-in-scott-county')!;
+    expect(scott.mentions.map((m) => m.text)).toEqual(['Scott County', 'Scott County']);
+    expect(scott.parents).toEqual(['us-in']);
+    expect(scott.lat).toBeCloseTo(38.7, 0);
+    expect(r.regions.map((t) => t.id).filter((id) => id.endsWith('scott-county'))).toEqual(['us-in-scott-county']);
+  });
+  it('needs support like any unit, and takes the populous one of a shared name when only the country is named', () => {
+    expect(ids('Scott County was quiet on Tuesday.').regions.filter((id) => id.endsWith('scott-county'))).toEqual([]);
+    expect(ids('Fires in Orange County forced evacuations across the United States.').regions).toContain('us-ca-orange-county');
+    expect(ids('Floods in Jefferson Parish, Louisiana, closed roads.').regions).toContain('us-la-jefferson-parish');
+  });
+});
+
 describe('spellings', () => {
   it('reads a name written without the letters Unicode keeps whole (Dogubayazit for Doğubayazıt, Lodz, Tromso)', () => {
     expect(ids('Three children died in Dogubayazit in eastern Turkey.').regions).toContain('dogubayazit');
