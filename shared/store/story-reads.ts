@@ -49,6 +49,8 @@ export async function listStories(deps: Deps, months: string[], q: StoryListing)
     // Unfiltered: one more than needed tells whether another page exists. Filtered: read ahead.
     chunk: (need) => (wanted.length || q.since ? Math.min(500, Math.max(50, need * 4)) : need + 1),
     position: (p) => p,
+    // A tag filter keeps few stories: profiles (≤ 1 KB) are loaded 100 a request rather than as many as are still needed.
+    loadBatch: (need) => (wanted.length ? 100 : need),
     read: async (month, after, max) => {
       const names: Record<string, string> = { '#pk': ATTR.gsi1pk, ...(from || q.until ? { '#sk': ATTR.gsi1sk } : {}) };
       let cond = '#pk = :pk';

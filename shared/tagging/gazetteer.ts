@@ -366,7 +366,7 @@ let loaded: LoadedGazetteer | undefined;
 /**
  * The gazetteer, read from the generated data file on first call and kept for the process. The file
  * is walked once as bytes: a town's line (most of them) is not decoded, its name is hashed where it
- * stands; the other entries (countries, curated entries, subdivisions: about 7,000) are decoded now.
+ * stands; the other entries (countries, curated entries, subdivisions: about 10,000) are decoded now.
  */
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
@@ -442,7 +442,7 @@ function indexTowns(towns: TownIndex, lines: DataLines, b: string, nameEnd: Int3
   }
 }
 
-/** 3. Every other entry (countries, curated entries, subdivisions: about 7,000), decoded now. */
+/** 3. Every other entry (countries, curated entries, subdivisions: about 10,000), decoded now. */
 function decodeOthers(lines: DataLines, nameEnd: Int32Array, entries: IndexedEntry[], byId: IdIndex): void {
   for (let index = 0; index < nameEnd.length; index++) {
     if (nameEnd[index] !== 0) continue;

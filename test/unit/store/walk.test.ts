@@ -18,7 +18,7 @@ function source(buckets: Record<string, string[]>, reject: (e: string) => boolea
   };
 }
 
-async function everything(buckets: Record<string, string[]>, limit: number, opts: { reject?: (e: string) => boolean; loadReject?: (e: string) => boolean; chunk?: (n: number) => number; maxReads?: number } = {}) {
+async function everything(buckets: Record<string, string[]>, limit: number, opts: { reject?: (e: string) => boolean; loadReject?: (e: string) => boolean; chunk?: (n: number) => number; maxReads?: number; loadBatch?: (n: number) => number } = {}) {
   const src = source(buckets, opts.reject);
   const out: string[] = [];
   let start: CursorPosition | undefined;
@@ -33,6 +33,7 @@ async function everything(buckets: Record<string, string[]>, limit: number, opts
       load: async (es) => es.map((e) => (opts.loadReject?.(e) ? undefined : e)),
       chunk: opts.chunk ?? ((n) => n + 1),
       maxReads: opts.maxReads,
+      loadBatch: opts.loadBatch,
     });
     out.push(...page.items);
     start = page.next ?? undefined;
@@ -62,6 +63,14 @@ describe('walk', () => {
     expect(out).toEqual(all.filter((e) => !odd(e)));
     const { out: loaded } = await everything(buckets, 4, { loadReject: odd, chunk: () => 5 });
     expect(loaded).toEqual(all.filter((e) => !odd(e)));
+  });
+
+  it('loads more than a page needs without skipping or repeating what it did not return', async () => {
+    const odd = (e: string) => Number(e.slice(-2)) % 2 === 1;
+    for (const limit of [1, 2, 5]) {
+      const { out } = await everything(buckets, limit, { loadReject: odd, chunk: () => 10, loadBatch: () => 100 });
+      expect(out, `limit ${limit}`).toEqual(all.filter((e) => !odd(e)));
+    }
   });
 
   it('returns a short page with a cursor when the read budget runs out, and continues from it', async () => {
