@@ -3,8 +3,8 @@
 // posting keyed by the word and time, so a lookup is a few key queries, never a scan.
 import type { TaggedArticle } from '../model';
 import { KeyedLocks } from './locks';
-import { joinProfile, newProfile, storyIdFor, type StoryProfile } from './profile';
-import { JOIN_THRESHOLD, similarity } from './similarity';
+import { joinProfile, mergeProfiles, newProfile, storyIdFor, type StoryProfile } from './profile';
+import { JOIN_THRESHOLD, MERGE_OVERLAP, profileOverlap, similarity } from './similarity';
 import { articleTerms, slugWords, stemTerm, topTerms, words, type Terms } from './terms';
 
 /** A story stays open while articles keep joining: up to this long after its last article. */
@@ -15,8 +15,8 @@ export const REPOST_AFTER_MS = 24 * 3_600_000;
 export const LOOKUP_TERMS = 6;
 /** Words a new story is posted under (each a write unit). */
 export const FOUNDING_POSTS = 2;
-/** Most words a story is ever posted under (a growing story adds the words its articles share). */
-export const MAX_POSTS = 6;
+/** Most words a story is ever posted under (a growing story adds the words its articles share, one a join). */
+export const MAX_POSTS = 12;
 /** Weight of a shared salient tag, as a term (`@r:UA`): a strong word's worth is about 10. */
 const TAG_WEIGHT = 3;
 /** How long a reader waits for a story another process is founding (seen in a posting, not yet written). */
@@ -88,23 +88,35 @@ export class StoryAssigner {
       const from = new Date(t - STORY_WINDOW_MS - REPOST_AFTER_MS).toISOString();
       const to = new Date(t + STORY_WINDOW_MS).toISOString();
       const postings = await this.index.findPostings(lookup, from, to, false);
-      const best = await this.bestStory(terms, headline, at, postings, false);
+      const [best, second] = await this.bestStories(terms, headline, at, postings, false);
+      if (best && second && profileOverlap(best, second) >= MERGE_OVERLAP) return this.merge(best, second, a, terms, at);
       if (best) return this.join(best, a, terms, at);
       return this.found(a, terms, at, lookup, { from, to, seen: new Set(postings.map((p) => p.storyId)) });
     });
   }
 
-  /** The existing story the article fits best, if any fits (merged stories followed to where they went). */
-  private async bestStory(terms: Terms, headline: ReadonlySet<string>, at: string, postings: Posting[], consistent: boolean): Promise<StoryProfile | undefined> {
+  /** The two open stories the article fits best, best first, if any fit (merged stories followed to where they went). */
+  private async bestStories(terms: Terms, headline: ReadonlySet<string>, at: string, postings: Posting[], consistent: boolean): Promise<[StoryProfile | undefined, StoryProfile | undefined]> {
     const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], consistent);
-    let best: StoryProfile | undefined;
-    let bestScore = JOIN_THRESHOLD;
-    for (const s of stories.values()) {
-      if (!open(s, at)) continue;
-      const score = similarity(terms, s, headline);
-      if (score >= bestScore && (score > bestScore || !best || s.id < best.id)) [best, bestScore] = [s, score];
-    }
-    return best;
+    const fits = [...stories.values()]
+      .filter((s) => open(s, at))
+      .map((s) => ({ s, score: similarity(terms, s, headline) }))
+      .filter((x) => x.score >= JOIN_THRESHOLD)
+      .sort((x, y) => y.score - x.score || (x.s.id < y.s.id ? -1 : 1));
+    return [fits[0]?.s, fits[1]?.s];
+  }
+
+  /**
+   * The article fits two stories that share their typical words: they are one. The smaller (on a
+   * tie the younger id) becomes a stub into the bigger — conditional on the version read, so a story
+   * that changed meanwhile is not folded — and the article joins the bigger with the other's words,
+   * articles and sources added. Readers follow the stub (a folded story's articles resolve to the
+   * survivor); alerts already sent for the folded story stay sent.
+   */
+  private async merge(x: StoryProfile, y: StoryProfile, a: TaggedArticle, terms: Terms, at: string): Promise<StoryAssignment> {
+    const [keep, fold] = x.articles > y.articles || (x.articles === y.articles && x.id < y.id) ? [x, y] : [y, x];
+    if (!(await this.index.putStory({ ...stub(fold.id, keep.id, at), version: fold.version + 1 }, fold.version))) return this.join(x, a, terms, at);
+    return this.join(keep, a, terms, at, fold);
   }
 
   /** Stories by id, each merged one replaced by the story it went to. */
@@ -122,15 +134,18 @@ export class StoryAssigner {
     return out;
   }
 
-  /** Joins a story: a write conditional on the version read, retried from a fresh read when another writer came first. */
-  private async join(story: StoryProfile, a: TaggedArticle, terms: Terms, at: string): Promise<StoryAssignment> {
+  /**
+   * Joins a story: a write conditional on the version read, retried from a fresh read when another
+   * writer came first. `absorb`: a story just folded into this one, added to it on every attempt.
+   */
+  private async join(story: StoryProfile, a: TaggedArticle, terms: Terms, at: string, absorb?: StoryProfile): Promise<StoryAssignment> {
     let current: StoryProfile | undefined = story;
     for (let attempt = 0; attempt < 8 && current; attempt++) {
       if (current.mergedInto) {
         current = (await this.resolve([current.mergedInto], true)).values().next().value;
         continue;
       }
-      const next = joinProfile(current, a, terms, at);
+      const next = joinProfile(absorb && !current.absorbed?.includes(absorb.id) ? mergeProfiles(current, absorb) : current, a, terms, at);
       const toPost = newPostings(next, terms, at);
       if (toPost.length) Object.assign(next, { posted: [...new Set([...next.posted, ...toPost])], postedAt: at > next.postedAt ? at : next.postedAt });
       if (await this.index.putStory(next, current.version)) {

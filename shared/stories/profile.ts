@@ -44,9 +44,14 @@ export interface StoryProfile {
   postedAt: string;
   /** Optimistic-concurrency version: every write is conditional on the version it read. */
   version: number;
-  /** Set when this story was folded into another (concurrent creation): readers follow it. */
+  /** Set when this story was folded into another (concurrent creation, or a merge): readers follow it. */
   mergedInto?: string;
+  /** Stories folded into this one by a merge (their member items still carry their own ids). */
+  absorbed?: string[];
 }
+
+/** Most folded stories a profile lists (a story that absorbs more keeps the first ones). */
+export const MAX_ABSORBED = 16;
 
 /** The story id an article founds: derived from the article id, so a repeated attempt founds the same story. */
 export function storyIdFor(articleId: string): string {
@@ -129,4 +134,34 @@ export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at:
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/**
+ * `keep` with `fold`'s articles, words, sources and tags added: the profile of the two stories as one
+ * (pure; the caller writes `fold` as a stub into `keep`, then this conditionally on `keep.version`).
+ */
+export function mergeProfiles(keep: StoryProfile, fold: StoryProfile): StoryProfile {
+  const counts = new Map(Object.entries(keep.terms));
+  const weights = new Map(Object.entries(keep.weights));
+  for (const [t, c] of Object.entries(fold.terms)) {
+    counts.set(t, (counts.get(t) ?? 0) + c);
+    weights.set(t, Math.max(weights.get(t) ?? 0, fold.weights[t] ?? 0));
+  }
+  const kept = [...counts]
+    .sort((x, y) => y[1] - x[1] || weights.get(y[0])! - weights.get(x[0])! || (x[0] < y[0] ? -1 : 1))
+    .slice(0, PROFILE_TERMS)
+    .map(([t]) => t);
+  const later = fold.lastSeen > keep.lastSeen || (fold.lastSeen === keep.lastSeen && fold.lastArticle > keep.lastArticle);
+  return {
+    ...keep,
+    firstSeen: fold.firstSeen < keep.firstSeen ? fold.firstSeen : keep.firstSeen,
+    lastSeen: later ? fold.lastSeen : keep.lastSeen,
+    lastArticle: later ? fold.lastArticle : keep.lastArticle,
+    articles: keep.articles + fold.articles,
+    sources: [...new Set([...keep.sources, ...fold.sources])].slice(0, MAX_SOURCES),
+    tags: [...new Set([...keep.tags, ...fold.tags])].slice(0, MAX_TAGS),
+    terms: Object.fromEntries(kept.map((t) => [t, counts.get(t)!])),
+    weights: Object.fromEntries(kept.map((t) => [t, weights.get(t)!])),
+    absorbed: [...new Set([...(keep.absorbed ?? []), fold.id, ...(fold.absorbed ?? [])])].slice(0, MAX_ABSORBED),
+  };
 }

@@ -39,7 +39,8 @@ export function slugWords(url: string): string[] {
   for (const segment of pathname.split('/')) {
     const parts = decodeSafe(segment).replace(/\.[a-z]{2,5}$/i, '').split(/[-_+]+/);
     // A slug has several words; ids, dates and "index.html" do not.
-    if (parts.filter((p) => /\p{L}{2,}/u.test(p)).length >= 3) out.push(...words(parts.join(' ')));
+    // Words only: a slug's numbers and hex ids (`1.1719452`, `bad8205c`) name the page, not the story.
+    if (parts.filter((p) => /\p{L}{2,}/u.test(p)).length >= 3) out.push(...words(parts.join(' ')).filter((w) => !/\d/u.test(w)));
   }
   return out;
 }
