@@ -3,7 +3,7 @@
 // posting keyed by the word and time, so a lookup is a few key queries, never a scan.
 import type { TaggedArticle } from '../model';
 import { KeyedLocks } from './locks';
-import { joinProfile, mergeProfiles, newProfile, storyIdFor, type StoryProfile } from './profile';
+import { articleMark, joinProfile, mergeProfiles, newProfile, storyIdFor, type StoryProfile } from './profile';
 import { JOIN_THRESHOLD, MERGE_OVERLAP, profileOverlap, similarity } from './similarity';
 import { articleTerms, slugWords, stemTerm, topTerms, words, type Terms } from './terms';
 
@@ -88,16 +88,23 @@ export class StoryAssigner {
       const from = new Date(t - STORY_WINDOW_MS - REPOST_AFTER_MS).toISOString();
       const to = new Date(t + STORY_WINDOW_MS).toISOString();
       const postings = await this.index.findPostings(lookup, from, to, false);
-      const [best, second] = await this.bestStories(terms, headline, at, postings, false);
+      const stored = new Set<string>();
+      const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], false, stored);
+      // Assigned before by a pass that died before storing the article: the same answer, nothing rewritten
+      // (a second join would count the article twice and change what later articles join).
+      const again = assignedBefore(a.id, stories);
+      if (again) return again;
+      const [best, second] = this.bestStories(terms, headline, at, stories);
       if (best && second && profileOverlap(best, second) >= MERGE_OVERLAP) return this.merge(best, second, a, terms, at);
       if (best) return this.join(best, a, terms, at);
-      return this.found(a, terms, at, lookup, { from, to, seen: new Set(postings.map((p) => p.storyId)) });
+      // Rivals are the stories founded meanwhile: any posting whose story was not read as a profile here
+      // (one seen only as a posting is still being founded, and is a rival too).
+      return this.found(a, terms, at, lookup, { from, to, seen: new Set(postings.map((p) => p.storyId).filter((id) => stored.has(id))) });
     });
   }
 
   /** The two open stories the article fits best, best first, if any fit (merged stories followed to where they went). */
-  private async bestStories(terms: Terms, headline: ReadonlySet<string>, at: string, postings: Posting[], consistent: boolean): Promise<[StoryProfile | undefined, StoryProfile | undefined]> {
-    const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], consistent);
+  private bestStories(terms: Terms, headline: ReadonlySet<string>, at: string, stories: Map<string, StoryProfile>): [StoryProfile | undefined, StoryProfile | undefined] {
     const fits = [...stories.values()]
       .filter((s) => open(s, at))
       .map((s) => ({ s, score: similarity(terms, s, headline) }))
@@ -120,13 +127,14 @@ export class StoryAssigner {
   }
 
   /** Stories by id, each merged one replaced by the story it went to. */
-  private async resolve(ids: string[], consistent: boolean): Promise<Map<string, StoryProfile>> {
+  private async resolve(ids: string[], consistent: boolean, stored?: Set<string>): Promise<Map<string, StoryProfile>> {
     const out = new Map<string, StoryProfile>();
     let todo = ids;
     for (let hop = 0; hop < 4 && todo.length; hop++) {
       const found = await this.index.getStories(todo, consistent);
       todo = [];
       for (const s of found.values()) {
+        stored?.add(s.id);
         if (s.mergedInto) todo.push(s.mergedInto);
         else out.set(s.id, s);
       }
@@ -220,6 +228,15 @@ export class StoryAssigner {
     }
     return undefined;
   }
+}
+
+/** The story an article was already put in, when one of the candidates founded by it or lists it among its latest joiners. */
+function assignedBefore(articleId: string, stories: Map<string, StoryProfile>): StoryAssignment | undefined {
+  const own = stories.get(storyIdFor(articleId));
+  if (own) return { story: own.id, storyNew: true, listed: own.members.includes(articleId) };
+  const mark = articleMark(articleId);
+  for (const s of stories.values()) if (s.recent?.includes(mark)) return { story: s.id, storyNew: false, listed: s.members.includes(articleId) };
+  return undefined;
 }
 
 /** The stems of an article's headline and link slug (usually the headline too): the words that count as evidence of a shared story. */

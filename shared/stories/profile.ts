@@ -48,6 +48,16 @@ export interface StoryProfile {
   mergedInto?: string;
   /** Stories folded into this one by a merge (their member items still carry their own ids). */
   absorbed?: string[];
+  /** Short hashes of the last RECENT_ARTICLES articles that joined: an article assigned again after a crash finds its story here. */
+  recent?: string[];
+}
+
+/** How many of its latest joiners a profile remembers (6 characters each). */
+export const RECENT_ARTICLES = 8;
+
+/** The short hash an article is remembered by in `recent`. */
+export function articleMark(articleId: string): string {
+  return createHash('sha256').update(`member:${articleId}`).digest('base64url').slice(0, 6);
 }
 
 /** Most folded stories a profile lists (a story that absorbs more keeps the first ones). */
@@ -126,6 +136,7 @@ export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at:
     sources,
     tags: [...new Set([...p.tags, ...salientTags(a)])].slice(0, MAX_TAGS),
     members: p.members.length < MEMBERS_IN_PROFILE && !p.members.includes(a.id) ? [...p.members, a.id] : p.members,
+    recent: [...(p.recent ?? []), articleMark(a.id)].slice(-RECENT_ARTICLES),
     terms: Object.fromEntries(keep.map((t) => [t, counts.get(t)!])),
     weights: Object.fromEntries(keep.map((t) => [t, weights.get(t)!])),
     version: p.version + 1,

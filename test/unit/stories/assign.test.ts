@@ -106,6 +106,23 @@ describe('StoryAssigner', () => {
   });
 });
 
+describe('StoryAssigner assigning an article again (a pass that died before storing it)', () => {
+  it('gives the same story and counts the article once, for a founder and for a joiner', async () => {
+    const index = new MemoryStoryIndex();
+    const s = new StoryAssigner(index);
+    const base = '2026-11-27T10:00:00.000Z';
+    const founder = art('Mt. Gox bitcoin exchange files for bankruptcy');
+    const joiner = art('Mt. Gox files for bankruptcy in Tokyo', 'b.example');
+    const first = await s.assign(founder, base);
+    const joined = await s.assign(joiner, at(base, 1));
+    expect(joined.story).toBe(first.story);
+    const before = structuredClone(index.stories.get(first.story)!);
+    expect(await s.assign(founder, base)).toMatchObject({ story: first.story, storyNew: true });
+    expect(await s.assign(joiner, at(base, 1))).toMatchObject({ story: first.story, storyNew: false });
+    expect(index.stories.get(first.story)).toEqual(before);
+  });
+});
+
 describe('StoryAssigner merging two stories', () => {
   const base = '2026-11-27T10:00:00.000Z';
   // A story as if its articles had joined one by one (the state two twin stories reach).
