@@ -9,6 +9,9 @@ import { queryArticles, type ArticleQuery, type TagResolver } from '../shared/qu
 import { ArticleStore } from '../shared/store';
 import { articleItem, indexedMarker, listingItems } from '../shared/store/article-items';
 import { keys } from '../shared/store/keys';
+import { listingPlace, storyItem } from '../shared/store/story-items';
+import { clusterTerms } from '../shared/stories/assign';
+import { joinProfile, newProfile, storyIdFor, type StoryProfile } from '../shared/stories/profile';
 import { median, mulberry32, percentile, type BenchRow } from './harness';
 
 export const TARGET_ARTICLES = 100_000;
@@ -44,6 +47,34 @@ export function makeArticles(n: number, seed: number, opts: { rich?: boolean } =
     const id = `s${seed}-${i}`;
     return { id, url: `https://bench.example/${id}`, title: `Bench article ${i}: ${words.slice(0, 60)}`, summary: words, publishedAt: at, fetchedAt: at, feedName: `Feed ${i % 40}`, feedUrl: `https://bench.example/feed${i % 40}.xml`, storyKey: `bench article ${i}`, actors, regions };
   });
+}
+
+/**
+ * Puts the articles in stories as the clusterer would leave them: runs of articles next to each
+ * other in time (half alone, the others 2–21 articles, about 4 an article on average), each
+ * article's `story` set, and each story's profile with the place the listing would have given it
+ * after its articles joined in time order.
+ */
+export function makeStories(set: TaggedArticle[], seed: number): { profile: StoryProfile; listedAt?: string }[] {
+  const r = mulberry32(seed * 7 + 3);
+  const byTime = [...set].sort((x, y) => (x.publishedAt < y.publishedAt ? -1 : 1));
+  const out: { profile: StoryProfile; listedAt?: string }[] = [];
+  for (let i = 0; i < byTime.length; ) {
+    const size = r() < 0.5 ? 1 : 2 + Math.floor(r() * r() * 20);
+    const members = byTime.slice(i, i + size);
+    i += size;
+    const founder = members[0]!;
+    const id = storyIdFor(founder.id);
+    let profile = newProfile(id, founder, clusterTerms(founder), founder.publishedAt, []);
+    let listedAt = listingPlace(profile, undefined);
+    for (const a of members.slice(1)) {
+      profile = joinProfile(profile, a, clusterTerms(a), a.publishedAt);
+      listedAt = listingPlace(profile, listedAt);
+    }
+    for (const a of members) Object.assign(a, { story: id, storyNew: a === founder });
+    out.push({ profile, listedAt });
+  }
+  return out;
 }
 
 /** dynalite in its own process, in memory. */
@@ -170,10 +201,14 @@ export async function buildDataset(client: DynamoDBClient, table: string, budget
   const chunk = 2_000;
   for (let seed = 1; stored < TARGET_ARTICLES && performance.now() - started < budgetMs; seed++) {
     const set = makeArticles(chunk, 1000 + seed);
-    const items = set.flatMap((a) => {
-      months.add(a.publishedAt.slice(0, 7));
-      return [articleItem(a, { ttl: 1, now }), ...listingItems(a, { ttl: 1, now })];
-    });
+    const stories = makeStories(set, 1000 + seed);
+    const items = [
+      ...set.flatMap((a) => {
+        months.add(a.publishedAt.slice(0, 7));
+        return [articleItem(a, { ttl: 1, now }), ...listingItems(a, { ttl: 1, now })];
+      }),
+      ...stories.map(({ profile, listedAt }) => storyItem(profile, 1, listedAt)),
+    ];
     const batches: typeof items[] = [];
     for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
     await pool(batches, 12, async (b) => {

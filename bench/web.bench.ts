@@ -67,6 +67,7 @@ export async function bench(): Promise<BenchRow[]> {
       ['articles, salient, last 30 days (GE)', '/articles?region=GE&salient=true&since=30d'],
       ['article page', `/articles/${sample[0]!.id}`],
       ['stories (last 7 days)', '/stories?since=7d'],
+      ['stories about a region (GE)', '/stories?region=GE'],
       ['trends, 2 lines over 30 days (RU, black-sea)', '/trends?actor=RU&region=black-sea&since=30d'],
       ['map (last 7 days)', '/map?since=7d'],
       ['rules with a test (actor:nato AND region:"Black Sea")', '/rules?test=nato-black-sea'],

@@ -10,11 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { slug } from '../shared/tagging/chars';
 import { addActors } from './gazetteer/actors';
 import { addCities, citiesExtra } from './gazetteer/cities';
+import { addCounties } from './gazetteer/counties';
 import { addCountries, countriesExtra } from './gazetteer/countries';
 import { fillCoordinates } from './gazetteer/coordinates';
 import { addCurated } from './gazetteer/curated';
 import { ABOUT, encodeEntry, serialise } from './gazetteer/encode';
 import { Builder, DATA_DIR, type BuiltEntry, type RawRole } from './gazetteer/sources';
+import { addPlainSpellings } from './gazetteer/spellings';
 import { addSubdivisions } from './gazetteer/subdivisions';
 import { addLanguages } from './gazetteer/translations';
 
@@ -32,7 +34,9 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
   addActors(b); // 2b. armed groups and state companies
   const codes = addSubdivisions(b);
   addCities(b, cities, capitals, codes);
+  addCounties(b); // 4b. US counties
   fillCoordinates(b);
+  addPlainSpellings(b); // Doğubayazıt is also "Dogubayazit"
   // 5. Names in the languages of the news: translations of the entries above, capitals marked.
   addLanguages(b.entries, { dropAliases: countries.dropAliases });
   return { about: ABOUT, entries: b.entries };

@@ -5,6 +5,7 @@
 // capital, and not sharing the name with a city of comparable size) still do; every other is "minor"
 // and is read as a place only with support in the article (shared/tagging/places.ts).
 import { slug } from '../../shared/tagging/chars';
+import { plainSpelling } from './spellings';
 import { aliasKey, type Builder, type BuiltEntry, type CuratedEntry, readData, require } from './sources';
 import type { SubdivisionCodes } from './subdivisions';
 import { isCommonWord, isFrequentName } from './words';
@@ -117,7 +118,7 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
     }
     if (!key || b.claimed.has(key) || cur) continue;
     const isMajor = major.has(c);
-    const base = slug(c.name) || String(c.cityId);
+    const base = slug(plainSpelling(c.name) ?? c.name) || String(c.cityId); // Łódź is "lodz", not "odz"
     let id = base;
     for (const more of [`-${c.country.toLowerCase()}`, `-${c.country.toLowerCase()}-${slug(c.adminCode)}`, `-${c.cityId}`]) {
       if (!b.ids.has(id)) break;
@@ -139,6 +140,9 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
  * population-weighted centre (country-state-city places some by their name elsewhere: Kent in Ohio);
  * population = its cities'.
  */
+/** A unit's package point this close to its namesake city's is that city's point. */
+const NAMESAKE_KM = 5;
+
 function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<string, City[]>, all: City[]): void {
   const box = new Map<string, [number, number, number, number]>();
   for (const c of all) {
@@ -163,7 +167,15 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
         lo += cw * clon;
         [s0, n0, w0, e0] = [Math.min(s0, clat), Math.max(n0, clat), Math.min(w0, clon), Math.max(e0, clon)];
       }
-      if (Number.isNaN(e.lat) || e.lat < s0 - 1 || e.lat > n0 + 1 || e.lon < w0 - 1 || e.lon > e0 + 1) {
+      // It does not when it is the point of the unit's namesake city (New York State at New York
+      // City): the package placed the name, not the unit.
+      const unitKey = aliasKey(e.name);
+      const atNamesake = !Number.isNaN(e.lat) && m.some((c) => (aliasKey(c.name) === unitKey || aliasKey(c.name) === `${unitKey} city`) && km(e.lat, e.lon, c.loc.coordinates[1], c.loc.coordinates[0]) < NAMESAKE_KM);
+      // Its towns' extent stands for the unit then: their mean would be the namesake's suburbs again.
+      if (atNamesake) {
+        e.lat = (s0 + n0) / 2;
+        e.lon = (w0 + e0) / 2;
+      } else if (Number.isNaN(e.lat) || e.lat < s0 - 1 || e.lat > n0 + 1 || e.lon < w0 - 1 || e.lon > e0 + 1) {
         e.lat = la / w;
         e.lon = lo / w;
       }

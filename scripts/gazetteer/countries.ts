@@ -37,7 +37,10 @@ export function addCountries(b: Builder, extraData: CountriesExtra): Set<string>
   const points = countryPoints();
   for (const c of world) {
     const extra = extraData.countries[c.cca2] ?? {};
-    const alt = c.altSpellings.filter((a) => a.length > 3 && !/,/.test(a)); // two-letter codes and "X, Republic of" forms read badly in text
+    // Two-letter codes and "X, Republic of" forms read badly in text; a spelling the curated data gives
+    // as a demonym is one ("Saudi authorities", "Saudi hospitals"), not a name of the place.
+    const curatedDemonyms = new Set((extra.demonyms ?? []).map((d) => d.toLowerCase()));
+    const alt = c.altSpellings.filter((a) => a.length > 3 && !/,/.test(a) && !curatedDemonyms.has(a.toLowerCase()));
     const rus = c.translations?.rus?.common;
     const demonym = c.demonyms?.eng?.m;
     const parents = [extraData.subregionIds[c.subregion] ?? extraData.subregionIds[c.region] ?? slug(c.region), ...(extraData.extraParents[c.cca2] ?? [])].filter(Boolean);

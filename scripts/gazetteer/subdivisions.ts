@@ -2,7 +2,9 @@
 // Georgia, Washington and New York), then every subdivision country-state-city lists for every country
 // (first-level units everywhere, and the second-level ones it carries, such as England's counties), with
 // coordinates. A curated region that names the same subdivision (Donetsk Oblast, "Donetska oblast" in the
-// package) takes its place and its coordinates.
+// package) takes its place and its coordinates. The English name the Unicode CLDR gives each ISO 3166-2
+// code (cldr-subdivisions-full) is an alias beside the package's, which is often the local form: "West Java"
+// beside "Jawa Barat", "Guangxi" beside "Guangxi Zhuang", "Kasaï-Occidental" beside nothing.
 import { distance } from 'fastest-levenshtein';
 import { aliasKey, type Builder, type BuiltEntry, readData, require } from './sources';
 
@@ -17,6 +19,12 @@ export interface SubdivisionsExtra {
 
 /** Subdivisions by "CC|code" (the package's ISO 3166-2 code without the country), the ids they were given. */
 export type SubdivisionCodes = Map<string, string>;
+
+/** CLDR's English subdivision names by lower-case ISO 3166-2 code without the hyphen ("idjb" → "West Java"). */
+export function cldrSubdivisionNames(): Map<string, string> {
+  const j = require('cldr-subdivisions-full/subdivisions/en/en.json') as { subdivisions: { localeDisplayNames: { subdivisions: Record<string, string> } } };
+  return new Map(Object.entries(j.subdivisions.localeDisplayNames.subdivisions));
+}
 
 const coord = (s: string | null) => (s === null || s === '' || !Number.isFinite(Number(s)) ? NaN : Number(s));
 
@@ -34,6 +42,12 @@ export function addSubdivisions(b: Builder): SubdivisionCodes {
   };
   const typeWords = new RegExp(`\\s+(?:${extra.typeWords.join('|')})$`, 'i');
   const generic = new Set(extra.genericWords.map(aliasKey));
+  const cldr = cldrSubdivisionNames();
+  /** CLDR's English name of a unit, when it differs from the package's; footnote marks ("Rakvere²") dropped. */
+  const english = (cc: string, code: string, name: string) => {
+    const n = cldr.get(`${cc}${code}`.toLowerCase().replace(/[^a-z0-9]/g, ''))?.replace(/[\u00b2\u00b3\u00b9\u2070-\u209f]+$/u, '');
+    return n && aliasKey(n) !== aliasKey(name) ? n : undefined;
+  };
   /** The name without its type word ("Bulacan Province" → "Bulacan"), when that still reads as a name. */
   const short = (name: string) => {
     const s = name.replace(typeWords, '');
@@ -89,7 +103,9 @@ export function addSubdivisions(b: Builder): SubdivisionCodes {
     const id = `${s.countryCode}-${s.isoCode}`.toLowerCase().replace(/[^a-z0-9-]+/g, '');
     if (b.ids.has(id)) continue;
     // A unit named only "West" or "Central" (Cameroon's, Ghana's regions) is never read from its name alone.
-    const aliases = b.unclaimed([s.name, short(s.name), ...(extra.aliases[`${s.countryCode}-${s.isoCode}`] ?? [])].filter((a): a is string => !!a && !generic.has(aliasKey(a))));
+    const en = english(s.countryCode, s.isoCode, s.name);
+    const names = [s.name, short(s.name), en, en && short(en), ...(extra.aliases[`${s.countryCode}-${s.isoCode}`] ?? [])];
+    const aliases = b.unclaimed([...new Set(names.filter((a): a is string => !!a && !generic.has(aliasKey(a))))]);
     if (!aliases.length) continue;
     const e = b.add({ id, name: s.name, country: s.countryCode, parents: [s.countryCode], aliases }, 'region', true, false);
     codes.set(k, id);

@@ -74,10 +74,11 @@ export function assumptionsFor(profile: CostProfile, over: Partial<CostAssumptio
 
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   // Measured on the demo feeds by test/integration/cost/footprint.test.ts, stories included (issue 13:
-  // profile, member item past a story's sixth article, postings): 16.4 items, 20.0 WRU, 9.1 KB
-  // (12.6 items, 15.9 WRU, 6.9 KB before stories).
-  itemsPerArticle: 16.4,
-  writeUnitsPerArticle: 20,
+  // profile and its place in the story listing, member item past a story's sixth article, postings):
+  // 15.4 items, 18.6 WRU, 7.3 KB — with the tag lists deflated and a tag on both sides listed once
+  // (17.5 items, 21.4 WRU, 10.0 KB before; 12.6 items, 15.9 WRU, 6.9 KB before stories).
+  itemsPerArticle: 15.4,
+  writeUnitsPerArticle: 18.6,
   readUnitsPerPoll: 0.5,
   writeUnitsPerPoll: 1,
   // A durable claim: the pending put and the sent update, each the size of the claim (≈ 2 KB).
@@ -85,7 +86,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   // Measured on the demo feeds by test/integration/cost/trend-footprint.test.ts: 13.0 counted feed by feed (a local pass), 13.1 in batches of one article.
   trendWriteUnitsPerArticle: 13,
   trendReadUnitsPerBatch: 3,
-  articleStoredKb: 9.1,
+  articleStoredKb: 7.3,
   retentionDays: 365,
   ingestBatchSize: 10,
   ingestMsPerInvocation: 1500,

@@ -60,7 +60,7 @@ export async function queryArticles(store: Pick<ArticleStore, 'listArticles'>, q
     }
   }
   const page = await store.listArticles({
-    via: via && { side: via.side, id: via.id },
+    via: via && { side: via.side, id: via.id, kind: via.kind },
     alsoTagged: others.map((t) => ({ side: t.side, id: t.id })),
     salient: q.salient ? tags.map((t) => ({ side: t.side, id: t.id })) : undefined,
     since,

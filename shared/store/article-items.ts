@@ -1,5 +1,6 @@
 // An article as table items: the main item (everything, including evidence), the listing items that
 // put it under each of its tags, and the marker that says all of them are written.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Tag, TaggedArticle } from '../model';
 import { compact, itemBytes, n, optStr, s, str, type Item } from './attr';
@@ -68,22 +69,31 @@ function encode(a: TaggedArticle, instant: string, opts: { ttl: number; now: Dat
     storyKey: s(a.storyKey),
     story: s(a.story),
     storyNew: a.storyNew ? { BOOL: true } : undefined,
-    // Tag lists keep their exact contract shape (scores, evidence offsets) as JSON.
-    actors: { S: JSON.stringify(a.actors ?? []) },
-    regions: { S: JSON.stringify(a.regions ?? []) },
+    // Tag lists keep their exact contract shape (scores, evidence offsets) as JSON, deflated: the
+    // JSON is two thirds of an article's bytes and shrinks to about a fifth, which takes a typical
+    // main item from 3–5 write units to 1–2 (docs/STORE.md). Nothing filters on it inside DynamoDB.
+    [TAGS_ATTR]: { B: deflateRawSync(JSON.stringify([a.actors ?? [], a.regions ?? []])) },
     storedAt: { S: opts.now.toISOString() },
     evidenceTrimmed: trimmed ? { BOOL: true } : undefined,
   });
 }
 
-/** The listing items: one per tag (roll-ups included), each carrying every tag and the salient ones for AND / --salient filters. */
+/** The main item's attribute holding both tag lists (deflated JSON `[actors, regions]`). */
+const TAGS_ATTR = 'tagz';
+
+/**
+ * The listing items: one per tag (roll-ups included), each carrying every tag and the salient ones
+ * for AND / --salient filters. A country on both sides (as actor and as place) is listed once, on
+ * the region side: an actor query for a country reads that listing too (store.listArticles), filtered on `a:`.
+ */
 export function listingItems(a: TaggedArticle, opts: { ttl: number; now: Date }): Item[] {
   const instant = listingInstant(a, opts.now);
   const all = tagsOf(a);
   const tokens: AttributeValue = { SS: all.map(({ side, tag }) => keys.tagToken(side, tag.id)) };
   const salientTokens = all.filter(({ tag }) => tag.salient).map(({ side, tag }) => keys.tagToken(side, tag.id));
   const sortKey = timeSortKey(instant, a.id);
-  return all.map(({ side, tag }) =>
+  const regionIds = new Set(all.filter(({ side }) => side === 'region').map(({ tag }) => tag.id));
+  return all.filter(({ side, tag }) => side === 'region' || tag.kind !== 'country' || !regionIds.has(tag.id)).map(({ side, tag }) =>
     compact({
       [ATTR.pk]: { S: keys.tagListing(side, tag.id, monthOf(instant)) },
       [ATTR.sk]: { S: sortKey },
@@ -120,13 +130,27 @@ export function articleFromItem(item: Item): TaggedArticle {
     feedName: str(item, 'feedName'),
     feedUrl: str(item, 'feedUrl'),
     storyKey: str(item, 'storyKey'),
-    actors: tags(item, 'actors', id),
-    regions: tags(item, 'regions', id),
+    ...tagLists(item, id),
   };
   if (item.dateMissing?.BOOL) a.dateMissing = true;
   if (item.story?.S) a.story = item.story.S;
   if (item.storyNew?.BOOL) a.storyNew = true;
   return a;
+}
+
+/** Both tag lists: deflated JSON, or (items stored before it was deflated) one JSON string attribute each. */
+function tagLists(item: Item, id: string): { actors: Tag[]; regions: Tag[] } {
+  const packed = item[TAGS_ATTR]?.B as Uint8Array | string | undefined;
+  if (packed === undefined) return { actors: tags(item, 'actors', id), regions: tags(item, 'regions', id) };
+  let v: unknown;
+  try {
+    // A Lambda stream event carries binary values as base64 text; the SDK gives bytes.
+    v = JSON.parse(inflateRawSync(typeof packed === 'string' ? Buffer.from(packed, 'base64') : packed).toString('utf8'));
+  } catch (err) {
+    throw new StoreError(`article ${id}: the stored tags are not readable`, { cause: err });
+  }
+  if (!Array.isArray(v) || !Array.isArray(v[0]) || !Array.isArray(v[1])) throw new StoreError(`article ${id}: the stored tags are not two lists`);
+  return { actors: v[0] as Tag[], regions: v[1] as Tag[] };
 }
 
 function tags(item: Item, name: string, id: string): Tag[] {

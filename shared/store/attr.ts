@@ -44,6 +44,7 @@ export function itemBytes(item: Item): number {
     if (v.S !== undefined) total += Buffer.byteLength(v.S);
     else if (v.N !== undefined) total += v.N.length;
     else if (v.BOOL !== undefined || v.NULL !== undefined) total += 1;
+    else if (v.B !== undefined) total += v.B.length;
     else if (v.SS) for (const s of v.SS) total += Buffer.byteLength(s);
     else total += Buffer.byteLength(JSON.stringify(v));
   }

@@ -21,7 +21,7 @@ import type { StoryAssigner, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import { pendingIds } from './pending-items';
 import { DynamoStoryIndex } from './story-index';
-import { followMerges, getProfiles, listStories, storyArticles, type StoryListing } from './story-reads';
+import { followMerges, getProfiles, listingFrom, listStories, storyArticles, type StoryListing } from './story-reads';
 import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { createTableInput } from './design';
@@ -29,8 +29,8 @@ import { StoreError } from './errors';
 import { feedStateFromItem, feedStateItem } from './feed-items';
 import { toInstant, ttlAfter } from './instant';
 import { ALERT_POSITION_PATTERN, ATTR, ITEM_TYPE, keys, MONTH_PATTERN } from './keys';
-import { alertQuery, idFromPosition, keyOf, listingQuery, type AlertFilter, type ArticleListing } from './queries';
-import { walk, type BucketRead } from './walk';
+import { alertQuery, idFromPosition, keyOf, listingQuery, type AlertFilter, type ArticleListing, type TagFilter } from './queries';
+import { mergeReads, walk, type BucketRead } from './walk';
 
 export { isArticlePosition, type ArticleListing, type TagFilter } from './queries';
 export { tableDesign, createTableInput, type IndexDesign } from './design';
@@ -47,6 +47,11 @@ export type { StoryProfile } from '../stories/profile';
 const DEFAULT_RETENTION_DAYS = 365;
 const ARTICLE_MONTHS = 'articles';
 const ALERT_MONTHS = 'alerts';
+
+/** Whether an actor listing is read with the region listing of the same id: a country, or a tag of unknown kind. */
+function alsoAsPlace(via: TagFilter | undefined): boolean {
+  return via?.side === 'actor' && (via.kind === undefined || via.kind === 'country');
+}
 
 /** The pipeline's DynamoDB store: articles, feed states, alert claims and counters in one table. */
 export class ArticleStore {
@@ -156,7 +161,9 @@ export class ArticleStore {
 
   /** Stories newest first (by their latest article), optionally only those carrying every given tag; see docs/STORE.md for the cost. */
   async listStories(q: StoryListing): Promise<{ items: StoryProfile[]; next: CursorPosition | null }> {
-    const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
+    // A story is listed in the month of an article of its own (within a step before its last one).
+    const from = q.since ? listingFrom(q.since).slice(0, 7) : undefined;
+    const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!from || m >= from) && (!q.until || m <= q.until.slice(0, 7)));
     return listStories(this.readDeps(), months, q);
   }
 
@@ -209,7 +216,7 @@ export class ArticleStore {
   async listArticles(q: ArticleListing): Promise<{ items: TaggedArticle[]; next: CursorPosition | null }> {
     if (!q.via && (q.alsoTagged?.length || q.salient?.length)) throw new StoreError('tag filters need a tag listing to walk');
     const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
-    const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept);
+    const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept || alsoAsPlace(q.via));
     return walk<string, TaggedArticle>({
       partitions: months,
       start: q.start,
@@ -227,10 +234,16 @@ export class ArticleStore {
   }
 
   private async readListing(q: ArticleListing, month: string, after: string | undefined, max: number): Promise<BucketRead<string>> {
-    const input = listingQuery(this.tableName, q, month, after, max);
     const skName = q.via ? ATTR.sk : ATTR.gsi1sk;
-    const out = await this.client.send(new QueryCommand(input));
-    return { entries: (out.Items ?? []).map((i) => i[skName]?.S ?? ''), lastEvaluated: out.LastEvaluatedKey?.[skName]?.S };
+    const inputs = [listingQuery(this.tableName, q, month, after, max)];
+    // A country on both sides of an article is listed once, on the region side (article-items.ts):
+    // its articles as an actor are its own listing and those of its region listing that carry `a:`.
+    if (q.via && alsoAsPlace(q.via)) {
+      const alsoAsActor: ArticleListing = { ...q, via: { side: 'region', id: q.via.id }, alsoTagged: [...(q.alsoTagged ?? []), q.via] };
+      inputs.push(listingQuery(this.tableName, alsoAsActor, month, after, max));
+    }
+    const outs = await Promise.all(inputs.map((i) => this.client.send(new QueryCommand(i))));
+    return mergeReads(outs.map((o) => ({ entries: (o.Items ?? []).map((i) => i[skName]?.S ?? ''), lastEvaluated: o.LastEvaluatedKey?.[skName]?.S })));
   }
 
   /** The months that hold articles or alerts, newest first (one small read). */

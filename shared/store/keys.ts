@@ -9,7 +9,8 @@
 //                                                             byTime: ALERTS#<yyyy-mm> / <createdAt>#<ruleId>#<storyKey>
 //   alert counter  COUNT#<ruleId>#<hour>        / COUNT
 //   month registry META                         / MONTHS       (string sets of the months that hold articles / alerts)
-//   story          STORY#<storyId>              / STORY        (the story's profile: title, span, counts, terms)
+//   story          STORY#<storyId>              / STORY        byTime: STORIES#<yyyy-mm> / <listedAt>#<storyId>
+//                                                             (the story's profile: title, span, counts, terms; stubs carry no byTime keys)
 //   story member   STORY#<storyId>              / A#<instant>#<articleId>
 //   story posting  TERM#<stem>                  / <instant>#<storyId>  (the story can be found under this word)
 //   pending alerts PENDING                      / <storedAt>#<firstId> (local runs: new articles whose alerts are not done)
@@ -77,7 +78,7 @@ export const tableDesign: {
   ttlAttribute: ATTR.ttl,
   typeAttribute: ATTR.type,
   indexes: [
-    // Articles by month (newest overall) and alerts of every rule by month.
+    // Articles by month (newest overall), stories by month of their last article, alerts of every rule by month.
     { name: INDEX.byTime, partitionKey: ATTR.gsi1pk, sortKey: ATTR.gsi1sk, projection: 'KEYS_ONLY' },
     // Alerts of one rule by time (alert items only: a sparse index, so ALL costs little).
     { name: INDEX.byRule, partitionKey: ATTR.gsi2pk, sortKey: ATTR.gsi2sk, projection: 'ALL' },
@@ -159,6 +160,8 @@ export const keys = {
   claimFromTimePosition: (position: string): Key => ({ pk: `ALERT#${position.slice(position.indexOf('#') + 1)}`, sk: 'CLAIM' }),
   /** The per-rule, per-hour alert counter. */
   alertCounter: (ruleId: string, hour: string): Key => ({ pk: `COUNT#${part(ruleId, 200)}#${part(hour, 64)}`, sk: 'COUNT' }),
+  /** byTime partition of the stories listed (by their last article, to within STORY_LISTING_STEP_MS) in a month. */
+  storiesByMonth: (month: string): string => `STORIES#${month}`,
   /** A story's profile item. */
   story: (storyId: string): Key => ({ pk: `STORY#${part(storyId, 64)}`, sk: 'STORY' }),
   /** The partition of a story: its profile and one member item per article. */

@@ -1,7 +1,7 @@
 // The Query inputs behind each listing: pure functions of the request, so the key conditions and
 // filters can be read (and tested) in one place.
 import type { AttributeValue, QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import type { Delivery, TaggedArticle } from '../model';
+import type { Delivery, TagKind, TaggedArticle } from '../model';
 import type { CursorPosition } from './cursor';
 import { ATTR, INDEX, keys, POSITION_PATTERN, sortKeyUpTo, type TagSide } from './keys';
 
@@ -9,6 +9,8 @@ import { ATTR, INDEX, keys, POSITION_PATTERN, sortKeyUpTo, type TagSide } from '
 export interface TagFilter {
   side: TagSide;
   id: string;
+  /** The tag's kind when known: only a country is listed on the region side for both (article-items.ts), so another actor reads its own listing alone. */
+  kind?: TagKind;
 }
 
 /** What listArticles reads: one listing (a tag's, or every article's), narrowed by time and further tags. */

@@ -7,13 +7,20 @@ import { batchGet, batchPut, type RetryPolicy } from './batch';
 import { ttlAfter } from './instant';
 import { ATTR, keys } from './keys';
 import { keyOf } from './queries';
-import { POSTING_TTL_DAYS, postingFromItem, postingItem, storyFromItem, storyItem } from './story-items';
+import { listedAtOf, listingPlace, POSTING_TTL_DAYS, postingFromItem, postingItem, storyFromItem, storyItem } from './story-items';
 
 /** Postings read per word per lookup: the newest this many in the window (a common word's list is long). */
 const POSTINGS_PER_TERM = 40;
+/** Listing places remembered (story id → the version read and where it is listed): enough for every open story of a busy process. */
+const PLACES_KEPT = 20_000;
 
 /** StoryIndex over one table. */
 export class DynamoStoryIndex implements StoryIndex {
+  // Where each story read or written by this process is listed, by version: a rewrite keeps the
+  // place unless the story's last article moved it by a listing step (story-items.ts), so most
+  // joins leave the byTime key alone. Unknown (another process wrote last): the place is recomputed.
+  private readonly places = new Map<string, { version: number; listedAt: string | undefined }>();
+
   constructor(
     private readonly deps: { client: DynamoDBClient; tableName: string; retry: RetryPolicy; retentionDays: number; now: () => Date },
   ) {}
@@ -43,7 +50,20 @@ export class DynamoStoryIndex implements StoryIndex {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
     const items = await batchGet(this.deps.client, this.deps.tableName, unique.map((id) => keyOf(keys.story(id))), this.deps.retry, { consistent });
-    return new Map(items.flatMap((i) => (i ? [[i.id?.S ?? '', storyFromItem(i)] as const] : [])));
+    return new Map(
+      items.flatMap((i) => {
+        if (!i) return [];
+        const p = storyFromItem(i);
+        this.remember(p.id, p.version, listedAtOf(i));
+        return [[p.id, p] as const];
+      }),
+    );
+  }
+
+  private remember(id: string, version: number, listedAt: string | undefined): void {
+    this.places.delete(id);
+    this.places.set(id, { version, listedAt });
+    if (this.places.size > PLACES_KEPT) this.places.delete(this.places.keys().next().value!);
   }
 
   /** A PutItem conditional on the version read (or on the item being absent). */
@@ -51,16 +71,19 @@ export class DynamoStoryIndex implements StoryIndex {
     // Kept as long as the articles stored with it (TTL from the storage time, as theirs).
     const ttl = ttlAfter(this.deps.now(), this.deps.retentionDays);
     const values: Record<string, AttributeValue> | undefined = expectedVersion === undefined ? undefined : { ':v': { N: String(expectedVersion) } };
+    const known = expectedVersion === undefined ? undefined : this.places.get(p.id);
+    const listedAt = listingPlace(p, known && known.version === expectedVersion ? known.listedAt : undefined);
     try {
       await this.deps.client.send(
         new PutItemCommand({
           TableName: this.deps.tableName,
-          Item: storyItem(p, ttl),
+          Item: storyItem(p, ttl, listedAt),
           ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(#pk)' : '#ver = :v',
           ExpressionAttributeNames: expectedVersion === undefined ? { '#pk': ATTR.pk } : { '#ver': 'ver' },
           ExpressionAttributeValues: values,
         }),
       );
+      this.remember(p.id, p.version, listedAt);
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return false;

@@ -4,19 +4,45 @@ import type { StoryProfile } from '../stories/profile';
 import type { Posting } from '../stories/assign';
 import { compact, n, num, str, type Item } from './attr';
 import { StoreError } from './errors';
-import { ATTR, ITEM_TYPE, keys } from './keys';
+import { ATTR, ITEM_TYPE, keys, monthOf, timeSortKey } from './keys';
 
 /** Postings live a little longer than a story window: after that nothing can join through them. */
 export const POSTING_TTL_DAYS = 8;
 
-/** The profile item. Lists are JSON in one attribute each: the item stays well under 1 KB for most stories. */
-export function storyItem(p: StoryProfile, ttl: number): Item {
+/**
+ * A story's place in the story listing moves only when its last article is at least this much newer
+ * than the place it is listed at: moving it changes its byTime key (a GSI delete and put, 2 write
+ * units), and most articles join a story within an hour of the one before. The listing is therefore
+ * newest first to within this step.
+ */
+export const STORY_LISTING_STEP_MS = 3_600_000;
+
+/** Where a story is listed (`listedAt`, an instant ≤ its lastSeen), when its previous place was `before`. */
+export function listingPlace(p: Pick<StoryProfile, 'lastSeen' | 'mergedInto'>, before: string | undefined): string | undefined {
+  if (p.mergedInto) return undefined; // a stub is not listed
+  if (before && before <= p.lastSeen && Date.parse(p.lastSeen) - Date.parse(before) < STORY_LISTING_STEP_MS) return before;
+  return p.lastSeen;
+}
+
+/** The listed instant of a stored profile item (undefined for a stub or a profile stored before the listing existed). */
+export function listedAtOf(item: Item): string | undefined {
+  const sk = item[ATTR.gsi1sk]?.S;
+  return sk ? sk.slice(0, sk.indexOf('#')) : undefined;
+}
+
+/**
+ * The profile item. Lists are JSON in one attribute each: the item stays well under 1 KB for most
+ * stories. `listedAt` puts it in the story listing (byTime `STORIES#<month>`).
+ */
+export function storyItem(p: StoryProfile, ttl: number, listedAt?: string): Item {
   const k = keys.story(p.id);
   return compact({
     [ATTR.pk]: { S: k.pk },
     [ATTR.sk]: { S: k.sk },
     [ATTR.type]: { S: ITEM_TYPE.story },
     [ATTR.ttl]: n(ttl),
+    [ATTR.gsi1pk]: listedAt && !p.mergedInto ? { S: keys.storiesByMonth(monthOf(listedAt)) } : undefined,
+    [ATTR.gsi1sk]: listedAt && !p.mergedInto ? { S: timeSortKey(listedAt, p.id) } : undefined,
     id: { S: p.id },
     title: p.title ? { S: p.title } : undefined,
     firstSeen: { S: p.firstSeen },

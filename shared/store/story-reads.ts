@@ -1,14 +1,14 @@
 // Reading stories: newest first (by their latest article), optionally only those whose tags include
-// given ones, and one story with its articles. Both walk existing listings (docs/STORE.md, "Stories").
+// given ones, from the story listing; and one story with its articles (docs/STORE.md, "Stories").
 import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TaggedArticle } from '../model';
 import type { StoryProfile } from '../stories/profile';
 import { articleFromItem } from './article-items';
 import { batchGet, type RetryPolicy } from './batch';
 import type { CursorPosition } from './cursor';
-import { ATTR, INDEX, keys } from './keys';
+import { ATTR, INDEX, keys, sortKeyUpTo } from './keys';
 import { idFromPosition, keyOf, type TagFilter } from './queries';
-import { storyFromItem } from './story-items';
+import { STORY_LISTING_STEP_MS, storyFromItem } from './story-items';
 import { walk } from './walk';
 
 /** What listStories reads. */
@@ -28,32 +28,43 @@ interface Deps {
   retry: RetryPolicy;
 }
 
+/** How far before `since` the listing is read: a story is listed at most a step before its last article. */
+export function listingFrom(since: string): string {
+  return new Date(Date.parse(since) - STORY_LISTING_STEP_MS).toISOString();
+}
+
 /**
- * Stories newest first by their latest article: walks the articles by time and shows each story at
- * its latest article only (`lastArticle`), so pages never repeat a story.
+ * Stories newest first by their latest article, each once: one Query of the story listing (byTime
+ * `STORIES#<month>`, a story's profile item is listed at its last article to within a listing step)
+ * and one BatchGetItem of the profiles listed, then the exact time and tag filters on the profiles.
+ * `months` are the months to walk, newest first.
  */
 export async function listStories(deps: Deps, months: string[], q: StoryListing): Promise<{ items: StoryProfile[]; next: CursorPosition | null }> {
   const wanted = (q.tags ?? []).map((t) => keys.tagToken(t.side, t.id));
+  const from = q.since ? listingFrom(q.since) : undefined;
   return walk<string, StoryProfile>({
     partitions: months,
     start: q.start,
     limit: q.limit,
-    chunk: (need) => Math.min(200, Math.max(25, need * 4)),
+    // Unfiltered: one more than needed tells whether another page exists. Filtered: read ahead.
+    chunk: (need) => (wanted.length || q.since ? Math.min(500, Math.max(50, need * 4)) : need + 1),
     position: (p) => p,
+    // A tag filter keeps few stories: profiles (≤ 1 KB) are loaded 100 a request rather than as many as are still needed.
+    loadBatch: (need) => (wanted.length ? 100 : need),
     read: async (month, after, max) => {
-      const names: Record<string, string> = { '#pk': ATTR.gsi1pk, ...(q.since || q.until ? { '#sk': ATTR.gsi1sk } : {}) };
+      const names: Record<string, string> = { '#pk': ATTR.gsi1pk, ...(from || q.until ? { '#sk': ATTR.gsi1sk } : {}) };
       let cond = '#pk = :pk';
-      const values: Record<string, { S: string }> = { ':pk': { S: keys.articlesByMonth(month) } };
-      if (q.since && q.until) {
+      const values: Record<string, { S: string }> = { ':pk': { S: keys.storiesByMonth(month) } };
+      if (from && q.until) {
         cond += ' AND #sk BETWEEN :lo AND :hi';
-        values[':lo'] = { S: q.since };
-        values[':hi'] = { S: `${q.until}#~` };
-      } else if (q.since) {
+        values[':lo'] = { S: from };
+        values[':hi'] = { S: sortKeyUpTo(q.until) };
+      } else if (from) {
         cond += ' AND #sk >= :lo';
-        values[':lo'] = { S: q.since };
+        values[':lo'] = { S: from };
       } else if (q.until) {
         cond += ' AND #sk <= :hi';
-        values[':hi'] = { S: `${q.until}#~` };
+        values[':hi'] = { S: sortKeyUpTo(q.until) };
       }
       const out = await deps.client.send(
         new QueryCommand({
@@ -64,19 +75,19 @@ export async function listStories(deps: Deps, months: string[], q: StoryListing)
           ExpressionAttributeValues: values,
           ScanIndexForward: false,
           Limit: max,
-          ExclusiveStartKey: after ? { ...keyOf(keys.article(idFromPosition(after))), [ATTR.gsi1pk]: { S: keys.articlesByMonth(month) }, [ATTR.gsi1sk]: { S: after } } : undefined,
+          ExclusiveStartKey: after ? { ...keyOf(keys.story(idFromPosition(after))), [ATTR.gsi1pk]: { S: keys.storiesByMonth(month) }, [ATTR.gsi1sk]: { S: after } } : undefined,
         }),
       );
       return { entries: (out.Items ?? []).map((i) => i[ATTR.gsi1sk]?.S ?? ''), lastEvaluated: out.LastEvaluatedKey?.[ATTR.gsi1sk]?.S };
     },
     load: async (positions) => {
       const ids = positions.map(idFromPosition);
-      const mains = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry, { attributes: ['story'] });
-      const storyIds = mains.map((m) => m?.story?.S);
-      const profiles = await getProfiles(deps, storyIds.filter((s): s is string => Boolean(s)));
-      return ids.map((id, k) => {
-        const p = storyIds[k] ? profiles.get(storyIds[k]!) : undefined;
-        if (!p || p.mergedInto || p.lastArticle !== id) return undefined;
+      const profiles = await getProfiles(deps, ids);
+      return ids.map((id) => {
+        const p = profiles.get(id);
+        if (!p || p.mergedInto) return undefined;
+        // The listing is read a step early; the bounds hold on the exact time of the last article.
+        if ((q.since && p.lastSeen < q.since) || (q.until && p.lastSeen > q.until)) return undefined;
         return wanted.every((t) => p.tags.includes(t)) ? p : undefined;
       });
     },

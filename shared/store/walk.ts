@@ -23,6 +23,8 @@ export interface WalkSpec<E, T> {
   load(entries: E[]): Promise<(T | undefined)[]>;
   /** Items to ask DynamoDB for, given how many results are still needed. */
   chunk(need: number): number;
+  /** Entries loaded at once, given how many results are still needed (default: that many, so nothing past the page end is loaded). */
+  loadBatch?(need: number): number;
   /** Reads per page before a short page is returned (default 40). */
   maxReads?: number;
   /** Entries loaded per page before a short page is returned (default 2000): bounds a rare word filter. */
@@ -52,7 +54,8 @@ export async function walk<E, T>(spec: WalkSpec<E, T>): Promise<{ items: T[]; ne
     let j = 0;
     while (j < res.entries.length) {
       if (loadedCount >= (spec.maxLoaded ?? 2000)) return { items, next: { partition, after: j ? spec.position(res.entries[j - 1]!) : after } };
-      const slice = res.entries.slice(j, j + Math.max(1, limit - items.length));
+      const need = limit - items.length;
+      const slice = res.entries.slice(j, j + Math.max(1, spec.loadBatch ? spec.loadBatch(need) : need));
       loadedCount += slice.length;
       const loaded = await spec.load(slice);
       for (let k = 0; k < slice.length; k++, j++) {
@@ -72,4 +75,18 @@ export async function walk<E, T>(spec: WalkSpec<E, T>): Promise<{ items: T[]; ne
     }
   }
   return { items, next: null };
+}
+
+/**
+ * Several newest-first reads of listings that share one sort-key space, as one read: each listing
+ * is complete down to its own last evaluated key, so the merge is complete down to the newest of
+ * those; entries older than that are left for the next read (which starts after it). An entry in
+ * more than one listing (the same article) appears once.
+ */
+export function mergeReads(reads: BucketRead<string>[]): BucketRead<string> {
+  if (reads.length === 1) return reads[0]!;
+  const frontier = reads.reduce<string | undefined>((f, r) => (r.lastEvaluated !== undefined && (f === undefined || r.lastEvaluated > f) ? r.lastEvaluated : f), undefined);
+  const entries = new Set<string>();
+  for (const r of reads) for (const e of r.entries) if (frontier === undefined || e >= frontier) entries.add(e);
+  return { entries: [...entries].sort().reverse(), lastEvaluated: frontier };
 }

@@ -131,7 +131,14 @@ function inOrganisation(text: string, m: Found): boolean {
   const after = text.charCodeAt(m.end) === 46 ? m.end + 1 : m.end; // the full stop of "U.S."
   const nw = nextWord(text, after);
   if (nw && capitalised(text, nw) && orgAfter.hasSpan(text, nw.start, nw.end)) return true;
-  const pw = prevWord(text, m.start);
+  // "Michigan State University", "Ohio State College": the word of state before the organisation's word.
+  if (nw && nw.end - nw.start === 5 && text.startsWith('State', nw.start)) {
+    const n2 = nextWord(text, nw.end);
+    if (n2 && capitalised(text, n2) && orgAfter.hasSpan(text, n2.start, n2.end)) return true;
+  }
+  let pw = prevWord(text, m.start);
+  // "Consumer Act of the Philippines": "of the" before a name that takes the article.
+  if (pw && pw.end - pw.start === 3 && text.startsWith('the', pw.start)) pw = prevWord(text, pw.start);
   if (!pw || !of.hasSpan(text, pw.start, pw.end) || text.charCodeAt(pw.start) !== 111) return false;
   const head = prevWord(text, pw.start);
   return !!head && capitalised(text, head) && orgBeforeOf.hasSpan(text, head.start, head.end);

@@ -8,7 +8,7 @@ import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, supportFrom, type PlaceContext, type PlaceMention } from './places';
+import { placeContext, placeMentionOk, resolvePlace, supportFrom, unitsInLists, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -191,6 +191,8 @@ function score(input: TagInput): Scored {
       }
     }
   }
+
+  unitsInLists(found, g, title, text); // "Michigan, Oregon, New York": the state, not the city
 
   // A dateline city that contradicts its own qualifier ("PARIS, Texas") is not that city.
   if (dl?.qualifier) {

@@ -9,7 +9,7 @@
 // start of a sentence. A title before the name ("Mr Hammond") or a speech verb after it ("Paisley said")
 // makes it a person. Among candidates that pass, the best supported wins, then the most populous.
 // The rules' words are in data/rules.json (`places`).
-import { charClass, KeySet, tokenKey, UPPER, WORD } from './chars';
+import { charClass, KeySet, tokenKey, tokens, UPPER, WORD } from './chars';
 import { ancestors, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { AliasTarget, Found } from './matcher';
 import rules from './data/rules.json';
@@ -20,6 +20,8 @@ const personAfter = new KeySet(rules.places.personAfter);
 /** Capitalised words that may follow a place without making it part of another name ("Kent County", "Paris Airport"). */
 const everydayAfter = new KeySet(rules.places.after);
 const NEAR_KM = rules.places.nearKm;
+/** The countries each country was part of until recently (data/rules.json `places.formerCountries`). */
+const FORMER: Record<string, string[] | undefined> = rules.places.formerCountries;
 /**
  * Degrees of latitude beyond which two points are surely more than NEAR_KM apart: a great circle is
  * at least 6,371 km × the latitude difference in radians (one km of margin for rounding).
@@ -120,6 +122,12 @@ interface Around {
   person: boolean;
   /** The person reading rests on the speech verb after the name alone ("Paisley said"). */
   speaker: boolean;
+  /**
+   * The person reading rests only on a capitalised word before the name that opens the sentence ("Four
+   * Guerrero state police"): any word has a capital there, so it says little, and it yields to the
+   * article's other mentions of the name.
+   */
+  weak: boolean;
   /** Part of a longer name ("West Nile virus"), for a name of small places only. */
   inName: boolean;
 }
@@ -138,11 +146,16 @@ function around(m: PlaceMention): Around {
   const speaker = !person && !loc && !!nw && nw.start === m.end + 1 && personAfter.hasSpan(m.src, nw.start, nw.end);
   if (speaker) person = true;
   // A capitalised word right before that is not a sentence opener ("Bob Hammond") makes a person's name.
-  // (A place word before it is no given name: "Children's Village Malakal", "Camp Dadaab".)
-  if (pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !everydayAfter.hasSpan(m.src, pw.start, pw.end)) {
+  // (A place word before it is no given name: "Children's Village Malakal", "Camp Dadaab".) When that
+  // word opens the sentence itself ("Four Guerrero state police"), the reading is weak.
+  let weak = false;
+  if (!person && pw && !initial && !loc && pw.end === m.start - 1 && charClass(m.src.charCodeAt(pw.start)) & UPPER && !everydayAfter.hasSpan(m.src, pw.start, pw.end)) {
     let lower = false;
     for (let i = pw.start + 1; i < pw.end; i++) if (!(charClass(m.src.charCodeAt(i)) & UPPER)) lower = true;
-    if (lower) person = true;
+    if (lower) {
+      person = true;
+      weak = sentenceStart(m.src, pw.start);
+    }
   }
   // "West Nile virus", "King Nut", "Buffalo Science Magnet School": a capitalised word right after
   // that is not a place word makes the name part of a longer one; an acronym in capitals (ALMA)
@@ -150,7 +163,7 @@ function around(m: PlaceMention): Around {
   let inName = false;
   if (nw && nw.start === m.end + 1 && charClass(m.src.charCodeAt(nw.start)) & UPPER && !locative.hasSpan(m.src, nw.start, nw.end) && !everydayAfter.hasSpan(m.src, nw.start, nw.end)) inName = true;
   if (!m.dateline && m.end - m.start >= 2 && allCaps(m.src, m.start, m.end) && !allCaps(m.src, Math.max(0, m.start - 40), Math.min(m.src.length, m.end + 40))) inName = true;
-  return { locative: loc, initial, person, speaker: speaker && person, inName };
+  return { locative: loc, initial, person, speaker: speaker && person, weak, inName };
 }
 
 /** True when no letter of src[start, end) is lower case. */
@@ -169,8 +182,9 @@ function allCaps(src: string, start: number, end: number): boolean {
  */
 export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
   const a = around(m);
-  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran.
-  if ((a.person && !(ie.capital && a.speaker)) || (ie.minor && a.inName)) return false;
+  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran; a weak person
+  // reading yields to the article's, which made the name this place.
+  if ((a.person && !a.weak && !(ie.capital && a.speaker)) || (ie.minor && a.inName)) return false;
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
@@ -228,8 +242,9 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   // "Tehran said": after a capital a speech verb is its government speaking (actors.ts), not a person.
   if (capital) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
-  // read so once ("Bruce Ivins … Ivins"): a name means one thing in an article.
-  if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person))) return -1;
+  // read so once ("said Bruce Ivins … Ivins"): a name means one thing in an article. A weak reading
+  // (a capitalised sentence opener before the name) does not decide for the other mentions.
+  if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person && !a.weak))) return -1;
   if (allMinor && ar.every((a) => a.inName)) return -1;
   const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
   const anyMidSentence = ar.some((a) => !a.initial && !a.person && !(allMinor && a.inName));
@@ -246,7 +261,8 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
       const k = g.entries[a]!.entry.kind;
       if ((k === 'region' || k === 'city') && ctx.ids.has(g.entries[a]!.entry.id)) sub = true;
     }
-    const country = !!e.country && ctx.ids.has(e.country);
+    // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
+    const country = !!e.country && (ctx.ids.has(e.country) || (FORMER[e.country]?.some((c) => ctx.ids.has(c)) ?? false));
     let near = false;
     if (e.lat !== undefined) for (let p = 0; p < ctx.points.length && !near; p += 2) {
       // Points further apart in latitude alone than NEAR_KM are not near: no trigonometry for them.
@@ -274,4 +290,46 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     }
   }
   return best;
+}
+
+/** What stands between two items of a list of places: "Ohio, New York", "New York and Ohio", ", and" (six characters at most). */
+const LIST_GAP = /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
+/** Words after a state's or province's name that name its government ("New York Governor"). */
+const unitGovernment = new KeySet(rules.places.unitGovernment);
+const nameKey = (s: string) => tokens(s).map(tokenKey).join(' ');
+
+/**
+ * A name that a city shares with a subdivision (its own, as New York, or another candidate, as Georgia)
+ * is the subdivision in a list of that country's subdivisions ("Michigan, Oregon, New York, Indiana";
+ * "Colorado, Georgia, Illinois") and before a word of its government ("New York Governor"). Runs on the
+ * resolved matches, in text order, and changes their entries in place.
+ */
+export function unitsInLists(found: Found[], g: Gazetteer, title: string, text: string): void {
+  for (let r = 0; r < found.length; r++) {
+    const f = found[r]!;
+    const ie = g.entries[f.entry]!;
+    if (ie.entry.kind === 'region') continue;
+    const src = f.field === 'title' ? title : text;
+    // The cheap tests first: a neighbour in a list that is a subdivision, or a word of government after.
+    const p = r > 0 ? found[r - 1] : undefined;
+    const n = found[r + 1];
+    const listed = (x: Found | undefined, a: number, b: number) => !!x && x.field === f.field && x.entry !== f.entry && g.entries[x.entry]!.entry.kind === 'region' && b - a <= 6 && LIST_GAP.test(src.slice(a, b));
+    const before = listed(p, p?.end ?? 0, f.start) ? p : undefined;
+    const after = listed(n, f.end, n?.start ?? 0) ? n : undefined;
+    const nw = before || after ? undefined : wordAfter(src, f.end);
+    const governed = !!nw && nw.start === f.end + 1 && unitGovernment.hasSpan(src, nw.start, nw.end);
+    if (!before && !after && !governed) continue;
+    // The subdivisions the name may be: the other candidates of a shared name, the city's namesake units.
+    const units: number[] = [];
+    for (const i of f.target.entries) if (i !== f.entry && g.entries[i]?.entry.kind === 'region') units.push(i);
+    if (ie.entry.kind === 'city') for (const a of ancestors(g, ie, 'place')) if (g.entries[a]!.entry.kind === 'region' && nameKey(g.entries[a]!.entry.name) === f.target.key) units.push(a);
+    for (const u of units) {
+      const up = g.entries[u]!.entry.parents;
+      const sibling = (x: Found | undefined) => !!x && g.entries[x.entry]!.entry.parents.some((q) => up.includes(q));
+      if (sibling(before) || sibling(after) || (governed && ie.entry.kind === 'city')) {
+        f.entry = u;
+        break;
+      }
+    }
+  }
 }

@@ -11,8 +11,12 @@ import { ancestors, isActorKind, roleHeld, type Gazetteer, type IndexedEntry } f
 import type { Found } from './matcher';
 import rules from './data/rules.json';
 
-/** Weights of a mention by where it stands. */
-export const WEIGHTS = { title: 3, dateline: 3, lead: 2, body: 1, demonym: 0.5 };
+/**
+ * Weights of a mention by where it stands. The lead counts a little more than the body: at twice the
+ * body's weight, one country named in the first lines outranked one the rest of the article names
+ * again and again (Reuters and geoparsing dev sets alike; docs/TAGGING.md, "Salience and focus").
+ */
+export const WEIGHTS = { title: 3, dateline: 3, lead: 1.25, body: 1, demonym: 0.5 };
 /** A demonym also hints at the place ("Syrian rebels" are in Syria), at this share of its weight. */
 export const DEMONYM_AS_PLACE = 0.4;
 /** Characters of body text (after any dateline) that count as the lead. */
@@ -32,7 +36,7 @@ const ROLL_UP_MACRO = 0.5;
  */
 export const SALIENT_MIN = 3;
 export const SALIENT_SHARE = 0.5;
-export const SALIENT_FLOOR = 1.5;
+export const SALIENT_FLOOR = WEIGHTS.lead;
 
 const locativeBefore = new KeySet(rules.placeRole.locativeBefore);
 const agentiveAfter = new KeySet(rules.placeRole.agentiveAfter);

@@ -40,7 +40,7 @@ describe('query API handler', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toMatch(/^application\/json/);
     expect(body(res)).toEqual({ items: [article], cursor: null });
-    expect(store.listArticles).toHaveBeenCalledWith(expect.objectContaining({ via: { side: 'actor', id: 'nato' }, limit: 5, salient: [{ side: 'actor', id: 'nato' }] }));
+    expect(store.listArticles).toHaveBeenCalledWith(expect.objectContaining({ via: { side: 'actor', id: 'nato', kind: 'organization' }, limit: 5, salient: [{ side: 'actor', id: 'nato' }] }));
   });
 
   it('splits comma-joined repeated parameters', async () => {

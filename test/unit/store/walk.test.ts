@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CursorPosition } from '../../../shared/store/cursor';
-import { walk, type BucketRead } from '../../../shared/store/walk';
+import { mergeReads, walk, type BucketRead } from '../../../shared/store/walk';
 
 // Buckets of fake sort keys, newest first; a read honours `after` and `max` like a DynamoDB Query.
 function source(buckets: Record<string, string[]>, reject: (e: string) => boolean = () => false) {
@@ -18,7 +18,7 @@ function source(buckets: Record<string, string[]>, reject: (e: string) => boolea
   };
 }
 
-async function everything(buckets: Record<string, string[]>, limit: number, opts: { reject?: (e: string) => boolean; loadReject?: (e: string) => boolean; chunk?: (n: number) => number; maxReads?: number } = {}) {
+async function everything(buckets: Record<string, string[]>, limit: number, opts: { reject?: (e: string) => boolean; loadReject?: (e: string) => boolean; chunk?: (n: number) => number; maxReads?: number; loadBatch?: (n: number) => number } = {}) {
   const src = source(buckets, opts.reject);
   const out: string[] = [];
   let start: CursorPosition | undefined;
@@ -33,6 +33,7 @@ async function everything(buckets: Record<string, string[]>, limit: number, opts
       load: async (es) => es.map((e) => (opts.loadReject?.(e) ? undefined : e)),
       chunk: opts.chunk ?? ((n) => n + 1),
       maxReads: opts.maxReads,
+      loadBatch: opts.loadBatch,
     });
     out.push(...page.items);
     start = page.next ?? undefined;
@@ -62,6 +63,14 @@ describe('walk', () => {
     expect(out).toEqual(all.filter((e) => !odd(e)));
     const { out: loaded } = await everything(buckets, 4, { loadReject: odd, chunk: () => 5 });
     expect(loaded).toEqual(all.filter((e) => !odd(e)));
+  });
+
+  it('loads more than a page needs without skipping or repeating what it did not return', async () => {
+    const odd = (e: string) => Number(e.slice(-2)) % 2 === 1;
+    for (const limit of [1, 2, 5]) {
+      const { out } = await everything(buckets, limit, { loadReject: odd, chunk: () => 10, loadBatch: () => 100 });
+      expect(out, `limit ${limit}`).toEqual(all.filter((e) => !odd(e)));
+    }
   });
 
   it('returns a short page with a cursor when the read budget runs out, and continues from it', async () => {
@@ -99,5 +108,20 @@ describe('walk budgets', () => {
     expect(next).toBeNull();
     expect(new Set(loaded).size).toBe(loaded.length);
     expect(loaded.length).toBe(60);
+  });
+});
+
+describe('mergeReads', () => {
+  it('merges newest first down to the newest last-evaluated key, each entry once', () => {
+    const merged = mergeReads([
+      { entries: ['09', '07', '05'], lastEvaluated: '05' },
+      { entries: ['08', '07', '02'], lastEvaluated: undefined },
+    ]);
+    // The first listing may hold entries between 05 and 02 not read yet: 02 waits for the next read.
+    expect(merged).toEqual({ entries: ['09', '08', '07', '05'], lastEvaluated: '05' });
+  });
+
+  it('ends when every listing is exhausted', () => {
+    expect(mergeReads([{ entries: ['3', '1'] }, { entries: ['2'] }])).toEqual({ entries: ['3', '2', '1'], lastEvaluated: undefined });
   });
 });

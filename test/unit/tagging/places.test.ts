@@ -41,6 +41,39 @@ describe('small places need support in the article', () => {
   });
 });
 
+describe('which country supports a town', () => {
+  it('counts the country a town was part of until recently (Malakal in a 2008 report that names Sudan)', () => {
+    const r = tagText({ text: 'Fighting broke out in Malakal, Sudan, aid workers said.', date: '2008-05-20' });
+    expect(r.regions.find((t) => t.id === 'malakal')).toMatchObject({ country: 'SS' });
+    // Support only: the town stays in South Sudan, and a country it was never part of does not help.
+    expect(ids('Fighting broke out in Malakal, Kenya, aid workers said.').regions).not.toContain('malakal');
+  });
+});
+
+describe('US counties', () => {
+  it('reads a county of a name thirty states share by the state the article names ("Scott County, Indiana")', () => {
+    const r = tagText({ text: 'The outbreak centred on Austin, in Scott County, Indiana. Cases in Scott County rose past 140.' });
+    const scott = r.regions.find((t) => t.id === 'us-in-scott-county')!;
+    expect(scott.mentions.map((m) => m.text)).toEqual(['Scott County', 'Scott County']);
+    expect(scott.parents).toEqual(['us-in']);
+    expect(scott.lat).toBeCloseTo(38.7, 0);
+    expect(r.regions.map((t) => t.id).filter((id) => id.endsWith('scott-county'))).toEqual(['us-in-scott-county']);
+  });
+  it('needs support like any unit, and takes the populous one of a shared name when only the country is named', () => {
+    expect(ids('Scott County was quiet on Tuesday.').regions.filter((id) => id.endsWith('scott-county'))).toEqual([]);
+    expect(ids('Fires in Orange County forced evacuations across the United States.').regions).toContain('us-ca-orange-county');
+    expect(ids('Floods in Jefferson Parish, Louisiana, closed roads.').regions).toContain('us-la-jefferson-parish');
+  });
+});
+
+describe('spellings', () => {
+  it('reads a name written without the letters Unicode keeps whole (Dogubayazit for Doğubayazıt, Lodz, Tromso)', () => {
+    expect(ids('Three children died in Dogubayazit in eastern Turkey.').regions).toContain('dogubayazit');
+    expect(ids('Three children died in Doğubayazıt in eastern Turkey.').regions).toContain('dogubayazit');
+    expect(ids('Floods hit Lodz in Poland.').regions).toContain('lodz');
+  });
+});
+
 describe('names several places share', () => {
   it('goes to the place whose state or country the article names (Paris, Texas)', () => {
     expect(ids('Storms hit Paris in Texas overnight.').regions).toContain('paris-us');
@@ -62,6 +95,15 @@ describe('people and names that contain a place', () => {
     expect(ids('Bob Hammond said England would win.').regions).not.toContain('hammond');
     expect(ids('In England, Paisley said the vote was fair.').regions).not.toContain('paisley');
   });
+  it('lets a capitalised sentence opener before a place ("Four Guerrero state police") yield to the article\'s reading', () => {
+    const text = 'Four Guerrero state police were found. Acapulco is a city of the state of Guerrero in Mexico.';
+    const gro = region(text, 'mx-gro')!;
+    expect(gro.mentions.map((m) => m.start)).toEqual([5, text.lastIndexOf('Guerrero')]);
+    // A given name mid-sentence still makes a person, and decides for the whole article.
+    expect(ids('Police said Bob Hammond had left England. Hammond was calm.').regions).not.toContain('hammond');
+    // Alone, the opener reading still keeps the name out of the places.
+    expect(ids('Four Guerrero officers were found in Mexico.').regions).not.toContain('mx-gro');
+  });
   it('reads a small place inside a longer capitalised name as part of that name (West Nile virus)', () => {
     expect(ids('Cases of West Nile virus rose in Texas, US officials said.').regions).not.toContain('west');
   });
@@ -69,6 +111,18 @@ describe('people and names that contain a place', () => {
     const r = tagText({ text: 'The Kenya Broadcasting Corporation reported the rise, the Times of India said, citing US$460 in aid.' });
     expect(r.regions.flatMap((t) => t.mentions)).toEqual([]);
     expect(r.actors.map((t) => t.id)).toEqual(expect.arrayContaining(['KE', 'IN', 'US']));
+  });
+  it('keeps a state out of the places in "Michigan State University", and a country out of "Consumer Act of the Philippines"', () => {
+    const r = tagText({ text: 'Tests at Michigan State University were negative. They broke the Consumer Act of the Philippines, police in Ohio said.' });
+    expect(r.regions.find((t) => t.id === 'us-mi')?.mentions ?? []).toEqual([]);
+    expect(r.regions.find((t) => t.id === 'PH')?.mentions ?? []).toEqual([]);
+    expect(r.regions.find((t) => t.id === 'us-oh')!.mentions.map((m) => m.text)).toEqual(['Ohio']);
+    expect(ids('Voters in the Philippines went to the polls.').regions).toContain('PH');
+  });
+  it('reads "Saudi" as the adjective it is: evidence for Saudi Arabia, not a place mention', () => {
+    const r = tagText({ text: 'Four more people are in Saudi hospitals.' });
+    expect(r.actors.find((t) => t.id === 'SA')!.mentions.map((m) => m.text)).toEqual(['Saudi']);
+    expect(r.regions.find((t) => t.id === 'SA')!.mentions).toEqual([]);
   });
   it('keeps a country before a body of its government as a place ("U.S. Army", "California Department of Public Health")', () => {
     expect(region('The U.S. Army flew relief missions.', 'US')!.mentions.map((m) => m.text)).toEqual(['U.S']);
@@ -105,6 +159,28 @@ describe('abbreviations', () => {
     const r = tagText({ text: 'Police in Marietta, Ga., said the suspect fled.' });
     expect(r.regions.find((t) => t.id === 'us-ga')!.mentions.map((m) => m.text)).toEqual(['Ga.']);
     expect(r.regions.map((t) => t.id)).toContain('marietta');
+  });
+});
+
+describe('a name a city shares with a state or province', () => {
+  it('is the state in a list of that country\'s states ("Michigan, Oregon, New York, Indiana")', () => {
+    expect(ids('Cases were found in Michigan, Oregon, New York, Indiana and Ohio.').regions).toContain('us-ny');
+    expect(ids('Cases were found in Michigan, Oregon, New York, Indiana and Ohio.').regions).not.toContain('new-york-city');
+    expect(ids('Cases were found in Utah, Washington and Wisconsin.').regions).toContain('us-wa');
+    expect(ids('Cases were found in Utah, Washington and Wisconsin.').regions).not.toContain('washington-dc');
+  });
+  it('stays the city in a list of cities, and beside a state that is not in a list', () => {
+    expect(ids('Flights from Chicago, New York and Boston were cancelled.').regions).toContain('new-york-city');
+    expect(ids('Ohio officials flew to New York on Monday.').regions).toContain('new-york-city');
+  });
+  it('is the state before a word of its government ("New York Governor")', () => {
+    expect(ids('New York Governor Andrew Cuomo declared an emergency.').regions).toContain('us-ny');
+    expect(ids('New York police said the road was closed.').regions).toContain('new-york-city');
+  });
+  it('places the state at its own towns\' extent, not at its namesake city\'s point', () => {
+    const ny = region('Cases were found in Michigan, Oregon, New York, Indiana and Ohio.', 'us-ny')!;
+    expect(ny.lat).toBeGreaterThan(42);
+    expect(ny.lon).toBeLessThan(-74.5);
   });
 });
 

@@ -138,6 +138,15 @@ describe('datelines and salience', () => {
     expect(agent.score).toBe(0.5);
     expect(place.score).toBe(1.5);
   });
+  it('lets a country the body names again and again outrank one named once in the lead', () => {
+    const filler = 'The figures were published by the ministry on Monday morning. '.repeat(5);
+    const r = tagText({ text: `Officials in Nepal reported the cases. ${filler} Hospitals in India filled up. India closed schools. Doctors in India asked for help.` });
+    expect(r.regions[0]!.id).toBe('IN');
+    expect(r.regions.find((t) => t.id === 'NP')!.salient).toBe(false);
+    // One mention in the lead still reaches the floor of salience.
+    const two = tagText({ text: `Officials in Nepal and Peru reported cases. ${filler}` });
+    expect(two.regions.find((t) => t.id === 'PE')!.salient).toBe(true);
+  });
   it('counts a title mention more than a body mention', () => {
     const r = tagText({ title: 'Chile raises rates', text: 'The central bank acted. Analysts in Peru were surprised.' });
     expect(r.regions[0]!.id).toBe('CL');
