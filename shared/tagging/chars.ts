@@ -159,6 +159,9 @@ export function spanEquals(text: string, start: number, end: number, key: string
   return j === n;
 }
 
+/** Bits of the matcher's filters of first words (2 Mbit, 256 KB): the trie's, and the town index's. */
+export const FIRST_BITS = 1 << 21;
+
 /** Bits of the town index's filter of names of several words (4 Mbit, 512 KB: about 1 false hit in 100 misses). */
 export const MULTI_BITS = 1 << 22;
 
@@ -168,11 +171,18 @@ const SMI = 0x3fffffff;
 /** A set of token keys that answers for a span of text without making a string in the common case. */
 export class KeySet {
   private readonly byHash = new Map<number, string[]>();
+  /**
+   * A bit set of the keys' hashes (8,192 bits): most words asked about are in no set (the place
+   * rules ask of almost every word beside a name), and one bit test answers them without the Map.
+   */
+  private readonly bits = new Int32Array(256);
   private readonly keys: Set<string>;
   constructor(words: Iterable<string>) {
     this.keys = new Set([...words].map(tokenKey));
     for (const k of this.keys) {
-      const h = hashKey(k) & SMI;
+      const full = hashKey(k);
+      this.bits[(full >>> 5) & 255]! |= 1 << (full & 31);
+      const h = full & SMI;
       const list = this.byHash.get(h);
       if (list) list.push(k);
       else this.byHash.set(h, [k]);
@@ -182,6 +192,7 @@ export class KeySet {
   hasSpan(text: string, start: number, end: number): boolean {
     const h = hashSpan(text, start, end);
     if (h < 0) return this.keys.has(tokenKey(text.slice(start, end)));
+    if (!(this.bits[(h >>> 5) & 255]! & (1 << (h & 31)))) return false;
     const list = this.byHash.get(h & SMI);
     if (!list) return false;
     for (const k of list) if (spanEquals(text, start, end, k)) return true;

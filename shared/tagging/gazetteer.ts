@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TagKind } from '../model';
-import { hashKey, KIND_CODES, MULTI_BITS, slug, tokenKey, tokens } from './chars';
+import { charClass, FIRST_BITS, fold, hashKey, KIND_CODES, MULTI_BITS, slug, tokenKey, tokens, WORD } from './chars';
 
 /** The data file's name, beside the bundle or in shared/tagging/data. */
 export const GAZETTEER_FILE = 'gazetteer.generated.txt';
@@ -73,8 +73,14 @@ export interface IndexedEntry {
   actorUp?: number[];
   /** The entry is its country's capital: "Moscow warned" names the government (actors.ts). */
   capital?: boolean;
-  /** Aliases whose case forms the matcher generates in a Latin-script language (Polish, German): [alias, language]. */
+  /** Aliases whose case forms the builder generated in a Latin-script language (Polish, German): [alias, language]. */
   inflect?: [string, string][];
+  /**
+   * The case forms of the aliases, as the data file writes them (scripts/gazetteer/encode.ts):
+   * ^-separated, each <alias index>=<form> (a key of plain ASCII) or <alias index>:<form> (a key with
+   * letters beyond ASCII). The matcher compiles them (matcher.ts); no word is declined at run time.
+   */
+  forms?: string;
   /** Short aliases (RSF, SDF, IS) that count only where the article also names the entry otherwise. */
   short?: string[];
 }
@@ -114,25 +120,196 @@ export function ancestors(g: Gazetteer, ie: IndexedEntry, side: 'place' | 'actor
 
 /**
  * The towns that need support in an article (135,000 of the 140,000 entries) are not decoded at load:
- * only their names are indexed, by the same keys the matcher uses, and an entry is decoded the first
- * time the text names it. That keeps the load and the matcher's compile to what news names every day.
+ * only their names are indexed, by the hash of the key the matcher uses, and an entry is decoded the
+ * first time the text names it. The index holds no string: each name is hashed in place in the data
+ * file's text (FNV-1a over its token keys, as the scan hashes the text), into open-addressing tables of
+ * typed arrays, and a key is made only for a name whose hash the text hits. That keeps the load to a
+ * walk over the file and the matcher's compile to what news names every day.
  */
-export interface TownIndex {
-  /** Alias key ("chasiv yar") → entry index, or indices most populous first (the data file's order). */
-  byKey: Map<string, number | number[]>;
+export class TownIndex {
   /** Most words in a town's name. */
-  maxTokens: number;
-  /** By the hash of a first word's key (hashKey): the most words of a town name that starts with it. */
-  firstWords: Map<number, number>;
-  /** One-word town keys by their hash (hashKey), so the scan compares the text in place (several keys may share a hash). */
-  oneWord: Map<number, string | string[]>;
+  maxTokens = 1;
+  /** Bit set (FIRST_BITS) of the hashes of every first word of a town's name: the scan's first test. */
+  readonly firstBits = new Uint8Array(FIRST_BITS >> 3);
   /**
    * Bit set of the hashes (hashKey, low MULTI_BITS bits) of every town key of several words: the scan
    * rules out most word sequences with one bit test, before making their key.
    */
-  multiWord: Uint8Array;
+  readonly multiWord = new Uint8Array(MULTI_BITS >> 3);
+  // Names by the hash of their whole key: open addressing over pairs (hash, first name of its chain
+  // + 1; 0 = empty slot), one array so that a probe is one memory access. A name is a line and which
+  // of its aliases (-1: the line's name); a chain runs from the last name added to the first.
+  private slotMask: number;
+  private slots: Int32Array;
+  private nameLine: Int32Array;
+  private nameAlias: Int16Array;
+  private nameWords: Uint8Array;
+  private nameNext: Int32Array; // name + 1; 0 = end of chain
+  private nameHash: Int32Array;
+  private nameFirst: Int32Array;
+  private names = 0;
+  // The most words of a name by the hash of its first word: pairs (hash, most words; 0 = empty slot).
+  private firstMask: number;
+  private firsts: Int32Array;
+  /**
+   * One-word keys by hash, made the first time the text hits the hash. Keyed by the hash's top 30
+   * bits (a small integer, which a Map looks up fast; a 32-bit hash would be a boxed number), with
+   * the whole hash kept to check.
+   */
+  private readonly oneWordCache = new Map<number, { hash: number; keys: string | string[] | undefined }>();
+
+  constructor(
+    /** The data file's lines by entry index (a name's key is made from its line). */
+    private readonly lines: { line(i: number): string },
+    capacity: number,
+  ) {
+    // Room for twice as many names as lines (a load factor of at most about a half).
+    const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity)));
+    this.slotMask = this.firstMask = size - 1;
+    this.slots = new Int32Array(size * 2);
+    this.firsts = new Int32Array(size * 2);
+    this.nameLine = new Int32Array(capacity);
+    this.nameAlias = new Int16Array(capacity);
+    this.nameWords = new Uint8Array(capacity);
+    this.nameNext = new Int32Array(capacity);
+    this.nameHash = new Int32Array(capacity);
+    this.nameFirst = new Int32Array(capacity);
+  }
+
+  /** Indexes one name of the town on `line` (`alias`: which item of its aliases field, -1 for the name) by its key's hash. */
+  add(hash: number, firstHash: number, words: number, line: number, alias: number): void {
+    if (this.names === this.nameLine.length) this.growNames();
+    const n = this.names++;
+    const w = words > 255 ? 255 : words;
+    this.nameLine[n] = line;
+    this.nameAlias[n] = alias;
+    this.nameWords[n] = w;
+    this.nameHash[n] = hash;
+    this.nameFirst[n] = firstHash;
+    if (words > this.maxTokens) this.maxTokens = words;
+    if (this.names * 4 > this.slots.length * 3 / 2) this.rehash(); // more than three quarters full
+    else this.place(n);
+  }
+
+  /** Puts name n in the tables and the bit sets. */
+  private place(n: number): void {
+    const hash = this.nameHash[n]!;
+    const firstHash = this.nameFirst[n]!;
+    const w = this.nameWords[n]!;
+    const slots = this.slots;
+    const k = hash | 0;
+    const m = this.slotMask;
+    let i = k & m;
+    while (slots[2 * i + 1] !== 0 && slots[2 * i] !== k) i = (i + 1) & m;
+    slots[2 * i] = k;
+    this.nameNext[n] = slots[2 * i + 1]!;
+    slots[2 * i + 1] = n + 1;
+    const fb = firstHash & (FIRST_BITS - 1);
+    this.firstBits[fb >> 3]! |= 1 << (fb & 7);
+    if (w > 1) {
+      const b = hash & (MULTI_BITS - 1);
+      this.multiWord[b >> 3]! |= 1 << (b & 7);
+    }
+    const firsts = this.firsts;
+    const f = firstHash | 0;
+    const fm = this.firstMask;
+    let j = f & fm;
+    while (firsts[2 * j + 1] !== 0 && firsts[2 * j] !== f) j = (j + 1) & fm;
+    firsts[2 * j] = f;
+    if (firsts[2 * j + 1]! < w) firsts[2 * j + 1] = w;
+  }
+
+  /** The most words of a town name whose first word's key has hash `firstHash` (hashKey), or 0: none starts so. */
+  mostWords(firstHash: number): number {
+    const firsts = this.firsts;
+    const f = firstHash | 0;
+    const m = this.firstMask;
+    for (let j = f & m; ; j = (j + 1) & m) {
+      const most = firsts[2 * j + 1]!;
+      if (most === 0 || firsts[2 * j] === f) return most;
+    }
+  }
+
+  /** The entry indices of the towns named `key` (token keys joined by spaces), in the data file's order, or undefined. */
+  get(key: string): number[] | undefined {
+    let out: number[] | undefined;
+    for (let n = this.chain(hashKey(key)); n > 0; n = this.nameNext[n - 1]!) {
+      if (this.keyOf(n - 1) === key) (out ??= []).push(this.nameLine[n - 1]!);
+    }
+    return out?.reverse(); // chains run from the last name added
+  }
+
+  /** The keys of one-word town names whose hash is `hash` (several when keys collide), or undefined. */
+  oneWordKeys(hash: number): string | string[] | undefined {
+    const cached = this.oneWordCache.get(hash >>> 2);
+    if (cached !== undefined && cached.hash === hash) return cached.keys;
+    let keys: string | string[] | undefined;
+    for (let n = this.chain(hash); n > 0; n = this.nameNext[n - 1]!) {
+      if (this.nameWords[n - 1] !== 1) continue;
+      const key = this.keyOf(n - 1);
+      if (hashKey(key) !== hash >>> 0) continue;
+      if (keys === undefined) keys = key;
+      else if (typeof keys === 'string') {
+        if (keys !== key) keys = [keys, key];
+      } else if (!keys.includes(key)) keys.push(key);
+    }
+    if (cached === undefined) this.oneWordCache.set(hash >>> 2, { hash, keys });
+    return keys;
+  }
+
+  /** Every distinct town key (tests and tools). */
+  keys(): Set<string> {
+    const out = new Set<string>();
+    for (let n = 0; n < this.names; n++) out.add(this.keyOf(n));
+    return out;
+  }
+
+  /** The first name (+ 1) of the chain of names whose key hash is `hash`, or 0. */
+  private chain(hash: number): number {
+    const slots = this.slots;
+    const k = hash | 0;
+    const m = this.slotMask;
+    for (let i = k & m; ; i = (i + 1) & m) {
+      const head = slots[2 * i + 1]!;
+      if (head === 0 || slots[2 * i] === k) return head;
+    }
+  }
+
+  /** The key of name `n`, made from its line. */
+  private keyOf(n: number): string {
+    const line = this.lines.line(this.nameLine[n]!);
+    const alias = this.nameAlias[n]!;
+    const name = line.slice(0, line.indexOf('|'));
+    return nameKeyOf(alias < 0 ? name : townAliases(line, name)[alias]!);
+  }
+
+  /** Doubles the tables and puts every name back, in order. */
+  private rehash(): void {
+    const size = this.slots.length; // twice the slots: the new number of slots
+    this.slotMask = this.firstMask = size - 1;
+    this.slots = new Int32Array(size * 2);
+    this.firsts = new Int32Array(size * 2);
+    for (let n = 0; n < this.names; n++) this.place(n);
+  }
+
+  private growNames(): void {
+    const cap = this.nameLine.length * 2;
+    const grow = <T extends Int32Array | Int16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.nameLine = grow(this.nameLine, (n) => new Int32Array(n));
+    this.nameAlias = grow(this.nameAlias, (n) => new Int16Array(n));
+    this.nameWords = grow(this.nameWords, (n) => new Uint8Array(n));
+    this.nameNext = grow(this.nameNext, (n) => new Int32Array(n));
+    this.nameHash = grow(this.nameHash, (n) => new Int32Array(n));
+    this.nameFirst = grow(this.nameFirst, (n) => new Int32Array(n));
+  }
 }
 
+/** A name's key as the matcher makes it: its token keys joined by spaces. */
+const nameKeyOf = (name: string): string => tokens(name).map(tokenKey).join(' ');
 
 export interface Gazetteer {
   /** Every entry by index; a town's slot is filled the first time it is asked for (entryAt, byId, allEntries). */
@@ -157,7 +334,7 @@ export class IdIndex {
     const g = this.g();
     if (!this.lazy) {
       this.lazy = new Map();
-      for (let i = 0; i < g.entries.length; i++) if (!g.entries[i]) this.lazy.set(lineId(g.text, g.lineStart[i]!), i);
+      for (let i = 0; i < g.entries.length; i++) if (!g.entries[i]) this.lazy.set(lineId(g.lines.line(i)), i);
     }
     const i = this.lazy.get(id);
     return i === undefined ? undefined : g.entryAt(i);
@@ -168,88 +345,63 @@ export class IdIndex {
 }
 
 interface LoadedGazetteer extends Gazetteer {
-  text: string;
-  lineStart: Int32Array;
+  lines: DataLines;
+}
+
+/** The data file's bytes and where each entry's line starts: a line is decoded only when asked for. */
+class DataLines {
+  constructor(
+    readonly bytes: Buffer,
+    /** Byte offset of each entry's line, and one past the end (after the last newline). */
+    readonly starts: Int32Array,
+  ) {}
+  /** Entry i's line, without its newline. */
+  line(i: number): string {
+    return this.bytes.toString('utf8', this.starts[i]!, this.starts[i + 1]! - 1);
+  }
 }
 
 let loaded: LoadedGazetteer | undefined;
 
-/** The gazetteer, read from the generated data file on first call and kept for the process. */
+/**
+ * The gazetteer, read from the generated data file on first call and kept for the process. The file
+ * is walked once as bytes: a town's line (most of them) is not decoded, its name is hashed where it
+ * stands; the other entries (countries, curated entries, subdivisions: about 10,000) are decoded now.
+ */
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
-  const text = fs.readFileSync(gazetteerPath(), 'utf8');
-  let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) count++;
-  const entries: IndexedEntry[] = new Array(count);
-  const lineStart = new Int32Array(count + 1);
-  const byId = new IdIndex(() => loaded!);
-  const byKey = new Map<string, number | number[]>();
-  const firstWords = new Map<number, number>();
-  const oneWord = new Map<number, string | string[]>();
-  const multiWord = new Uint8Array(MULTI_BITS >> 3);
-  let maxTokens = 1;
+  const bytes = fs.readFileSync(gazetteerPath());
+  // The bytes as a one-byte string (Latin-1: no decoding, one character a byte): the separators and
+  // newlines are found by the engine's string search, at byte offsets (UTF-8 never uses bytes below
+  // 128 inside a character); a name or line beyond ASCII is decoded from the bytes when needed.
+  const b = bytes.toString('latin1');
+  const size = b.length;
   // The first line describes the format; one entry a line follows.
-  let at = text.indexOf('\n') + 1;
-  for (let index = 0; index < count; index++) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    lineStart[index] = at;
-    // name|country|kind|coords|pop|flags|…: a town is a city (empty kind) flagged m.
-    const f1 = text.indexOf('|', at);
-    const f2 = f1 < 0 || f1 > end ? -1 : text.indexOf('|', f1 + 1);
-    const town = f2 > 0 && f2 < end && text.charCodeAt(f2 + 1) === 124 && isTown(text, f2 + 2, end);
-    if (town) {
-      const name = text.slice(at, f1);
-      // Most lines end after the flags or the id (no aliases field): the name is the one alias.
-      const aliases = hasAliases(text, at, end) ? townAliases(text, at, end, name) : [name];
-      for (const alias of aliases) {
-        let key = plainKey(alias);
-        if (key === undefined) {
-          const words = tokens(alias);
-          if (!words.length) continue;
-          if (words.length > maxTokens) maxTokens = words.length;
-          key = words.map(tokenKey).join(' ');
-        }
-        const list = byKey.get(key);
-        if (list === undefined) {
-          byKey.set(key, index);
-          const sp = key.indexOf(' ');
-          const h = hashKey(sp < 0 ? key : key.slice(0, sp));
-          const words = sp < 0 ? 1 : key.split(' ').length;
-          if ((firstWords.get(h) ?? 0) < words) firstWords.set(h, words);
-          if (sp < 0) {
-            const o = oneWord.get(h);
-            if (o === undefined) oneWord.set(h, key);
-            else if (typeof o === 'string') oneWord.set(h, [o, key]);
-            else o.push(key);
-          } else {
-            const b = hashKey(key) & (MULTI_BITS - 1);
-            multiWord[b >> 3]! |= 1 << (b & 7);
-          }
-        }
-        else if (typeof list === 'number') byKey.set(key, [list, index]);
-        else list.push(index);
-      }
-    } else {
-      const ie = decodeEntry(text.slice(at, end), index);
-      entries[index] = ie;
-      byId.set(ie.entry.id, ie);
-    }
-    at = end + 1;
-  }
-  lineStart[count] = text.length;
+  const first = b.indexOf('\n') + 1;
+  let count = 0;
+  for (let k = b.indexOf('\n', first); k >= 0; k = b.indexOf('\n', k + 1)) count++;
+  if (size > first && b.charCodeAt(size - 1) !== 10) count++;
+  const starts = new Int32Array(count + 1);
+  const lines = new DataLines(bytes, starts);
+  const entries: IndexedEntry[] = new Array(count);
+  const byId = new IdIndex(() => loaded!);
+  const towns = new TownIndex(lines, count + 1024);
+  // Three passes, each a loop in a function of its own that the engine optimises once and keeps (one
+  // loop doing all three is thrown back to the interpreter each time a new branch runs: the towns
+  // start after 5,000 lines).
+  const nameEnd = new Int32Array(count);
+  findLines(b, first, starts, nameEnd);
+  indexTowns(towns, lines, b, nameEnd);
+  decodeOthers(lines, nameEnd, entries, byId);
   const g: LoadedGazetteer = {
     entries,
     byId,
-    towns: { byKey, maxTokens, firstWords, oneWord, multiWord },
-    text,
-    lineStart,
+    towns,
+    lines,
     entryAt(i: number): IndexedEntry {
       let ie = entries[i];
       if (ie) return ie;
-      let end = lineStart[i + 1]! - 1;
-      if (text.charCodeAt(end) !== 10) end++;
-      ie = entries[i] = decodeEntry(text.slice(lineStart[i]!, end), i);
+      ie = entries[i] = decodeEntry(lines.line(i), i);
       byId.set(ie.entry.id, ie);
       return ie;
     },
@@ -258,6 +410,90 @@ export function gazetteer(): Gazetteer {
   return g;
 }
 
+/**
+ * 1. Where each line starts (and, in the last slot, one past the end of the last), and which lines
+ * are towns (name|country||coords|pop|m…: a city, kind empty, flagged m), with the end of their name
+ * (negated when the line has an aliases field), 0 for the other lines.
+ */
+function findLines(b: string, first: number, starts: Int32Array, nameEnd: Int32Array): void {
+  const size = b.length;
+  const count = nameEnd.length;
+  let at = first;
+  for (let index = 0; index < count; index++) {
+    starts[index] = at;
+    let end = b.indexOf('\n', at);
+    if (end < 0) end = size;
+    nameEnd[index] = townLine(b, at, end);
+    at = end + 1;
+  }
+  starts[count] = at;
+}
+
+/** 2. The towns' names, hashed where they stand in the bytes (plain ASCII), else in their decoded string. */
+function indexTowns(towns: TownIndex, lines: DataLines, b: string, nameEnd: Int32Array): void {
+  for (let index = 0; index < nameEnd.length; index++) {
+    const f1 = nameEnd[index]!;
+    if (f1 > 0) indexTown(towns, lines.bytes, b, lines.starts[index]!, f1, index);
+    else if (f1 < 0) {
+      const line = lines.line(index);
+      const aliases = townAliases(line, line.slice(0, line.indexOf('|')));
+      for (let a = 0; a < aliases.length; a++) indexKey(towns, nameKeyOf(aliases[a]!), index, a);
+    }
+  }
+}
+
+/** 3. Every other entry (countries, curated entries, subdivisions: about 10,000), decoded now. */
+function decodeOthers(lines: DataLines, nameEnd: Int32Array, entries: IndexedEntry[], byId: IdIndex): void {
+  for (let index = 0; index < nameEnd.length; index++) {
+    if (nameEnd[index] !== 0) continue;
+    const ie = decodeEntry(lines.line(index), index);
+    entries[index] = ie;
+    byId.set(ie.entry.id, ie);
+  }
+}
+
+/**
+ * For the line b[at, end) (the data file as a Latin-1 string): 0 when it is not a town, else the end
+ * of its name (the first field separator), negated when the line has an aliases field (a tenth field).
+ */
+function townLine(b: string, at: number, end: number): number {
+  const f1 = b.indexOf('|', at);
+  if (f1 < 0 || f1 >= end) return 0;
+  const f2 = b.indexOf('|', f1 + 1); // after the country
+  if (f2 < 0 || f2 + 1 >= end || b.charCodeAt(f2 + 1) !== 124) return 0; // the kind is not empty
+  const f4 = b.indexOf('|', f2 + 2); // after the coordinates
+  if (f4 < 0 || f4 >= end) return 0;
+  const f5 = b.indexOf('|', f4 + 1); // after the population
+  if (f5 < 0 || f5 + 1 >= end || b.charCodeAt(f5 + 1) !== 109) return 0; // flags: m
+  // The ninth separator, if any, before the end: the aliases field follows it.
+  let k = f5;
+  for (let bar = 5; bar < 9; bar++) {
+    k = b.indexOf('|', k + 1);
+    if (k < 0 || k >= end) return f1;
+  }
+  return -f1;
+}
+
+/** Indexes a town line's one name, text b[at, f1), hashed where it stands (its UTF-8 decoded on the way). */
+function indexTown(towns: TownIndex, bytes: Buffer, b: string, at: number, f1: number, index: number): void {
+  if (hashUtf8Name(b, at, f1)) {
+    if (HASHED.words > 0) towns.add(HASHED.hash, HASHED.first, HASHED.words, index, -1);
+  } else indexKey(towns, nameKeyOf(bytes.toString('utf8', at, f1)), index, -1);
+}
+
+/** Indexes a town name given as its key (names the in-place hash cannot do, and aliases). */
+function indexKey(towns: TownIndex, key: string, line: number, alias: number): void {
+  if (!key) return;
+  const sp = key.indexOf(' ');
+  const words = sp < 0 ? 1 : key.split(' ').length;
+  towns.add(hashKey(key), hashKey(sp < 0 ? key : key.slice(0, sp)), words, line, alias);
+}
+
+/** What hashUtf8Name worked out: the key's hash, its first word's hash, and its number of words. */
+const HASHED = { hash: 0, first: 0, words: 0 };
+
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
+
 /** Every entry, towns decoded too (tests and tools that walk the whole gazetteer). */
 export function allEntries(): IndexedEntry[] {
   const g = gazetteer();
@@ -265,51 +501,80 @@ export function allEntries(): IndexedEntry[] {
   return g.entries;
 }
 
-/** The key of a one-word ASCII name (lower case), without tokenising; undefined for any other name. */
-function plainKey(name: string): string | undefined {
-  if (!name) return undefined;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return undefined;
+/**
+ * Hashes the key of the name in the UTF-8 bytes b[start, end) (b: the bytes as a Latin-1 string) as
+ * hashKey(nameKeyOf(name)) would — words cut where tokens() cuts them, each folded as tokenKey folds
+ * it, joined by one space — into HASHED, decoding each character on the way, so that no string is
+ * made. Returns false when a character's key depends on its neighbours (fold() < 0), a word's key is
+ * empty, a character lies outside the Basic Multilingual Plane or the bytes are not UTF-8: then the
+ * caller makes the key as a string.
+ */
+function hashUtf8Name(b: string, start: number, end: number): boolean {
+  let h = 0x811c9dc5;
+  let first = 0;
+  let words = 0;
+  let inWord = false;
+  let wordLen = 0;
+  for (let k = start; k < end; k++) {
+    let c = b.charCodeAt(k);
+    if (c >= 128) {
+      // Two or three bytes of UTF-8 (U+0080–U+FFFF); four (outside the BMP) left to the caller.
+      if (c >= 0xc2 && c < 0xe0 && k + 1 < end) {
+        const c1 = b.charCodeAt(k + 1);
+        if ((c1 & 0xc0) !== 0x80) return false;
+        c = ((c & 0x1f) << 6) | (c1 & 0x3f);
+        k += 1;
+      } else if (c >= 0xe0 && c < 0xf0 && k + 2 < end) {
+        const c1 = b.charCodeAt(k + 1);
+        const c2 = b.charCodeAt(k + 2);
+        if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return false;
+        c = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+        if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff)) return false;
+        k += 2;
+      } else return false;
+    }
+    const cls = c < 128 ? ASCII_CLASS[c]! : charClass(c);
+    if (!(cls & WORD)) {
+      if (inWord && wordLen === 0) return false;
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      if (words === 1) first = h;
+      if (words > 0) h = Math.imul(h ^ 32, 0x01000193);
+      words++;
+      inWord = true;
+      wordLen = 0;
+    }
+    const f = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : fold(c);
+    if (f < 0) return false;
+    if (f > 0) {
+      h = Math.imul(h ^ f, 0x01000193);
+      wordLen++;
+    }
   }
-  return name.toLowerCase();
-}
-
-/** True when the line has a tenth field (aliases). */
-function hasAliases(text: string, at: number, end: number): boolean {
-  let k = at;
-  for (let f = 0; f < 9; f++) {
-    k = text.indexOf('|', k) + 1;
-    if (k <= 0 || k > end) return false;
-  }
+  if (inWord && wordLen === 0) return false;
+  HASHED.hash = h >>> 0;
+  HASHED.first = (words === 1 ? h : first) >>> 0;
+  HASHED.words = words;
   return true;
 }
 
-/** True when the coords, pop and flags fields from `at` mark a town (flags hold m). */
-function isTown(text: string, at: number, end: number): boolean {
-  const c = text.indexOf('|', at); // after coords
-  if (c < 0 || c >= end) return false;
-  const p = text.indexOf('|', c + 1); // after pop
-  if (p < 0 || p >= end) return false;
-  return text.charCodeAt(p + 1) === 109; // m
-}
-
 /** The names a town line gives: its name, and the aliases field when present (name|…|aliases is field 10). */
-function townAliases(text: string, at: number, end: number, name: string): string[] {
-  let k = at;
+function townAliases(line: string, name: string): string[] {
+  let k = 0;
   for (let f = 0; f < 9; f++) {
-    k = text.indexOf('|', k) + 1;
-    if (k <= 0 || k > end) return [name];
+    k = line.indexOf('|', k) + 1;
+    if (k <= 0) return [name];
   }
-  const next = text.indexOf('|', k);
-  const field = text.slice(k, next < 0 || next > end ? end : next);
+  const next = line.indexOf('|', k);
+  const field = line.slice(k, next < 0 ? line.length : next);
   return field === '' ? [name] : field === '~' ? [] : field.split('^').map((a) => a || name);
 }
 
 /** The id a line gives (field 7), worked out as decodeEntry does. */
-function lineId(text: string, at: number): string {
-  const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
-  const f = text.slice(at, end).split('|');
+function lineId(line: string): string {
+  const f = line.split('|');
   const name = f[0] ?? '';
   const raw = f[6] ?? '';
   return raw === '' ? idSlug(name) : raw === '+' ? `${idSlug(name)}-${(f[1] ?? '').toLowerCase()}` : raw;
@@ -318,10 +583,27 @@ function lineId(text: string, at: number): string {
 /**
  * One line of the data file as an entry. The format (the file's first line, written by
  * scripts/gazetteer/encode.ts): name|country|kind|lat,lon|pop|flags|id|wikidata|parents|aliases|
- * demonyms|roles|extras, with defaults left out (most entries are small cities: "Pokrovsk|UA||48.28,37.18|68|m").
+ * demonyms|roles|extras|forms, with defaults left out (most entries are small cities: "Pokrovsk|UA||48.28,37.18|68|m").
  */
 function decodeEntry(line: string, index: number): IndexedEntry {
-  const [name = '', country = '', code = '', coords = '', pop = '', flags = '', rawId = '', wikidata = '', parents = '', aliases = '', demonyms = '', roles = '', extras = ''] = line.split('|');
+  // Fields by index, not by destructuring: the loader decodes 7,000 lines before the engine has
+  // optimised this function, and destructuring walks an iterator per field.
+  const f = line.split('|');
+  const n = f.length;
+  const name = f[0]!;
+  const country = n > 1 ? f[1]! : '';
+  const code = n > 2 ? f[2]! : '';
+  const coords = n > 3 ? f[3]! : '';
+  const pop = n > 4 ? f[4]! : '';
+  const flags = n > 5 ? f[5]! : '';
+  const rawId = n > 6 ? f[6]! : '';
+  const wikidata = n > 7 ? f[7]! : '';
+  const parents = n > 8 ? f[8]! : '';
+  const aliases = n > 9 ? f[9]! : '';
+  const demonyms = n > 10 ? f[10]! : '';
+  const roles = n > 11 ? f[11]! : '';
+  const extras = n > 12 ? f[12]! : '';
+  const forms = n > 13 ? f[13]! : '';
   const id = rawId === '' ? idSlug(name) : rawId === '+' ? `${idSlug(name)}-${country.toLowerCase()}` : rawId;
   const entry: GazetteerEntry = {
     id,
@@ -346,6 +628,7 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     minor: flags.includes('m'),
     common: flags.includes('w'),
   };
+  if (forms) ie.forms = forms;
   if (extras) for (const x of extras.split(',')) {
     if (x === 'cap') ie.capital = true;
     else if (x.endsWith('!')) {
@@ -397,8 +680,11 @@ function idSlug(name: string): string {
 
 /** One role as the data file writes it: of,role,from,to (dates may be empty). */
 function decodeRole(text: string): Role {
-  const [of = '', role = '', from, to] = text.split(',');
-  return { of, role, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const f = text.split(',');
+  const r: Role = { of: f[0] ?? '', role: f[1] ?? '' };
+  if (f[2]) r.from = f[2];
+  if (f[3]) r.to = f[3];
+  return r;
 }
 
 /** True when a role was held on the given day (ISO date or timestamp); every role counts without a date. */

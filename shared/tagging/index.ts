@@ -62,13 +62,20 @@ function score(input: TagInput): Scored {
   const text = typeof input.text === 'string' ? input.text : '';
   const title = typeof input.title === 'string' ? input.title : '';
   const found: Found[] = [];
-  let keys: Set<string> | undefined; // every phrase matched, cue words included, when a name is shared
+  // Every phrase matched in a field (cue words included, before dropNonNames drops them), when a
+  // name there is shared: the context of the shared names. Kept as the matches; their keys become a
+  // set only if a shared name is settled by resolveShared (most articles settle none that way).
+  let matched: Found[][] | undefined;
   const collect = (from: number) => {
     for (let k = from; k < found.length; k++) if (found[k]!.target.entries.length > 1) {
-      keys ??= new Set();
-      for (let q = from; q < found.length; q++) keys.add(found[q]!.target.key);
+      (matched ??= []).push(found.slice(from));
       return;
     }
+  };
+  const keysOf = (): Set<string> => {
+    const keys = new Set<string>();
+    for (const list of matched ?? []) for (const f of list) keys.add(f.target.key);
+    return keys;
   };
   if (title) {
     scan(m, title, 'title', found);
@@ -142,7 +149,11 @@ function score(input: TagInput): Scored {
       const x = found[q]!;
       const nx = found[q + 1];
       const pv = q > 0 ? found[q - 1] : undefined;
-      return { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), ...(nx && nx.field === x.field ? { next: nx } : {}), ...(pv && pv.field === x.field ? { prev: pv } : {}) };
+      // Properties set one by one, not spread from temporary objects (this runs for every mention of a small place).
+      const pm: PlaceMention = { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x) };
+      if (nx && nx.field === x.field) pm.next = nx;
+      if (pv && pv.field === x.field) pm.prev = pv;
+      return pm;
     });
     const open: [AliasTarget, PlaceMention[]][] = [];
     for (const [t, at] of minors) {
@@ -164,7 +175,7 @@ function score(input: TagInput): Scored {
         settled ??= new Map();
         let e = settled.get(t.key);
         if (e === undefined) {
-          context ??= contextOf(found, g, keys ?? new Set());
+          context ??= contextOf(found, g, keysOf());
           const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
           e = resolveShared(t, spans, context, g, input.date);
           settled.set(t.key, e);
@@ -217,8 +228,7 @@ export function resolveTag(nameIdOrCode: string): GazetteerEntry | undefined {
   const named = names().get(key);
   if (named) return named;
   // A town by name: the most populous of that name.
-  const hit = g.towns.byKey.get(key);
-  const town = typeof hit === 'number' ? hit : hit?.[0];
+  const town = g.towns.get(key)?.[0];
   return town === undefined ? undefined : g.entryAt(town).entry;
 }
 
@@ -260,7 +270,8 @@ function names(): Map<string, GazetteerEntry> {
   if (byName) return byName;
   const g = gazetteer();
   byName = new Map();
-  for (const ie of g.entries) {
+  for (let x = 0; x < g.entries.length; x++) {
+    const ie = g.entries[x];
     if (!ie) continue; // towns: resolveTag looks them up in the town index
     for (const a of [ie.entry.name, ...ie.entry.aliases]) {
       const k = nameKey(a);

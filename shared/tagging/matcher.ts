@@ -4,9 +4,8 @@
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
 import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
-import { charClass, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
-import { cyrillicLangs, inflections, type InflectLang } from './inflect';
 
 /** What an alias stands for. */
 export interface AliasTarget {
@@ -100,9 +99,11 @@ class NodeTable {
   get empty(): boolean {
     return this.size === 0;
   }
-  /** Every hash held, as unsigned numbers. */
-  *keys(): IterableIterator<number> {
-    for (let i = 0; i < this.nodes.length; i++) if (this.nodes[i] !== undefined) yield this.hashes[i]! >>> 0;
+  /** Calls `f` with every hash held, as unsigned numbers (a plain loop: the root has 262,144 slots). */
+  eachKey(f: (h: number) => void): void {
+    const ns = this.nodes;
+    const hs = this.hashes;
+    for (let i = 0; i < ns.length; i++) if (ns[i] !== undefined) f(hs[i]! >>> 0);
   }
   private grow(): void {
     const old = this.nodes;
@@ -136,7 +137,7 @@ export interface Matcher {
   townTargets: Map<string, AliasTarget | null>;
 }
 
-const FILTER_BITS = 1 << 21;
+const FILTER_BITS = FIRST_BITS;
 
 /** The child of `map` for `key`, made when missing. */
 function child(map: NodeTable, key: string): Node {
@@ -170,7 +171,9 @@ const MAX_GAP = 12;
 
 /** Compiles every alias, demonym and blocking phrase into one trie. */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
-  const root = new NodeTable(1 << 18);
+  // About 10,000 first words (more once the Cyrillic forms come): a table sized for them (it grows
+  // at half full) stays in the processor's cache, where one sized for 262,144 missed it at every word.
+  const root = new NodeTable(1 << 15);
   const cjk = new CjkNames();
   const THE = /^the\s+/i;
   /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
@@ -190,7 +193,11 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     return node;
   };
   const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
-  for (const ie of g.entries) {
+  // Indexed loops: 133,000 of the 140,000 slots are towns not decoded (holes), and the compile runs
+  // before the engine has optimised anything (an iterator per slot is slow there).
+  const entries = g.entries;
+  for (let x = 0; x < entries.length; x++) {
+    const ie = entries[x];
     if (!ie) continue; // a town: in the town index, not the trie
     const person = ie.entry.kind === 'person';
     const placeOnly = PLACE.has(ie.entry.kind);
@@ -210,8 +217,8 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
         const t = node.target;
         if (!t) {
           const target: AliasTarget = { entries: [ie.index], demonym, alias, key, placeOnly };
-          const l = letters(alias);
-          if (l.length <= 3) target.exact = l;
+          const l = shortLetters(alias);
+          if (l !== undefined) target.exact = l;
           if (ie.minor) target.minor = true;
           if (ie.short?.includes(alias)) target.needsFull = true;
           node.target = target;
@@ -256,8 +263,8 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       if (!node || node.target) continue;
       const ie = g.entries[index]!;
       const target: AliasTarget = { entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind) };
-      const l = letters(form);
-      if (l.length <= 3) target.exact = l;
+      const l = shortLetters(form);
+      if (l !== undefined) target.exact = l;
       if (ie.minor) target.minor = true;
       node.target = target;
       const h = hashKey(keys[0]!) & (FILTER_BITS - 1);
@@ -266,16 +273,11 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   };
   addForms(true);
   const firsts = new Uint8Array(FILTER_BITS >> 3);
-  for (const h0 of root.keys()) {
+  root.eachKey((h0) => {
     const h = h0 & (FILTER_BITS - 1);
     firsts[h >> 3]! |= 1 << (h & 7);
-  }
-  const townFirsts = new Uint8Array(FILTER_BITS >> 3);
-  for (const key of g.towns.byKey.keys()) {
-    const sp = key.indexOf(' ');
-    const h = hashKey(sp < 0 ? key : key.slice(0, sp)) & (FILTER_BITS - 1);
-    townFirsts[h >> 3]! |= 1 << (h & 7);
-  }
+  });
+  const townFirsts = g.towns.firstBits; // built at load, by the hash of every town name's first word
   matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map() };
   const m = matcher;
   m.addForms = () => {
@@ -291,9 +293,10 @@ const ASCII_KEY = /^[\x00-\x7f]*$/;
 const formLetter = (c: number) => (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f) || c === 0x1e9e;
 
 /**
- * The case forms of every name, by form (inflect.ts): Cyrillic names in Russian or Ukrainian as their
- * letters tell, Latin names in the languages the data file marks, and the li- form of Arabic al- names.
- * A form that two entries generate (or a name of another entry) is left out: it would decide nothing.
+ * The case forms of every name, by form: those the builder worked out with inflect.ts (Cyrillic names
+ * in Russian or Ukrainian as their letters tell, Latin names in the languages the data file marks),
+ * read from each entry's `forms`, and the li- form of Arabic al- names. A form that two entries
+ * generate (or a name of another entry) is left out: it would decide nothing.
  */
 function caseForms(g: Gazetteer, eager: boolean): { form: string; keys: string[]; index: number; alias: string }[] {
   const byKey = new Map<string, { form: string; keys: string[]; index: number; alias: string } | null>();
@@ -307,19 +310,37 @@ function caseForms(g: Gazetteer, eager: boolean): { form: string; keys: string[]
     if (prev === undefined) byKey.set(key, { form, keys, index, alias });
     else if (prev && prev.index !== index) byKey.set(key, null);
   };
-  for (const ie of g.entries) {
+  // The data file marks each form: = for a key of plain ASCII (now), : for one beyond (later).
+  const mark = eager ? 61 : 58;
+  const entries = g.entries;
+  for (let x = 0; x < entries.length; x++) {
+    const ie = entries[x];
     if (!ie) continue; // a town not decoded yet: towns have no case forms (they are found by key)
-    const person = ie.entry.kind === 'person';
-    const latin = ie.inflect;
-    for (const a of ie.entry.aliases) {
-      if (!eager) for (const l of cyrillicLangs(a)) for (const f of inflections(a, l, person)) give(f, ie.index, a);
-      if (latin) for (const [b, l] of latin) if (b === a) for (const f of inflections(a, l as InflectLang, person)) give(f, ie.index, a);
-      const li = eager ? arabicLiForm(a) : undefined;
-      if (li) give(li, ie.index, a);
+    const aliases = ie.entry.aliases;
+    const forms = ie.forms ? ie.forms.split('^') : NO_FORMS;
+    let k = 0;
+    for (let a = 0; a < aliases.length; a++) {
+      for (; k < forms.length; k++) {
+        const f = forms[k]!;
+        const at = markAt(f);
+        if (Number(f.slice(0, at)) !== a) break;
+        if (f.charCodeAt(at) === mark) give(f.slice(at + 1), ie.index, aliases[a]!);
+      }
+      const li = eager ? arabicLiForm(aliases[a]!) : undefined;
+      if (li) give(li, ie.index, aliases[a]!);
     }
   }
   // A name of another entry keeps its entry: insert() leaves a node that has a target as it is.
   return [...byKey.values()].filter((v) => v !== null);
+}
+
+const NO_FORMS: string[] = [];
+
+/** Where the alias number of a form item ends (its = or :). */
+function markAt(item: string): number {
+  let i = 0;
+  while (i < item.length && item.charCodeAt(i) >= 48 && item.charCodeAt(i) <= 57) i++;
+  return i;
 }
 
 /** Where a name can start: a capital ASCII letter, or any non-ASCII character (checked further). */
@@ -529,11 +550,11 @@ function townAt(m: Matcher, text: string, i: number, j: number, hash: number, fi
   const towns = m.g.towns;
   // How many words a town name that starts with this word may have (none: the bit set was wrong).
   const first = hash >= 0 ? hash : hashKey(tokenKey(text.slice(i, j)));
-  const most = towns.firstWords.get(first);
-  if (most === undefined) return trieEnd;
+  const most = towns.mostWords(first);
+  if (most === 0) return trieEnd;
   if (j >= trieEnd && hash >= 0) {
     // One word: the stored key is found by hash and compared with the text in place (no string made).
-    const o = towns.oneWord.get(hash);
+    const o = towns.oneWordKeys(hash);
     const key = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
     if (most === 1) return key === undefined ? trieEnd : record(m, text, i, j, key, field, out, trieAt, trieEnd);
     // A longer name is tried first below; this one-word key is the fallback.
@@ -606,10 +627,9 @@ function record(m: Matcher, text: string, i: number, end: number, key: string, f
 function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): AliasTarget | undefined {
   const cached = m.townTargets.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const hit = m.g.towns.byKey.get(key);
+  const towns = m.g.towns.get(key);
   // Only names of towns are remembered: the word sequences tried and missed are many, and a miss is one lookup.
-  if (hit === undefined) return undefined;
-  const towns = hit === undefined ? undefined : typeof hit === 'number' ? [hit] : hit;
+  if (towns === undefined) return undefined;
   let t: AliasTarget | undefined;
   if (towns) {
     for (const i of towns) m.g.entryAt(i); // decoded now: the rest of the tagger reads g.entries
@@ -626,6 +646,13 @@ function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): Ali
   }
   m.townTargets.set(key, t ?? null);
   return t;
+}
+
+/** letters(s) when it has three letters or fewer (the aliases matched only in their own case), else undefined; without building the string for a longer name. */
+function shortLetters(s: string): string | undefined {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (charClass(s.charCodeAt(i)) & WORD && ++n > 3) return undefined;
+  return letters(s);
 }
 
 function caseOk(t: AliasTarget, text: string, start: number, end: number): boolean {

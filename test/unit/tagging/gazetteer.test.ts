@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getTagEntry, resolveTag, suggestTags } from '../../../shared/tagging';
 import { buildGazetteer, encodeEntry, OUTPUT, serialise, type BuiltEntry } from '../../../scripts/build-gazetteer';
-import { allEntries, gazetteer, GazetteerMissingError, gazetteerPath } from '../../../shared/tagging/gazetteer';
-import { KIND_CODES } from '../../../shared/tagging/chars';
+import { allEntries, gazetteer, GazetteerMissingError, gazetteerPath, TownIndex } from '../../../shared/tagging/gazetteer';
+import { FIRST_BITS, hashKey, KIND_CODES, MULTI_BITS, tokenKey, tokens } from '../../../shared/tagging/chars';
 
 describe('resolveTag', () => {
   it('resolves names, aliases, ISO codes and ids', () => {
@@ -125,6 +125,16 @@ describe('encodeEntry', () => {
     const person = { ...city, id: 'jane-doe', name: 'Jane Doe', kind: 'p', country: '', parents: [], aliases: ['Jane Doe'], roles: [['UA', 'President', '2019-05-20', ''] as [string, string, string, string]] };
     expect(encodeEntry(person)).toBe('Jane Doe||p|||||||||UA,President,2019-05-20,');
   });
+  it('writes the case forms of the aliases, worked out at build: = for a key of plain ASCII, : for one beyond', () => {
+    const ru = { ...city, id: 'RU', name: 'Russia', kind: 'c', country: 'RU', parents: [], aliases: ['Russia', 'Россия', 'Rosja'], inflect: [[2, 'pl']] as [number, string][] };
+    const line = encodeEntry(ru);
+    const forms = line.split('|')[13]!.split('^');
+    expect(forms).toEqual(expect.arrayContaining(['1:России', '1:Россию', '2=Rosji', '2=Rosję']));
+    expect(forms.every((f) => /^[12][=:]/.test(f))).toBe(true); // none for the English name
+    expect(forms.indexOf('1:России')).toBeLessThan(forms.indexOf('2=Rosji')); // alias by alias
+    expect(new Set(forms).size).toBe(forms.length);
+    expect(encodeEntry({ ...city, aliases: ['Yantai', 'НАТО'] })).toBe('Yantai|CN||||||||^НАТО'); // an acronym is not declined
+  });
   it('refuses a value that holds a separator character', () => {
     expect(() => encodeEntry({ ...city, aliases: ['Yantai', 'Yan|tai'] })).toThrow(/yantai: alias "Yan\|tai" holds a separator/);
     expect(() => encodeEntry({ ...city, roles: [['CN', 'Mayor, acting', '', '']] })).toThrow(/role "Mayor, acting"/);
@@ -153,5 +163,58 @@ describe('the gazetteer data file', () => {
     } finally {
       if (saved !== undefined) process.env.NEWS_MONITOR_GAZETTEER = saved;
     }
+  });
+});
+
+describe('the town index (names hashed in place at load, no string kept)', () => {
+  const nameKey = (s: string) => tokens(s).map(tokenKey).join(' ');
+  it('finds every town by the key of each of its names, in the data file order, with the word counts the scan relies on', () => {
+    const g = gazetteer();
+    const towns = allEntries().filter((e) => e.entry.kind === 'city' && e.minor);
+    const bad: string[] = [];
+    const bit = (bits: Uint8Array, h: number) => (bits[h >> 3]! >> (h & 7)) & 1;
+    for (const ie of towns) {
+      for (const alias of ie.entry.aliases) {
+        const key = nameKey(alias);
+        if (!key) continue;
+        const hit = g.towns.get(key);
+        if (!hit?.includes(ie.index)) bad.push(`${ie.entry.id}: ${key} → ${JSON.stringify(hit)}`);
+        else if (hit.some((x, i) => i > 0 && x < hit[i - 1]!)) bad.push(`${key}: not in file order ${JSON.stringify(hit)}`);
+        const words = key.split(' ');
+        const first = hashKey(words[0]!);
+        if (g.towns.mostWords(first) < words.length) bad.push(`${key}: mostWords ${g.towns.mostWords(first)}`);
+        if (!bit(g.towns.firstBits, first & (FIRST_BITS - 1))) bad.push(`${key}: first word not in the bit set`);
+        if (words.length > 1 && !bit(g.towns.multiWord, hashKey(key) & (MULTI_BITS - 1))) bad.push(`${key}: not in the bit set of names of several words`);
+        if (words.length === 1) {
+          const o = g.towns.oneWordKeys(hashKey(key));
+          if (!(o === key || (Array.isArray(o) && o.includes(key)))) bad.push(`${key}: one-word keys ${JSON.stringify(o)}`);
+        }
+      }
+    }
+    expect(bad.slice(0, 20)).toEqual([]);
+  });
+  it('answers nothing for a name no town has', () => {
+    const g = gazetteer();
+    expect(g.towns.get('qzxwvtplk')).toBeUndefined();
+    expect(g.towns.mostWords(hashKey('qzxwvtplk'))).toBe(0);
+    expect(g.towns.oneWordKeys(hashKey('qzxwvtplk'))).toBeUndefined();
+    expect(g.towns.get('truro')).toContain(g.byId.get('truro')!.index);
+  });
+  it('keeps every name when it outgrows the room it was made with', () => {
+    const names = ['Santa Rosa', 'Santa Cruz', 'Springfield', 'Springfield', 'Mühlhausen', 'Nova Kakhovka', ...Array.from({ length: 300 }, (_, i) => `Town${i} Upon Hill`)];
+    const lines = { line: (i: number) => `${names[i]}|XX||1,2|3|m` };
+    const index = new TownIndex(lines, 4);
+    names.forEach((n, i) => {
+      const key = nameKey(n);
+      const words = key.split(' ');
+      index.add(hashKey(key), hashKey(words[0]!), words.length, i, -1);
+    });
+    expect(index.get('springfield')).toEqual([2, 3]);
+    expect(index.get('muhlhausen')).toEqual([4]);
+    expect(index.get('town299 upon hill')).toEqual([305]);
+    expect(index.mostWords(hashKey('santa'))).toBe(2);
+    expect(index.mostWords(hashKey('town7'))).toBe(3);
+    expect(index.oneWordKeys(hashKey('springfield'))).toBe('springfield');
+    expect(index.keys().size).toBe(names.length - 1);
   });
 });
