@@ -12,8 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
-// The bundle leaves the gazetteer's data file out (shared/tagging/gazetteer.ts): it is read from the tree.
+// The bundle leaves the gazetteer's data file and the story word table out (shared/tagging/gazetteer.ts,
+// shared/stories/terms.ts): they are read from the tree.
 process.env.NEWS_MONITOR_GAZETTEER ??= path.join(root, 'shared/tagging/data/gazetteer.generated.txt');
+process.env.NEWS_MONITOR_WORD_WEIGHTS ??= path.join(root, 'shared/stories/data/word-weights.generated.json');
 // Each build lives in a folder of its own, named by its inputs, and `current` names the one to use.
 // A build never changes or removes a folder a running command may still load chunks from (commands
 // import their chunks lazily), so commands started side by side, one of them rebuilding, never fail.

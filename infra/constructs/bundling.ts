@@ -89,12 +89,21 @@ export const GAZETTEER_HANDLERS: readonly string[] = ['ingest', 'query'];
 /** The gazetteer data file, relative to the project root. */
 export const GAZETTEER_DATA = 'shared/tagging/data/gazetteer.generated.txt';
 
-/** NodejsFunction command hooks that copy the gazetteer data file beside the bundle (none for other functions). */
+/** The story clusterer's word table (shared/stories/terms.ts), relative to the project root: read at run time by ingest only. */
+export const WORD_WEIGHTS_DATA = 'shared/stories/data/word-weights.generated.json';
+
+/** The data files each function reads at run time, beside its index.mjs. */
+export function dataFiles(handler: string): string[] {
+  return [...(GAZETTEER_HANDLERS.includes(handler) ? [GAZETTEER_DATA] : []), ...(handler === 'ingest' ? [WORD_WEIGHTS_DATA] : [])];
+}
+
+/** NodejsFunction command hooks that copy a function's data files beside its bundle (none for functions without). */
 export function gazetteerHooks(handler: string) {
-  if (!GAZETTEER_HANDLERS.includes(handler)) return undefined;
+  const files = dataFiles(handler);
+  if (!files.length) return undefined;
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => [`cp "${inputDir}/${GAZETTEER_DATA}" "${outputDir}/"`],
+    afterBundling: (inputDir: string, outputDir: string) => files.map((f) => `cp "${inputDir}/${f}" "${outputDir}/"`),
   };
 }

@@ -41,8 +41,6 @@ export async function alertOnArticle(article: TaggedArticle, deps: AlertDeps): P
   const now = deps.now ?? new Date();
   const createdAt = now.toISOString();
   const hour = createdAt.slice(0, 13);
-  // The claim is per (rule, story); articles stored before stories existed fall back to their title key.
-  const storyKey = article.story || article.storyKey || article.id;
   const matches = deps.rules.flatMap((rule) => {
     // Spike and watch rules alert on surges, counted by shared/trends, not story by story.
     if (!alertsPerStory(rule)) return [];
@@ -53,6 +51,10 @@ export async function alertOnArticle(article: TaggedArticle, deps: AlertDeps): P
   // How many sources carry the story now: a nicety of the message, so a failed read sends without it.
   const story = article.story && deps.store.getStory ? await deps.store.getStory(article.story).catch(() => undefined) : undefined;
   const context = story ? { story: story.id, sources: Math.max(1, story.sources.length), articles: Math.max(1, story.articles) } : undefined;
+  // The claim is per (rule, story): the story as it is now (one merged into another claims as the
+  // survivor, so a merged story alerts once more at most); articles stored before stories existed
+  // fall back to their title key.
+  const storyKey = story?.id || article.story || article.storyKey || article.id;
   let sent = 0;
   let suppressed = 0;
   for (const { rule, match } of matches) {

@@ -1,4 +1,4 @@
-import type { Config, FeedConfig, TaggedArticle } from '../model';
+import type { Config, FeedConfig, FeedState, TaggedArticle } from '../model';
 import { readFeed } from '../feeds';
 import { tagText } from '../tagging';
 import type { ArticleStore } from '../store';
@@ -37,6 +37,15 @@ export interface IngestDeps {
   writeConcurrency?: number;
   /** Local runs: record new articles as alert-pending before they count as stored (see IngestOutcome.pending). */
   holdAlerts?: boolean;
+  /** Local runs: stories assigned one article after another, in feed order (see PutOptions.orderedStories). */
+  orderedStories?: boolean;
+}
+
+/** A feed read and its articles tagged, not stored yet (ingestFeed's first half). */
+export interface ReadFeed {
+  outcome: IngestOutcome;
+  tagged: TaggedArticle[];
+  state: FeedState;
 }
 
 /** Articles tagged and stored per putArticles call. */
@@ -53,8 +62,12 @@ export function tagArticle<A extends { title: string; summary: string; published
  * the feed's state (ETag, health, backoff) is saved either way; only store failures throw.
  */
 export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<IngestOutcome> {
+  return storeFeed(await readAndTag(feed, deps), deps);
+}
+
+/** Reads a feed and tags its articles; nothing is stored (the feed's state included). */
+export async function readAndTag(feed: FeedConfig, deps: IngestDeps): Promise<ReadFeed> {
   const { store } = deps;
-  storiesFor(store);
   const t0 = performance.now();
   const previous = await store.getFeedState(feed.url);
   const result = await readFeed(feed, previous, {
@@ -77,26 +90,33 @@ export async function ingestFeed(feed: FeedConfig, deps: IngestDeps): Promise<In
   };
   if (result.status === 'failed') outcome.error = result.error;
   if (result.status === 'skipped') outcome.error = result.reason;
-  if (result.status === 'ok') {
-    // Stored in chunks, each through one putArticles call: a few requests per chunk instead of
-    // several per article, and memory bounded by the chunk, not by the feed.
-    for (let i = 0; i < result.articles.length; i += STORE_CHUNK) {
-      const t1 = performance.now();
-      const tagged: TaggedArticle[] = result.articles.slice(i, i + STORE_CHUNK).map((a) => tagArticle(a));
-      const t2 = performance.now();
-      const { verdicts, repaired, pending } = await store.storeArticles(tagged, { concurrency: deps.writeConcurrency, holdAlerts: deps.holdAlerts });
-      timings.tagMs += t2 - t1;
-      timings.storeMs += performance.now() - t2;
-      tagged.forEach((a, k) => {
-        if (verdicts[k] === 'new') outcome.fresh.push(a);
-        else outcome.duplicates++;
-      });
-      outcome.resumed!.push(...repaired);
-      if (pending) outcome.pending!.push(pending);
-    }
+  const t1 = performance.now();
+  const tagged: TaggedArticle[] = result.status === 'ok' ? result.articles.map((a) => tagArticle(a)) : [];
+  timings.tagMs += performance.now() - t1;
+  return { outcome, tagged, state: result.state };
+}
+
+/** Stores a read feed's articles, then its state (ingestFeed's second half). */
+export async function storeFeed(read: ReadFeed, deps: IngestDeps): Promise<IngestOutcome> {
+  const { store } = deps;
+  const { outcome, tagged } = read;
+  storiesFor(store);
+  // Stored in chunks, each through one putArticles call: a few requests per chunk instead of
+  // several per article.
+  for (let i = 0; i < tagged.length; i += STORE_CHUNK) {
+    const t2 = performance.now();
+    const chunk = tagged.slice(i, i + STORE_CHUNK);
+    const { verdicts, repaired, pending } = await store.storeArticles(chunk, { concurrency: deps.writeConcurrency, holdAlerts: deps.holdAlerts, orderedStories: deps.orderedStories });
+    outcome.timings.storeMs += performance.now() - t2;
+    chunk.forEach((a, k) => {
+      if (verdicts[k] === 'new') outcome.fresh.push(a);
+      else outcome.duplicates++;
+    });
+    outcome.resumed!.push(...repaired);
+    if (pending) outcome.pending!.push(pending);
   }
   // Saved after the articles, so a crash before this point re-reads the feed next time (and the
   // conditional writes make that harmless) rather than skipping items behind a new ETag.
-  await store.putFeedState(result.state);
+  await store.putFeedState(read.state);
   return outcome;
 }

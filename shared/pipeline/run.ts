@@ -4,7 +4,7 @@ import type { ArticleStore } from '../store';
 import { trendStoreOf } from '../store/counters';
 import { countArticles } from '../trends/count';
 import { addCount, emptyCount, judgeTrends } from '../trends/pass';
-import { ingestFeed, type IngestOutcome } from './ingest';
+import { readAndTag, storeFeed, type IngestOutcome } from './ingest';
 import { forEachLimit } from './pool';
 
 export interface RunDeps {
@@ -21,8 +21,11 @@ export interface RunDeps {
 }
 
 /**
- * One local pass: first the alerts an interrupted pass left pending, then every feed read, tagged
- * and stored with bounded concurrency, and alerts sent for the articles that are new. New articles
+ * One local pass: first the alerts an interrupted pass left pending, then every feed read and
+ * tagged with bounded concurrency, and stored — with alerts sent for the articles that are new —
+ * one feed after another in the config's order, each article's story assigned in the feed's order.
+ * The same feeds thus always form the same stories and the same article of each story alerts,
+ * whichever feed answers first; a pass killed and run again sends what a clean pass sends. New articles
  * are recorded as alert-pending before they count as stored, and the record is deleted only once
  * their alerts are done, so a pass killed at any point loses no alert (docs/STORE.md, "Alerts").
  * The cloud does the same in three functions (dispatch, ingest, alert).
@@ -58,16 +61,51 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
     summary.alerts.suppressed += resumed.alerts.suppressed;
     deps.onResumed?.(resumed.articles, resumed.alerts);
   }
-  await forEachLimit(config.feeds, deps.concurrency ?? 32, async (feed) => {
-    const outcome = await ingestFeed(feed, { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl, holdAlerts: true });
-    const alerts = await alertAll([...outcome.fresh, ...(outcome.resumed ?? [])]);
-    for (const key of outcome.pending ?? []) await deps.store.finishPendingAlerts(key);
-    tally(summary, outcome, alerts);
-    deps.onFeed?.(outcome, alerts);
-  });
+  const ingest = { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl, holdAlerts: true, orderedStories: true };
+  const turns = new Turns();
+  await forEachLimit(
+    config.feeds.map((feed, i) => [feed, i] as const),
+    deps.concurrency ?? 32,
+    async ([feed, i]) => {
+      const read = await readAndTag(feed, ingest).catch((err: unknown) => ({ failed: err }));
+      // Feeds are pulled in order, so every earlier feed is held by a worker that never waits on this one.
+      await turns.wait(i);
+      try {
+        if ('failed' in read) throw read.failed;
+        const outcome = await storeFeed(read, ingest);
+        const alerts = await alertAll([...outcome.fresh, ...(outcome.resumed ?? [])]);
+        for (const key of outcome.pending ?? []) await deps.store.finishPendingAlerts(key);
+        tally(summary, outcome, alerts);
+        deps.onFeed?.(outcome, alerts);
+      } finally {
+        turns.done(i);
+      }
+    },
+  );
   summary.alerts.sent += (await judgeTrends(counted, { rules, trends, store: deps.store, publisher: deps.publisher, now: deps.now?.() ?? new Date() })).sent;
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
+}
+
+/** Lets step i run once steps 0 … i−1 are done (whatever order they became ready in). */
+class Turns {
+  private next = 0;
+  private readonly waiting = new Map<number, () => void>();
+
+  wait(i: number): Promise<void> {
+    if (i === this.next) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(i, resolve));
+  }
+
+  done(i: number): void {
+    if (i !== this.next) return;
+    this.next++;
+    const wake = this.waiting.get(this.next);
+    if (wake) {
+      this.waiting.delete(this.next);
+      wake();
+    }
+  }
 }
 
 /** Sends the alerts of every pending record an interrupted pass left, then deletes the records. */

@@ -40,6 +40,12 @@ export interface PutOptions {
    * markers are written; the caller deletes the record once their alerts are done (docs/STORE.md).
    */
   holdAlerts?: boolean;
+  /**
+   * Assign stories one article after another in input order before the puts (instead of inside the
+   * concurrent puts): the same articles in the same order always form the same stories, so a local
+   * pass that was killed and run again sends the alerts a clean pass would have sent.
+   */
+  orderedStories?: boolean;
 }
 
 /** What a putArticles call did, in detail. */
@@ -95,14 +101,17 @@ export async function putArticlesDetailed(deps: ArticleWriterDeps, articles: rea
   // Articles their story's profile lists: they need no member item.
   const inProfile = new Set<string>();
   const failures: unknown[] = [];
+  const assign = async (a: TaggedArticle) => {
+    if (!deps.stories || a.story) return;
+    const { story, storyNew, listed } = await deps.stories.assign(a, listingInstant(a, now));
+    Object.assign(a, { story, storyNew });
+    if (listed) inProfile.add(a.id);
+  };
+  if (opts.orderedStories) for (const i of unknown) await assign(articles[i]!);
   await eachLimit(unknown, concurrency, async (i) => {
     const a = articles[i]!;
     try {
-      if (deps.stories && !a.story) {
-        const { story, storyNew, listed } = await deps.stories.assign(a, listingInstant(a, now));
-        Object.assign(a, { story, storyNew });
-        if (listed) inProfile.add(a.id);
-      }
+      await assign(a);
       if (await putMain(deps, a, ttl, now)) {
         verdicts[i] = 'new';
         toIndex.push({ article: a, ttl, storedAt: now });

@@ -21,7 +21,7 @@ import type { StoryAssigner, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import { pendingIds } from './pending-items';
 import { DynamoStoryIndex } from './story-index';
-import { getProfiles, listingFrom, listStories, storyArticles, type StoryListing } from './story-reads';
+import { followMerges, getProfiles, listingFrom, listStories, storyArticles, type StoryListing } from './story-reads';
 import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { createTableInput } from './design';
@@ -183,10 +183,16 @@ export class ArticleStore {
     return getProfiles(this.readDeps(), ids);
   }
 
-  /** A story's articles, newest first (at most `limit`, default 100). */
+  /** A story's articles, newest first (at most `limit`, default 100), those of stories merged into it included. */
   async storyArticles(id: string, limit = 100): Promise<TaggedArticle[]> {
-    const profile = (await getProfiles(this.readDeps(), [id])).get(id);
-    return storyArticles(this.readDeps(), id, Math.min(1000, Math.max(1, limit)), profile?.members ?? []);
+    const deps = this.readDeps();
+    const max = Math.min(1000, Math.max(1, limit));
+    const profile = (await getProfiles(deps, [id])).get(id);
+    const folded = profile?.absorbed?.length ? await getProfiles(deps, profile.absorbed) : new Map<string, StoryProfile>();
+    const lists = await Promise.all([id, ...folded.keys()].map((s) => storyArticles(deps, s, max, (s === id ? profile : folded.get(s))?.members ?? [])));
+    const key = (a: TaggedArticle) => `${a.publishedAt}#${a.id}`;
+    const all = [...new Map(lists.flat().map((a) => [a.id, { ...a, story: id }])).values()];
+    return all.sort((x, y) => (key(x) < key(y) ? 1 : -1)).slice(0, max);
   }
 
   private readDeps() {
@@ -197,13 +203,13 @@ export class ArticleStore {
   async getArticle(id: string): Promise<TaggedArticle | undefined> {
     if (!id) return undefined;
     const out = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyOf(keys.article(id)) }));
-    return out.Item ? articleFromItem(out.Item) : undefined;
+    return out.Item ? (await followMerges(this.readDeps(), [articleFromItem(out.Item)]))[0] : undefined;
   }
 
   /** Articles by id (BatchGetItem), in the order asked; undefined where an id is not stored. */
   async getArticles(ids: string[]): Promise<(TaggedArticle | undefined)[]> {
     const items = await batchGet(this.client, this.tableName, ids.map((id) => keyOf(keys.article(id))), this.retry);
-    return items.map((i) => (i ? articleFromItem(i) : undefined));
+    return followMerges(this.readDeps(), items.map((i) => (i ? articleFromItem(i) : undefined)));
   }
 
   /** Newest-first page of articles from one listing (docs/STORE.md has the cost per page). */

@@ -52,7 +52,7 @@ export function storyItem(p: StoryProfile, ttl: number, listedAt?: string): Item
     ver: n(p.version),
     into: p.mergedInto ? { S: p.mergedInto } : undefined,
     // Compact JSON: sources, tags, terms with counts and weights, posted words.
-    prof: { S: JSON.stringify([p.sources, p.tags, encodeTerms(p), p.posted, p.postedAt, p.members]) },
+    prof: { S: JSON.stringify([p.sources, p.tags, encodeTerms(p), p.posted, p.postedAt, p.members, p.absorbed ?? [], p.recent ?? []]) },
   });
 }
 
@@ -64,7 +64,7 @@ export function storyFromItem(item: Item): StoryProfile {
   } catch (err) {
     throw new StoreError(`story ${str(item, 'id')}: the stored profile is not valid JSON`, { cause: err });
   }
-  const [sources, tags, encoded, posted, postedAt, members] = Array.isArray(parts) ? parts : [];
+  const [sources, tags, encoded, posted, postedAt, members, absorbed, recent] = Array.isArray(parts) ? parts : [];
   const { terms, weights } = decodeTerms(typeof encoded === 'string' ? encoded : '');
   const p: StoryProfile = {
     id: str(item, 'id'),
@@ -83,6 +83,8 @@ export function storyFromItem(item: Item): StoryProfile {
     version: num(item, 'ver') ?? 0,
   };
   if (item.into?.S) p.mergedInto = item.into.S;
+  if (Array.isArray(absorbed) && absorbed.length) p.absorbed = absorbed.filter((x): x is string => typeof x === 'string');
+  if (Array.isArray(recent) && recent.length) p.recent = recent.filter((x): x is string => typeof x === 'string');
   return p;
 }
 

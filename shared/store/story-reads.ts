@@ -121,3 +121,35 @@ export async function storyArticles(deps: Deps, storyId: string, limit: number, 
   const key = (a: TaggedArticle) => `${a.publishedAt}#${a.id}`;
   return articles.sort((x, y) => (key(x) < key(y) ? 1 : -1)).slice(0, limit);
 }
+
+/**
+ * Where each story went: a story folded into another by a merge (shared/stories/assign.ts) points to
+ * the survivor; the map holds the final id of every given id that was folded (ids not folded are
+ * left out). One BatchGetItem a hop, of the profiles' `into` only.
+ */
+export async function survivors(deps: Deps, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let todo = new Map([...new Set(ids.filter(Boolean))].map((id) => [id, [id]]));
+  for (let hop = 0; hop < 4 && todo.size; hop++) {
+    const items = await batchGet(deps.client, deps.tableName, [...todo.keys()].map((id) => keyOf(keys.story(id))), deps.retry, { attributes: ['id', 'into'] });
+    const next = new Map<string, string[]>();
+    for (const i of items) {
+      const into = i?.into?.S;
+      if (!i || !into) continue;
+      const from = todo.get(i.id?.S ?? '') ?? [];
+      for (const origin of from) out.set(origin, into);
+      next.set(into, [...(next.get(into) ?? []), ...from]);
+    }
+    todo = next;
+  }
+  return out;
+}
+
+/** The articles with each `story` replaced by the story it was merged into, if it was (in place). */
+export async function followMerges<T extends { story?: string } | undefined>(deps: Deps, articles: T[]): Promise<T[]> {
+  const ids = articles.flatMap((a) => (a?.story ? [a.story] : []));
+  if (!ids.length) return articles;
+  const went = await survivors(deps, ids);
+  for (const a of articles) if (a?.story && went.has(a.story)) a.story = went.get(a.story);
+  return articles;
+}

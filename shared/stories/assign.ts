@@ -3,8 +3,8 @@
 // posting keyed by the word and time, so a lookup is a few key queries, never a scan.
 import type { TaggedArticle } from '../model';
 import { KeyedLocks } from './locks';
-import { joinProfile, newProfile, storyIdFor, type StoryProfile } from './profile';
-import { JOIN_THRESHOLD, similarity } from './similarity';
+import { articleMark, joinProfile, mergeProfiles, newProfile, storyIdFor, type StoryProfile } from './profile';
+import { JOIN_THRESHOLD, MERGE_OVERLAP, profileOverlap, similarity } from './similarity';
 import { articleTerms, slugWords, stemTerm, topTerms, words, type Terms } from './terms';
 
 /** A story stays open while articles keep joining: up to this long after its last article. */
@@ -15,8 +15,8 @@ export const REPOST_AFTER_MS = 24 * 3_600_000;
 export const LOOKUP_TERMS = 6;
 /** Words a new story is posted under (each a write unit). */
 export const FOUNDING_POSTS = 2;
-/** Most words a story is ever posted under (a growing story adds the words its articles share). */
-export const MAX_POSTS = 6;
+/** Most words a story is ever posted under (a growing story adds the words its articles share, one a join). */
+export const MAX_POSTS = 12;
 /** Weight of a shared salient tag, as a term (`@r:UA`): a strong word's worth is about 10. */
 const TAG_WEIGHT = 3;
 /** How long a reader waits for a story another process is founding (seen in a posting, not yet written). */
@@ -88,33 +88,53 @@ export class StoryAssigner {
       const from = new Date(t - STORY_WINDOW_MS - REPOST_AFTER_MS).toISOString();
       const to = new Date(t + STORY_WINDOW_MS).toISOString();
       const postings = await this.index.findPostings(lookup, from, to, false);
-      const best = await this.bestStory(terms, headline, at, postings, false);
+      const stored = new Set<string>();
+      const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], false, stored);
+      // Assigned before by a pass that died before storing the article: the same answer, nothing rewritten
+      // (a second join would count the article twice and change what later articles join).
+      const again = assignedBefore(a.id, stories);
+      if (again) return again;
+      const [best, second] = this.bestStories(terms, headline, at, stories);
+      if (best && second && profileOverlap(best, second) >= MERGE_OVERLAP) return this.merge(best, second, a, terms, at);
       if (best) return this.join(best, a, terms, at);
-      return this.found(a, terms, at, lookup, { from, to, seen: new Set(postings.map((p) => p.storyId)) });
+      // Rivals are the stories founded meanwhile: any posting whose story was not read as a profile here
+      // (one seen only as a posting is still being founded, and is a rival too).
+      return this.found(a, terms, at, lookup, { from, to, seen: new Set(postings.map((p) => p.storyId).filter((id) => stored.has(id))) });
     });
   }
 
-  /** The existing story the article fits best, if any fits (merged stories followed to where they went). */
-  private async bestStory(terms: Terms, headline: ReadonlySet<string>, at: string, postings: Posting[], consistent: boolean): Promise<StoryProfile | undefined> {
-    const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], consistent);
-    let best: StoryProfile | undefined;
-    let bestScore = JOIN_THRESHOLD;
-    for (const s of stories.values()) {
-      if (!open(s, at)) continue;
-      const score = similarity(terms, s, headline);
-      if (score >= bestScore && (score > bestScore || !best || s.id < best.id)) [best, bestScore] = [s, score];
-    }
-    return best;
+  /** The two open stories the article fits best, best first, if any fit (merged stories followed to where they went). */
+  private bestStories(terms: Terms, headline: ReadonlySet<string>, at: string, stories: Map<string, StoryProfile>): [StoryProfile | undefined, StoryProfile | undefined] {
+    const fits = [...stories.values()]
+      .filter((s) => open(s, at))
+      .map((s) => ({ s, score: similarity(terms, s, headline) }))
+      .filter((x) => x.score >= JOIN_THRESHOLD)
+      .sort((x, y) => y.score - x.score || (x.s.id < y.s.id ? -1 : 1));
+    return [fits[0]?.s, fits[1]?.s];
+  }
+
+  /**
+   * The article fits two stories that share their typical words: they are one. The smaller (on a
+   * tie the younger id) becomes a stub into the bigger — conditional on the version read, so a story
+   * that changed meanwhile is not folded — and the article joins the bigger with the other's words,
+   * articles and sources added. Readers follow the stub (a folded story's articles resolve to the
+   * survivor); alerts already sent for the folded story stay sent.
+   */
+  private async merge(x: StoryProfile, y: StoryProfile, a: TaggedArticle, terms: Terms, at: string): Promise<StoryAssignment> {
+    const [keep, fold] = x.articles > y.articles || (x.articles === y.articles && x.id < y.id) ? [x, y] : [y, x];
+    if (!(await this.index.putStory({ ...stub(fold.id, keep.id, at), version: fold.version + 1 }, fold.version))) return this.join(x, a, terms, at);
+    return this.join(keep, a, terms, at, fold);
   }
 
   /** Stories by id, each merged one replaced by the story it went to. */
-  private async resolve(ids: string[], consistent: boolean): Promise<Map<string, StoryProfile>> {
+  private async resolve(ids: string[], consistent: boolean, stored?: Set<string>): Promise<Map<string, StoryProfile>> {
     const out = new Map<string, StoryProfile>();
     let todo = ids;
     for (let hop = 0; hop < 4 && todo.length; hop++) {
       const found = await this.index.getStories(todo, consistent);
       todo = [];
       for (const s of found.values()) {
+        stored?.add(s.id);
         if (s.mergedInto) todo.push(s.mergedInto);
         else out.set(s.id, s);
       }
@@ -122,15 +142,18 @@ export class StoryAssigner {
     return out;
   }
 
-  /** Joins a story: a write conditional on the version read, retried from a fresh read when another writer came first. */
-  private async join(story: StoryProfile, a: TaggedArticle, terms: Terms, at: string): Promise<StoryAssignment> {
+  /**
+   * Joins a story: a write conditional on the version read, retried from a fresh read when another
+   * writer came first. `absorb`: a story just folded into this one, added to it on every attempt.
+   */
+  private async join(story: StoryProfile, a: TaggedArticle, terms: Terms, at: string, absorb?: StoryProfile): Promise<StoryAssignment> {
     let current: StoryProfile | undefined = story;
     for (let attempt = 0; attempt < 8 && current; attempt++) {
       if (current.mergedInto) {
         current = (await this.resolve([current.mergedInto], true)).values().next().value;
         continue;
       }
-      const next = joinProfile(current, a, terms, at);
+      const next = joinProfile(absorb && !current.absorbed?.includes(absorb.id) ? mergeProfiles(current, absorb) : current, a, terms, at);
       const toPost = newPostings(next, terms, at);
       if (toPost.length) Object.assign(next, { posted: [...new Set([...next.posted, ...toPost])], postedAt: at > next.postedAt ? at : next.postedAt });
       if (await this.index.putStory(next, current.version)) {
@@ -205,6 +228,15 @@ export class StoryAssigner {
     }
     return undefined;
   }
+}
+
+/** The story an article was already put in, when one of the candidates founded by it or lists it among its latest joiners. */
+function assignedBefore(articleId: string, stories: Map<string, StoryProfile>): StoryAssignment | undefined {
+  const own = stories.get(storyIdFor(articleId));
+  if (own) return { story: own.id, storyNew: true, listed: own.members.includes(articleId) };
+  const mark = articleMark(articleId);
+  for (const s of stories.values()) if (s.recent?.includes(mark)) return { story: s.id, storyNew: false, listed: s.members.includes(articleId) };
+  return undefined;
 }
 
 /** The stems of an article's headline and link slug (usually the headline too): the words that count as evidence of a shared story. */

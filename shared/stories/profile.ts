@@ -44,9 +44,24 @@ export interface StoryProfile {
   postedAt: string;
   /** Optimistic-concurrency version: every write is conditional on the version it read. */
   version: number;
-  /** Set when this story was folded into another (concurrent creation): readers follow it. */
+  /** Set when this story was folded into another (concurrent creation, or a merge): readers follow it. */
   mergedInto?: string;
+  /** Stories folded into this one by a merge (their member items still carry their own ids). */
+  absorbed?: string[];
+  /** Short hashes of the last RECENT_ARTICLES articles that joined: an article assigned again after a crash finds its story here. */
+  recent?: string[];
 }
+
+/** How many of its latest joiners a profile remembers (6 characters each). */
+export const RECENT_ARTICLES = 8;
+
+/** The short hash an article is remembered by in `recent`. */
+export function articleMark(articleId: string): string {
+  return createHash('sha256').update(`member:${articleId}`).digest('base64url').slice(0, 6);
+}
+
+/** Most folded stories a profile lists (a story that absorbs more keeps the first ones). */
+export const MAX_ABSORBED = 16;
 
 /** The story id an article founds: derived from the article id, so a repeated attempt founds the same story. */
 export function storyIdFor(articleId: string): string {
@@ -121,6 +136,7 @@ export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at:
     sources,
     tags: [...new Set([...p.tags, ...salientTags(a)])].slice(0, MAX_TAGS),
     members: p.members.length < MEMBERS_IN_PROFILE && !p.members.includes(a.id) ? [...p.members, a.id] : p.members,
+    recent: [...(p.recent ?? []), articleMark(a.id)].slice(-RECENT_ARTICLES),
     terms: Object.fromEntries(keep.map((t) => [t, counts.get(t)!])),
     weights: Object.fromEntries(keep.map((t) => [t, weights.get(t)!])),
     version: p.version + 1,
@@ -129,4 +145,34 @@ export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at:
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/**
+ * `keep` with `fold`'s articles, words, sources and tags added: the profile of the two stories as one
+ * (pure; the caller writes `fold` as a stub into `keep`, then this conditionally on `keep.version`).
+ */
+export function mergeProfiles(keep: StoryProfile, fold: StoryProfile): StoryProfile {
+  const counts = new Map(Object.entries(keep.terms));
+  const weights = new Map(Object.entries(keep.weights));
+  for (const [t, c] of Object.entries(fold.terms)) {
+    counts.set(t, (counts.get(t) ?? 0) + c);
+    weights.set(t, Math.max(weights.get(t) ?? 0, fold.weights[t] ?? 0));
+  }
+  const kept = [...counts]
+    .sort((x, y) => y[1] - x[1] || weights.get(y[0])! - weights.get(x[0])! || (x[0] < y[0] ? -1 : 1))
+    .slice(0, PROFILE_TERMS)
+    .map(([t]) => t);
+  const later = fold.lastSeen > keep.lastSeen || (fold.lastSeen === keep.lastSeen && fold.lastArticle > keep.lastArticle);
+  return {
+    ...keep,
+    firstSeen: fold.firstSeen < keep.firstSeen ? fold.firstSeen : keep.firstSeen,
+    lastSeen: later ? fold.lastSeen : keep.lastSeen,
+    lastArticle: later ? fold.lastArticle : keep.lastArticle,
+    articles: keep.articles + fold.articles,
+    sources: [...new Set([...keep.sources, ...fold.sources])].slice(0, MAX_SOURCES),
+    tags: [...new Set([...keep.tags, ...fold.tags])].slice(0, MAX_TAGS),
+    terms: Object.fromEntries(kept.map((t) => [t, counts.get(t)!])),
+    weights: Object.fromEntries(kept.map((t) => [t, weights.get(t)!])),
+    absorbed: [...new Set([...(keep.absorbed ?? []), fold.id, ...(fold.absorbed ?? [])])].slice(0, MAX_ABSORBED),
+  };
 }

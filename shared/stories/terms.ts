@@ -1,15 +1,44 @@
 // The words an article is clustered by: title, link slug and summary reduced to weighted stems.
 // A word weighs by how rare it is in everyday English (data/word-weights.generated.json), so two
 // headlines that share "Chiquita" and "Fyffes" match and two that share "says" and "new" do not.
-import { buckets, rest, unknown } from './data/word-weights.generated.json';
+// The table (40 KB) is a data file read once per process, not part of the ingest bundle: it ships
+// beside the bundle like the gazetteer (docs/DEPLOY.md), found there, through
+// NEWS_MONITOR_WORD_WEIGHTS, or in the source tree.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stemTerm, words } from './stem';
 
 export { stemTerm, words };
 
-const WEIGHTS = new Map<string, number>();
-for (const [w, stems] of buckets as [number, string][]) for (const stem of stems.split(' ')) WEIGHTS.set(stem, w);
-/** The weight of a stem the list does not know (a name, a brand, a word in another language). */
-export const MAX_WEIGHT = unknown;
+/** The word table's file name, beside the bundle or in shared/stories/data. */
+export const WORD_WEIGHTS_FILE = 'word-weights.generated.json';
+
+interface WordTable {
+  weights: Map<string, number>;
+  rest: number;
+  unknown: number;
+}
+let table: WordTable | undefined;
+
+/** Where the word table is: NEWS_MONITOR_WORD_WEIGHTS, beside this module (a bundle), or in ./data (the source tree). */
+export function wordWeightsPath(): string {
+  const env = process.env.NEWS_MONITOR_WORD_WEIGHTS;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const tried = env ? [env] : [path.join(here, WORD_WEIGHTS_FILE), path.join(here, 'data', WORD_WEIGHTS_FILE)];
+  const found = tried.find((p) => fs.existsSync(p));
+  if (!found) throw new Error(`story word table not found (tried ${tried.join(', ')}; set NEWS_MONITOR_WORD_WEIGHTS to its path)`);
+  return found;
+}
+
+function wordTable(): WordTable {
+  if (table) return table;
+  const { buckets, rest, unknown } = JSON.parse(fs.readFileSync(wordWeightsPath(), 'utf8')) as { buckets: [number, string][]; rest: number; unknown: number };
+  const weights = new Map<string, number>();
+  for (const [w, stems] of buckets) for (const stem of stems.split(' ')) weights.set(stem, w);
+  return (table = { weights, rest, unknown });
+}
+
 /** How much a word of each field counts: the headline says what the story is; slug and summary add evidence. */
 const FIELD_FACTOR = { title: 1, url: 0.7, summary: 0.5 } as const;
 /** Summary words considered (the lead says what the story is; the rest is detail). */
@@ -24,7 +53,8 @@ export type Terms = Map<string, number>;
  * weigh `rest`, and a word the list lacks (a name, a brand) a little more.
  */
 export function termWeight(stem: string): number {
-  return WEIGHTS.get(stem) ?? (/^[a-z]+$/.test(stem) && stem.length > 3 ? rest : MAX_WEIGHT);
+  const t = wordTable();
+  return t.weights.get(stem) ?? (/^[a-z]+$/.test(stem) && stem.length > 3 ? t.rest : t.unknown);
 }
 
 /** The words of a link's path when it carries a readable slug ("/2014/03/chiquita-to-merge-with-fyffes"). */
@@ -39,7 +69,8 @@ export function slugWords(url: string): string[] {
   for (const segment of pathname.split('/')) {
     const parts = decodeSafe(segment).replace(/\.[a-z]{2,5}$/i, '').split(/[-_+]+/);
     // A slug has several words; ids, dates and "index.html" do not.
-    if (parts.filter((p) => /\p{L}{2,}/u.test(p)).length >= 3) out.push(...words(parts.join(' ')));
+    // Words only: a slug's numbers and hex ids (`1.1719452`, `bad8205c`) name the page, not the story.
+    if (parts.filter((p) => /\p{L}{2,}/u.test(p)).length >= 3) out.push(...words(parts.join(' ')).filter((w) => !/\d/u.test(w)));
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../../shared/model';
-import { StoryAssigner } from '../../../shared/stories/assign';
+import { clusterTerms, StoryAssigner } from '../../../shared/stories/assign';
 import { MemoryStoryIndex } from '../../../shared/stories/memory-index';
+import { joinProfile, newProfile, type StoryProfile } from '../../../shared/stories/profile';
+import { topTerms } from '../../../shared/stories/terms';
 
 let n = 0;
 const art = (title: string, host = 'a.example', extra: Partial<TaggedArticle> = {}): TaggedArticle => ({
@@ -90,4 +92,70 @@ describe('StoryAssigner', () => {
     expect(live).toHaveLength(1);
     expect(live[0]!.articles).toBe(2);
   });
+
+  it("joins a story through one ordinary word that most of the story's articles carry", async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const base = '2026-11-27T10:00:00.000Z';
+    const first = await s.assign(art('Colorado collects $2 million in pot taxes'), base);
+    await s.assign(art('Pot taxes bring Colorado $2 million in first month', 'b.example'), at(base, 1));
+    await s.assign(art('Colorado pot shops pay $2 million in taxes', 'c.example'), at(base, 2));
+    // "pot" is ordinary English (not a strong word alone), but it is this story's word.
+    expect((await s.assign(art('Pot ads silenced', 'd.example'), at(base, 3))).story).toBe(first.story);
+    // A word that only one of its articles carries is not enough.
+    expect((await s.assign(art('Shops close early', 'e.example'), at(base, 3))).storyNew).toBe(true);
+  });
 });
+
+describe('StoryAssigner assigning an article again (a pass that died before storing it)', () => {
+  it('gives the same story and counts the article once, for a founder and for a joiner', async () => {
+    const index = new MemoryStoryIndex();
+    const s = new StoryAssigner(index);
+    const base = '2026-11-27T10:00:00.000Z';
+    const founder = art('Mt. Gox bitcoin exchange files for bankruptcy');
+    const joiner = art('Mt. Gox files for bankruptcy in Tokyo', 'b.example');
+    const first = await s.assign(founder, base);
+    const joined = await s.assign(joiner, at(base, 1));
+    expect(joined.story).toBe(first.story);
+    const before = structuredClone(index.stories.get(first.story)!);
+    expect(await s.assign(founder, base)).toMatchObject({ story: first.story, storyNew: true });
+    expect(await s.assign(joiner, at(base, 1))).toMatchObject({ story: first.story, storyNew: false });
+    expect(index.stories.get(first.story)).toEqual(before);
+  });
+});
+
+describe('StoryAssigner merging two stories', () => {
+  const base = '2026-11-27T10:00:00.000Z';
+  // A story as if its articles had joined one by one (the state two twin stories reach).
+  const seed = async (index: MemoryStoryIndex, titles: string[], host: string): Promise<StoryProfile> => {
+    const articles = titles.map((t, i) => art(t, `${host}${i}.example`));
+    const terms = articles.map(clusterTerms);
+    let p = newProfile(`story-${host}`, articles[0]!, terms[0]!, base, topTerms(terms[0]!, 2));
+    for (let i = 1; i < articles.length; i++) p = joinProfile(p, articles[i]!, terms[i]!, at(base, i));
+    await index.putStory(p, undefined);
+    await index.post(p.id, Object.keys(p.terms), base, {});
+    return p;
+  };
+
+  it('folds the smaller of two stories an article fits into the bigger when they share their typical words', async () => {
+    const index = new MemoryStoryIndex();
+    const big = await seed(index, ['Chiquita to merge with Fyffes', 'Chiquita and Fyffes agree merger', 'Fyffes, Chiquita merger creates banana giant'], 'big');
+    const small = await seed(index, ['Banana giant born as Chiquita buys Fyffes', 'Chiquita Fyffes deal makes banana giant'], 'small');
+    const s = new StoryAssigner(index);
+    const r = await s.assign(art('Chiquita Fyffes merger: banana giant agreed', 'x.example'), at(base, 5));
+    expect(r).toMatchObject({ story: big.id, storyNew: false });
+    expect(index.stories.get(small.id)!.mergedInto).toBe(big.id);
+    expect(index.stories.get(big.id)).toMatchObject({ articles: 6, absorbed: [small.id] });
+    expect(index.stories.get(big.id)!.sources.length).toBe(6);
+  });
+
+  it('does not merge two stories that only share a word or two', async () => {
+    const index = new MemoryStoryIndex();
+    const banana = await seed(index, ['Chiquita to merge with Fyffes', 'Chiquita and Fyffes agree merger', 'Fyffes Chiquita merger approved'], 'banana');
+    const cars = await seed(index, ['GM recall widens to more cars', 'GM adds cars to ignition recall', 'GM recall: ignition switch cars'], 'cars');
+    const s = new StoryAssigner(index);
+    await s.assign(art('Merger and recall news: Chiquita, Fyffes, GM cars', 'x.example'), at(base, 5));
+    expect(index.stories.get(banana.id)!.mergedInto).toBeUndefined();
+    expect(index.stories.get(cars.id)!.mergedInto).toBeUndefined();
+  });
+});
+

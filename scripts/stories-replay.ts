@@ -1,0 +1,158 @@
+// Replays a labelled headline set through the story clusterer in memory, in seconds: for tuning the
+// clusterer between runs of the real pipeline (`npm run eval`, which runs the contract check).
+//
+//   npx tsx scripts/stories-replay.ts [GOLD.jsonl] [--order feeds|shuffle|SEED] [--misses N]
+//
+// GOLD lines: {"id","title","url","publisher"|"host","publishedAt","story"} (../shared/eval/stories-dev.jsonl).
+// Articles are grouped into 40 feeds by publisher as the contract check serves them and fed one
+// feed after another (`feeds`), or in a seeded random order; each is tagged by the real tagger and
+// assigned by the real StoryAssigner over a MemoryStoryIndex. Prints score-stories.mjs's figures.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TaggedArticle } from '../shared/model';
+import { StoryAssigner } from '../shared/stories/assign';
+import { MemoryStoryIndex } from '../shared/stories/memory-index';
+import { tagText } from '../shared/tagging';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const goldPath = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(root, '../shared/eval/stories-dev.jsonl');
+const order = opt('--order') ?? 'feeds';
+const showMisses = Number(opt('--misses') ?? 0);
+
+interface Gold {
+  id: string;
+  title: string;
+  url?: string;
+  publisher?: string;
+  host?: string;
+  publishedAt?: string;
+  story: string;
+}
+const gold: Gold[] = fs
+  .readFileSync(goldPath, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Gold);
+
+// Seeded shuffle (mulberry32), so a run can be repeated.
+function shuffled<T>(xs: T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const rnd = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const feeds: Gold[][] = Array.from({ length: 40 }, () => []);
+for (const g of gold) feeds[createHash('sha256').update(g.publisher || g.host || '').digest()[0]! % 40]!.push(g);
+const sequence = order === 'feeds' ? feeds.flat() : shuffled(gold, order === 'shuffle' ? 1 : Number(order));
+
+const at = '2026-03-11T00:00:00.000Z';
+class AllIndex extends MemoryStoryIndex {
+  override async findPostings(): Promise<import('../shared/stories/assign').Posting[]> {
+    return [...this.stories.values()].filter((s) => !s.mergedInto).map((s) => ({ storyId: s.id, at, terms: {} }));
+  }
+}
+const index = process.env.ALL ? new AllIndex() : new MemoryStoryIndex();
+const assigner = new StoryAssigner(index, { rivals: false });
+const t0 = performance.now();
+const pred = new Map<string, string>();
+for (const g of sequence) {
+  const tags = tagText({ title: g.title, text: '', date: at });
+  const a: TaggedArticle = { id: g.id, url: g.url ?? '', title: g.title, summary: '', publishedAt: at, fetchedAt: at, feedName: g.publisher ?? '', feedUrl: '', storyKey: '', ...tags };
+  pred.set(g.id, (await assigner.assign(a, at)).story);
+}
+const ms = performance.now() - t0;
+// Articles of a story folded into another count in the one it went to.
+const final = (id: string): string => {
+  for (let hop = 0; hop < 8; hop++) {
+    const into = index.stories.get(id)?.mergedInto;
+    if (!into) break;
+    id = into;
+  }
+  return id;
+};
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-stories-'));
+const predPath = path.join(dir, 'pred.jsonl');
+fs.writeFileSync(predPath, gold.map((g) => JSON.stringify({ id: g.id, story: final(pred.get(g.id)!) })).join('\n') + '\n');
+const r = spawnSync('node', [path.join(root, '../shared/eval/score-stories.mjs'), goldPath, predPath], { encoding: 'utf8' });
+const o = JSON.parse(r.stdout.trim().split('\n').pop()!);
+console.log(
+  `${gold.length} headlines, order ${order}: alerts per gold story ${o.alertsPerGoldStory.mean.toFixed(2)}, missed ${(o.stream.missedStoryRate * 100).toFixed(1)}%, ` +
+    `B3 P/R/F1 ${o.bcubed.p.toFixed(3)}/${o.bcubed.r.toFixed(3)}/${o.bcubed.f1.toFixed(3)}, pairwise F1 ${o.pairwise.f1.toFixed(3)}, ` +
+    `${new Set([...pred.values()].map(final)).size} stories, ${(ms / gold.length).toFixed(2)} ms/article, ${index.writes} index writes`,
+);
+if (showMisses) {
+  // The biggest predicted story of each gold story, and the headlines that ended elsewhere.
+  const byGold = new Map<string, Gold[]>();
+  for (const g of gold) byGold.set(g.story, [...(byGold.get(g.story) ?? []), g]);
+  for (const [s, members] of [...byGold].sort((x, y) => y[1].length - x[1].length)) {
+    const counts = new Map<string, number>();
+    for (const g of members) counts.set(final(pred.get(g.id)!), (counts.get(final(pred.get(g.id)!)) ?? 0) + 1);
+    const [main] = [...counts].sort((x, y) => y[1] - x[1])[0]!;
+    const off = members.filter((g) => final(pred.get(g.id)!) !== main);
+    console.log(`\n${s}: ${members.length} headlines in ${counts.size} keys; main key ${index.stories.get(main)?.title}`);
+    for (const g of off.slice(0, showMisses)) {
+      const p = final(pred.get(g.id)!);
+      const other = gold.filter((x) => final(pred.get(x.id)!) === p);
+      console.log(`   ${g.title}  →  ${other.length === 1 ? '(alone)' : `${other.length}: ${index.stories.get(p)?.title} [${[...new Set(other.map((x) => x.story))].join(',')}]`}`);
+    }
+  }
+}
+if (process.env.KEYS) {
+  const byGold = new Map<string, Map<string, number>>();
+  for (const g of gold) {
+    const m = byGold.get(g.story) ?? new Map<string, number>();
+    const k = final(pred.get(g.id)!);
+    m.set(k, (m.get(k) ?? 0) + 1);
+    byGold.set(g.story, m);
+  }
+  let singles = 0;
+  for (const [s, m] of byGold) {
+    const sizes = [...m.values()].sort((a, b) => b - a);
+    singles += sizes.filter((x) => x === 1).length;
+    console.log(s, sizes.join(' '));
+  }
+  console.log('keys of size 1 within a gold story:', singles);
+}
+if (process.env.SINGLES) {
+  const { clusterTerms } = await import('../shared/stories/assign');
+  const { similarity } = await import('../shared/stories/similarity');
+  const sizes = new Map<string, number>();
+  for (const g of gold) sizes.set(final(pred.get(g.id)!), (sizes.get(final(pred.get(g.id)!)) ?? 0) + 1);
+  const mainOf = new Map<string, string>();
+  for (const s of new Set(gold.map((g) => g.story))) {
+    const c = new Map<string, number>();
+    for (const g of gold.filter((x) => x.story === s)) c.set(final(pred.get(g.id)!), (c.get(final(pred.get(g.id)!)) ?? 0) + 1);
+    mainOf.set(s, [...c].sort((x, y) => y[1] - x[1])[0]![0]);
+  }
+  let n = 0;
+  for (const g of gold) {
+    const k = final(pred.get(g.id)!);
+    if (sizes.get(k) !== 1) continue;
+    if (n++ >= Number(process.env.SINGLES)) break;
+    const main = index.stories.get(mainOf.get(g.story)!)!;
+    const tags = tagText({ title: g.title, text: '', date: at });
+    const terms = clusterTerms({ id: g.id, url: g.url ?? '', title: g.title, summary: '', publishedAt: at, fetchedAt: at, feedName: '', feedUrl: '', storyKey: '', ...tags });
+    const shared = [...terms].filter(([t]) => main.terms[t]).map(([t, w]) => `${t}:${w.toFixed(1)}/${main.terms[t]}`);
+    const raw = similarity(terms, main);
+    console.log(`${g.title.slice(0, 70).padEnd(70)} | ${[...terms].map(([t, w]) => `${t}:${w.toFixed(1)}`).join(' ')} | main(${main.articles}) shares ${shared.join(' ') || '-'} score ${raw.toFixed(2)}`);
+  }
+}
