@@ -208,8 +208,13 @@ export class ArticleStore {
 
   /** Articles by id (BatchGetItem), in the order asked; undefined where an id is not stored. */
   async getArticles(ids: string[]): Promise<(TaggedArticle | undefined)[]> {
+    return followMerges(this.readDeps(), await this.readArticles(ids));
+  }
+
+  /** Articles by id as stored (a merged story's id not followed). */
+  private async readArticles(ids: string[]): Promise<(TaggedArticle | undefined)[]> {
     const items = await batchGet(this.client, this.tableName, ids.map((id) => keyOf(keys.article(id))), this.retry);
-    return followMerges(this.readDeps(), items.map((i) => (i ? articleFromItem(i) : undefined)));
+    return items.map((i) => (i ? articleFromItem(i) : undefined));
   }
 
   /** Newest-first page of articles from one listing (docs/STORE.md has the cost per page). */
@@ -217,7 +222,7 @@ export class ArticleStore {
     if (!q.via && (q.alsoTagged?.length || q.salient?.length)) throw new StoreError('tag filters need a tag listing to walk');
     const months = (await this.months(ARTICLE_MONTHS)).filter((m) => (!q.since || m >= q.since.slice(0, 7)) && (!q.until || m <= q.until.slice(0, 7)));
     const filtered = Boolean(q.alsoTagged?.length || q.salient?.length || q.accept || alsoAsPlace(q.via));
-    return walk<string, TaggedArticle>({
+    const page = await walk<string, TaggedArticle>({
       partitions: months,
       start: q.start,
       limit: q.limit,
@@ -227,10 +232,13 @@ export class ArticleStore {
       position: (p) => p,
       read: (month, after, max) => this.readListing(q, month, after, max),
       load: async (positions) => {
-        const articles = await this.getArticles(positions.map(idFromPosition));
+        const articles = await this.readArticles(positions.map(idFromPosition));
         return articles.map((a) => (a && (!q.accept || q.accept(a)) ? a : undefined));
       },
     });
+    // Merged stories followed once for the page, not for every chunk a filtered walk reads.
+    await followMerges(this.readDeps(), page.items);
+    return page;
   }
 
   private async readListing(q: ArticleListing, month: string, after: string | undefined, max: number): Promise<BucketRead<string>> {
