@@ -73,7 +73,10 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
       try {
         if ('failed' in read) throw read.failed;
         const outcome = await storeFeed(read, ingest);
-        const alerts = await alertAll([...outcome.fresh, ...(outcome.resumed ?? [])]);
+        // In the feed's order, repaired articles (stored by a killed pass) among the new ones, as a clean pass sends them.
+        const place = new Map(read.tagged.map((a, k) => [a.id, k]));
+        const due = [...outcome.fresh, ...(outcome.resumed ?? [])].sort((x, y) => (place.get(x.id) ?? -1) - (place.get(y.id) ?? -1));
+        const alerts = await alertAll(due);
         for (const key of outcome.pending ?? []) await deps.store.finishPendingAlerts(key);
         tally(summary, outcome, alerts);
         deps.onFeed?.(outcome, alerts);

@@ -53,7 +53,7 @@ export interface StoryProfile {
 }
 
 /** How many of its latest joiners a profile remembers (6 characters each). */
-export const RECENT_ARTICLES = 8;
+export const RECENT_ARTICLES = 16;
 
 /** The short hash an article is remembered by in `recent`. */
 export function articleMark(articleId: string): string {
