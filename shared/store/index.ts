@@ -21,7 +21,7 @@ import type { StoryAssigner, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import { pendingIds } from './pending-items';
 import { DynamoStoryIndex } from './story-index';
-import { followMerges, getProfiles, listingFrom, listStories, storyArticles, type StoryListing } from './story-reads';
+import { followMerges, getProfiles, listingFrom, listStories, newestFirst, storyArticles, type StoryListing } from './story-reads';
 import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { createTableInput } from './design';
@@ -190,9 +190,8 @@ export class ArticleStore {
     const profile = (await getProfiles(deps, [id])).get(id);
     const folded = profile?.absorbed?.length ? await getProfiles(deps, profile.absorbed) : new Map<string, StoryProfile>();
     const lists = await Promise.all([id, ...folded.keys()].map((s) => storyArticles(deps, s, max, (s === id ? profile : folded.get(s))?.members ?? [])));
-    const key = (a: TaggedArticle) => `${a.publishedAt}#${a.id}`;
     const all = [...new Map(lists.flat().map((a) => [a.id, { ...a, story: id }])).values()];
-    return all.sort((x, y) => (key(x) < key(y) ? 1 : -1)).slice(0, max);
+    return all.sort(newestFirst).slice(0, max);
   }
 
   private readDeps() {

@@ -117,9 +117,14 @@ export async function storyArticles(deps: Deps, storyId: string, limit: number, 
   const ids = [...new Set([...(out.Items ?? []).map((i) => i.article?.S ?? '').filter(Boolean), ...listed])];
   const mains = await batchGet(deps.client, deps.tableName, ids.map((id) => keyOf(keys.article(id))), deps.retry);
   const articles = mains.filter((m): m is NonNullable<typeof m> => m !== undefined).map(articleFromItem);
-  // Newest first by listing instant, the id breaking ties (as the listings order them).
-  const key = (a: TaggedArticle) => `${a.publishedAt}#${a.id}`;
-  return articles.sort((x, y) => (key(x) < key(y) ? 1 : -1)).slice(0, limit);
+  return articles.sort(newestFirst).slice(0, limit);
+}
+
+/** Newest first by listing instant, the id breaking ties (as the listings order them). */
+export function newestFirst(x: TaggedArticle, y: TaggedArticle): number {
+  const kx = `${x.publishedAt}#${x.id}`;
+  const ky = `${y.publishedAt}#${y.id}`;
+  return kx < ky ? 1 : kx > ky ? -1 : 0;
 }
 
 /**

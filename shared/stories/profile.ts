@@ -121,10 +121,6 @@ export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at:
     counts.set(t, (counts.get(t) ?? 0) + 1);
     weights.set(t, Math.max(weights.get(t) ?? 0, round(w)));
   }
-  const keep = [...counts]
-    .sort((x, y) => y[1] - x[1] || weights.get(y[0])! - weights.get(x[0])! || (x[0] < y[0] ? -1 : 1))
-    .slice(0, PROFILE_TERMS)
-    .map(([t]) => t);
   const source = sourceOf(a);
   const sources = p.sources.includes(source) || p.sources.length >= MAX_SOURCES ? p.sources : [...p.sources, source];
   return {
@@ -137,10 +133,18 @@ export function joinProfile(p: StoryProfile, a: TaggedArticle, terms: Terms, at:
     tags: [...new Set([...p.tags, ...salientTags(a)])].slice(0, MAX_TAGS),
     members: p.members.length < MEMBERS_IN_PROFILE && !p.members.includes(a.id) ? [...p.members, a.id] : p.members,
     recent: [...(p.recent ?? []), articleMark(a.id)].slice(-RECENT_ARTICLES),
-    terms: Object.fromEntries(keep.map((t) => [t, counts.get(t)!])),
-    weights: Object.fromEntries(keep.map((t) => [t, weights.get(t)!])),
+    ...heaviest(counts, weights),
     version: p.version + 1,
   };
+}
+
+/** The PROFILE_TERMS terms carried by most articles (then the heaviest, then by name), with their counts and weights. */
+function heaviest(counts: Map<string, number>, weights: Map<string, number>): Pick<StoryProfile, 'terms' | 'weights'> {
+  const keep = [...counts]
+    .sort((x, y) => y[1] - x[1] || weights.get(y[0])! - weights.get(x[0])! || (x[0] < y[0] ? -1 : 1))
+    .slice(0, PROFILE_TERMS)
+    .map(([t]) => t);
+  return { terms: Object.fromEntries(keep.map((t) => [t, counts.get(t)!])), weights: Object.fromEntries(keep.map((t) => [t, weights.get(t)!])) };
 }
 
 function round(x: number): number {
@@ -158,10 +162,6 @@ export function mergeProfiles(keep: StoryProfile, fold: StoryProfile): StoryProf
     counts.set(t, (counts.get(t) ?? 0) + c);
     weights.set(t, Math.max(weights.get(t) ?? 0, fold.weights[t] ?? 0));
   }
-  const kept = [...counts]
-    .sort((x, y) => y[1] - x[1] || weights.get(y[0])! - weights.get(x[0])! || (x[0] < y[0] ? -1 : 1))
-    .slice(0, PROFILE_TERMS)
-    .map(([t]) => t);
   const later = fold.lastSeen > keep.lastSeen || (fold.lastSeen === keep.lastSeen && fold.lastArticle > keep.lastArticle);
   return {
     ...keep,
@@ -171,8 +171,7 @@ export function mergeProfiles(keep: StoryProfile, fold: StoryProfile): StoryProf
     articles: keep.articles + fold.articles,
     sources: [...new Set([...keep.sources, ...fold.sources])].slice(0, MAX_SOURCES),
     tags: [...new Set([...keep.tags, ...fold.tags])].slice(0, MAX_TAGS),
-    terms: Object.fromEntries(kept.map((t) => [t, counts.get(t)!])),
-    weights: Object.fromEntries(kept.map((t) => [t, weights.get(t)!])),
+    ...heaviest(counts, weights),
     absorbed: [...new Set([...(keep.absorbed ?? []), fold.id, ...(fold.absorbed ?? [])])].slice(0, MAX_ABSORBED),
   };
 }
