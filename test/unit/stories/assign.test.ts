@@ -148,6 +148,38 @@ describe('StoryAssigner merging two stories', () => {
     expect(index.stories.get(big.id)!.sources.length).toBe(6);
   });
 
+  it("keeps the folded story's articles and words in its stub, so the survivor's page can list them", async () => {
+    const index = new MemoryStoryIndex();
+    await seed(index, ['Chiquita to merge with Fyffes', 'Chiquita and Fyffes agree merger', 'Fyffes, Chiquita merger creates banana giant'], 'big');
+    const small = await seed(index, ['Banana giant born as Chiquita buys Fyffes', 'Chiquita Fyffes deal makes banana giant'], 'small');
+    await new StoryAssigner(index).assign(art('Chiquita Fyffes merger: banana giant agreed', 'x.example'), at(base, 5));
+    expect(index.stories.get(small.id)).toMatchObject({ members: small.members, articles: 2, terms: small.terms });
+  });
+
+  it('finishes a merge that a pass died in the middle of, as the whole merge would have', async () => {
+    const big = ['Chiquita to merge with Fyffes', 'Chiquita and Fyffes agree merger', 'Fyffes, Chiquita merger creates banana giant'];
+    const small = ['Banana giant born as Chiquita buys Fyffes', 'Chiquita Fyffes deal makes banana giant'];
+    const clean = new MemoryStoryIndex();
+    const survivor = await seed(clean, big, 'big');
+    await seed(clean, small, 'small');
+    const crashed = new MemoryStoryIndex();
+    for (const [id, p] of clean.stories) crashed.stories.set(id, structuredClone(p));
+    for (const [t, ps] of clean.postings) crashed.postings.set(t, structuredClone(ps));
+    const joiner = art('Chiquita Fyffes merger: banana giant agreed', 'x.example');
+    const whole = await new StoryAssigner(clean).assign(joiner, at(base, 5));
+    // The pass dies after the stub is written, before the survivor's write.
+    const put = crashed.putStory.bind(crashed);
+    crashed.putStory = async (p, v) => {
+      if (p.id === survivor.id) throw new Error('killed');
+      return put(p, v);
+    };
+    await expect(new StoryAssigner(crashed).assign(joiner, at(base, 5))).rejects.toThrow('killed');
+    crashed.putStory = put;
+    // The next pass assigns the same article again (it was never stored).
+    expect(await new StoryAssigner(crashed).assign(joiner, at(base, 5))).toEqual(whole);
+    expect(crashed.stories).toEqual(clean.stories);
+  });
+
   it('does not merge two stories that only share a word or two', async () => {
     const index = new MemoryStoryIndex();
     const banana = await seed(index, ['Chiquita to merge with Fyffes', 'Chiquita and Fyffes agree merger', 'Fyffes Chiquita merger approved'], 'banana');
