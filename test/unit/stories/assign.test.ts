@@ -58,6 +58,15 @@ describe('StoryAssigner', () => {
     expect(b.storyNew).toBe(true);
   });
 
+  it('does not tie headlines together by a year or a count they share', async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const base = '2026-11-27T10:00:00.000Z';
+    const bachelor = await s.assign(art('Bachelor 2014 finale: Juan Pablo picks Nikki'), base);
+    await s.assign(art('Juan Pablo and Nikki after the Bachelor 2014 finale', 'b.example'), at(base, 1));
+    const festival = await s.assign(art('The 20 bands to see at the festival in 2014', 'c.example'), at(base, 2));
+    expect(festival.story).not.toBe(bachelor.story);
+  });
+
   it('counts articles and distinct sources and unites the salient tags', async () => {
     const index = new MemoryStoryIndex();
     const s = new StoryAssigner(index);
