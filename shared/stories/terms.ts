@@ -44,8 +44,8 @@ const FIELD_FACTOR = { title: 1, url: 0.7, summary: 0.5 } as const;
 /** Summary words considered (the lead says what the story is; the rest is detail). */
 const SUMMARY_WORDS = 60;
 
-/** What a number weighs (the list has none): as much as "show" or "money", evidence only with other words. */
-export const NUMBER_WEIGHT = 2;
+/** What a year (1800–2099) weighs: as much as "show" or "money", evidence only with other words. */
+export const YEAR_WEIGHT = 2;
 
 /** A stemmed word and how much it says about which story an article reports. */
 export type Terms = Map<string, number>;
@@ -53,13 +53,14 @@ export type Terms = Map<string, number>;
 /**
  * How much a stem weighs: ln(total / count) − 5.5 over the SUBTLEX-US counts, so "the" and "make"
  * weigh nothing and rare words a lot. The 6,000 commonest stems are listed; rarer English words
- * weigh `rest`, and a word the list lacks (a name, a brand) a little more; a number weighs as an
- * ordinary word (NUMBER_WEIGHT).
+ * weigh `rest`, and a word the list lacks (a name, a brand) a little more; a year weighs as an
+ * ordinary word (YEAR_WEIGHT).
  */
 export function termWeight(stem: string): number {
   const t = wordTable();
-  // A number (a year, a count, a date) is no name: "2014" in a third of a week's headlines must not tie them into one story.
-  if (/^\d+$/.test(stem)) return NUMBER_WEIGHT;
+  // A year is no name: "2014" in a third of a week's headlines must not tie them into one story. Other
+  // numbers stay (unknown words): "Chapter 11", "Flight 370" or "1,000 jobs" do tell stories apart.
+  if (/^(1[89]|20)\d\d$/.test(stem)) return YEAR_WEIGHT;
   return t.weights.get(stem) ?? (/^[a-z]+$/.test(stem) && stem.length > 3 ? t.rest : t.unknown);
 }
 

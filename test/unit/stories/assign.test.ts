@@ -58,7 +58,7 @@ describe('StoryAssigner', () => {
     expect(b.storyNew).toBe(true);
   });
 
-  it('does not tie headlines together by a year or a count they share', async () => {
+  it('does not tie headlines together by the year they name', async () => {
     const s = new StoryAssigner(new MemoryStoryIndex());
     const base = '2026-11-27T10:00:00.000Z';
     const bachelor = await s.assign(art('Bachelor 2014 finale: Juan Pablo picks Nikki'), base);
