@@ -131,6 +131,7 @@ export class ArticleStore {
     if (!this.singleWriter) return;
     this.storyIndex();
     await Promise.all([this.cachedStories!.writes.recover(), this.localTrends()!.writes.recover()]);
+    await this.cachedStories!.ready();
   }
 
   /** Creates the table when it is missing (local use; in AWS the CDK app owns it) and waits until it is active. */

@@ -4,13 +4,13 @@
 // answer exactly what the table would (the newest POSTINGS_PER_TERM postings of a word in a window,
 // profiles as decoded from their items), so a pass that starts with an empty cache — one resumed
 // after a kill — makes the same stories as one that ran from the start (docs/STORE.md, "Local passes").
-import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Posting, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import type { Item } from './attr';
 import { batchGet, type RetryPolicy } from './batch';
 import { ttlAfter } from './instant';
-import { ATTR, keys } from './keys';
+import { ATTR, ITEM_TYPE, keys } from './keys';
 import { eachLimit } from './pool';
 import { keyOf } from './queries';
 import { POSTINGS_PER_TERM } from './story-index';
@@ -25,6 +25,9 @@ const MAX_PROFILES = 20_000;
 const FLUSH_BYTES = 200_000;
 /** Word queries in flight at once when reading ahead. */
 const READS_IN_FLIGHT = 16;
+/** Words per item of the word directory; past DIRECTORY_ITEMS items a pass merges them. */
+const WORDS_PER_ITEM = 5_000;
+const DIRECTORY_ITEMS = 64;
 
 /** One word's postings in memory: every posting of the table with a sort key ≥ `lo`, ascending by sort key. */
 interface TermPostings {
@@ -44,11 +47,25 @@ export class CachedStoryIndex implements StoryIndex {
   private readonly loading = new Map<string, Promise<void>>();
   private postingsHeld = 0;
   private readonly profiles = new Map<string, ProfileEntry>();
+  // The word directory: every word the table has postings under, when the table was new as this
+  // store first used it (otherwise undefined, and every word is queried). Words posted since the
+  // last flush are listed by the next one, in the same journal as their postings.
+  private directory?: Promise<Set<string> | undefined>;
+  private readonly unlisted = new Set<string>();
   /** The buffered writes (exposed for tests and for the journal's recovery at the start of a pass). */
   readonly writes: WriteBehind;
 
   constructor(private readonly deps: { client: DynamoDBClient; tableName: string; retry: RetryPolicy; retentionDays: number; now: () => Date }) {
     this.writes = new WriteBehind(deps, 'stories');
+  }
+
+  /**
+   * Reads the word directory (once; a pass calls it before it stores anything, while a new table is
+   * still recognisable as new: no month registered, so no posting written).
+   */
+  ready(): Promise<Set<string> | undefined> {
+    this.directory ??= this.readDirectory();
+    return this.directory;
   }
 
   /** The newest POSTINGS_PER_TERM postings of each word inside [from, to], newest first, word after word (as one Query per word answers). */
@@ -104,7 +121,9 @@ export class CachedStoryIndex implements StoryIndex {
   /** The postings of one story, buffered (and findable at once). */
   async post(storyId: string, terms: string[], at: string, founder: Record<string, number>): Promise<void> {
     const ttl = ttlAfter(this.deps.now(), POSTING_TTL_DAYS);
+    const directory = await this.ready();
     for (const t of terms) {
+      if (directory && !directory.has(t)) (directory.add(t), this.unlisted.add(t));
       const item = postingItem(t, storyId, at, founder, ttl);
       this.writes.put(item);
       const cached = this.terms.get(t);
@@ -127,7 +146,10 @@ export class CachedStoryIndex implements StoryIndex {
 
   /** Commits the buffered writes (the chunk's stories, before its articles are written). */
   async flush(): Promise<void> {
+    const words = [...this.unlisted];
+    for (let i = 0; i < words.length; i += WORDS_PER_ITEM) this.writes.put(directoryItem(`${Date.now().toString(36)}-${process.pid.toString(36)}-${i}`, words.slice(i, i + WORDS_PER_ITEM)));
     await this.writes.flush();
+    for (const w of words) this.unlisted.delete(w);
     this.evict();
   }
 
@@ -138,6 +160,12 @@ export class CachedStoryIndex implements StoryIndex {
 
   /** Makes the word's postings from `from` on complete in memory: one paged Query for what is not there yet. */
   private async load(term: string, from: string): Promise<void> {
+    const directory = await this.ready();
+    // Never posted under: nothing to read, now or later (this process writes every posting).
+    if (directory && !directory.has(term) && !this.terms.has(term)) {
+      this.terms.set(term, { lo: '', entries: [] });
+      return;
+    }
     for (;;) {
       const cached = this.terms.get(term);
       if (cached && cached.lo <= from) return;
@@ -183,6 +211,43 @@ export class CachedStoryIndex implements StoryIndex {
     this.postingsHeld += entries.length;
   }
 
+  private async readDirectory(): Promise<Set<string> | undefined> {
+    await this.writes.recover();
+    const items: Item[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.deps.client.send(
+        new QueryCommand({
+          TableName: this.deps.tableName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': ATTR.pk },
+          ExpressionAttributeValues: { ':pk': { S: keys.termDirectoryPartition } },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const complete = keys.termDirectoryComplete();
+    const lists = items.filter((i) => i[ATTR.sk]?.S !== complete.sk);
+    if (lists.length === items.length) {
+      // No article month registered: no article, so no posting, was ever written.
+      const months = await this.deps.client.send(new GetItemCommand({ TableName: this.deps.tableName, Key: keyOf(keys.months()), ConsistentRead: true }));
+      if (months.Item) return undefined;
+      await this.deps.client.send(new PutItemCommand({ TableName: this.deps.tableName, Item: { ...keyOf(complete), [ATTR.type]: { S: ITEM_TYPE.termDirectory } } }));
+    }
+    const words = new Set(lists.flatMap((i) => i.words?.SS ?? []));
+    if (lists.length > DIRECTORY_ITEMS) {
+      // Merged into a few items, in one commit.
+      for (const i of lists) this.writes.delete(keyOf({ pk: i[ATTR.pk]!.S!, sk: i[ATTR.sk]!.S! }));
+      const all = [...words];
+      for (let k = 0; k < all.length; k += WORDS_PER_ITEM) this.writes.put(directoryItem(`${Date.now().toString(36)}-merged-${k}`, all.slice(k, k + WORDS_PER_ITEM)));
+      await this.writes.flush();
+    }
+    return words;
+  }
+
   private insert(cached: TermPostings, item: Item): void {
     const sk = item[ATTR.sk]!.S!;
     const i = upperBound(cached.entries, sk);
@@ -214,6 +279,11 @@ export class CachedStoryIndex implements StoryIndex {
       this.profiles.delete(id);
     }
   }
+}
+
+/** One item of the word directory. */
+function directoryItem(id: string, words: string[]): Item {
+  return { [ATTR.pk]: { S: keys.termDirectoryPartition }, [ATTR.sk]: { S: id }, [ATTR.type]: { S: ITEM_TYPE.termDirectory }, words: { SS: words } };
 }
 
 /** The profile of an item as a read of the table decodes it (frozen: callers derive new profiles, never edit these). */
