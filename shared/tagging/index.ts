@@ -8,7 +8,7 @@ import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, supportFrom, unitsInLists, type PlaceContext, type PlaceMention } from './places';
+import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -155,15 +155,26 @@ function score(input: TagInput): Scored {
       if (pv && pv.field === x.field) pm.prev = pv;
       return pm;
     });
-    const open: [AliasTarget, PlaceMention[]][] = [];
+    // A mention in the dateline, or beside another match (a qualifier: "Pandi, Bulacan"), may support
+    // the name itself; without one, surelyUnsupported settles most names without reading their words.
+    const alone = (at: number[]) => {
+      for (const q of at) {
+        const x = found[q]!;
+        const nx = found[q + 1];
+        const pv = q > 0 ? found[q - 1] : undefined;
+        if (inDateline(x) || (nx && nx.field === x.field && nx.start - x.end <= 6) || (pv && pv.field === x.field && x.start - pv.end <= 6)) return false;
+      }
+      return true;
+    };
+    const resolve = (t: AliasTarget, at: number[]) => (alone(at) && surelyUnsupported(t, places!, g) ? -1 : resolvePlace(t, spansOf(at), places!, g));
+    const open: [AliasTarget, number[]][] = [];
     for (const [t, at] of minors) {
-      const spans = spansOf(at);
-      const e = resolvePlace(t, spans, places, g);
+      const e = resolve(t, at);
       settled.set(t.key, e);
       if (e >= 0) supportFrom(places, g, e);
-      else open.push([t, spans]);
+      else open.push([t, at]);
     }
-    if (open.length && open.length < minors.size) for (const [t, spans] of open) settled.set(t.key, resolvePlace(t, spans, places, g));
+    if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, resolve(t, at));
   }
   let w = 0;
   for (let r = 0; r < found.length; r++) {

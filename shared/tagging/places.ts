@@ -217,6 +217,15 @@ interface NameFacts {
   capital: boolean;
   /** Units named after one of their own cities (Tokyo, Lagos, Beijing): the city when the name stands alone. */
   cityUnits: Set<number>;
+  /** What could support a candidate in an article (made on first need: surelyUnsupported). */
+  support?: Support;
+}
+
+/** The ids whose mention could support some candidate of a name, and the candidates' points (NaN: none). */
+interface Support {
+  ids: string[];
+  lat: Float64Array;
+  lon: Float64Array;
 }
 
 /** By the candidate list of a target (lists are fixed once the matcher is compiled). */
@@ -230,6 +239,55 @@ function facts(t: AliasTarget, g: Gazetteer): NameFacts {
   f = { allMinor: t.entries.every((i) => g.entries[i]!.minor), capital: t.entries.some((i) => g.entries[i]!.capital), cityUnits };
   nameFacts.set(t.entries, f);
   return f;
+}
+
+/** The ids that would give a candidate of `t` its subdivision or country evidence, and the candidates' points. */
+function supportOf(t: AliasTarget, g: Gazetteer): Support {
+  const ids = new Set<string>();
+  const lat = new Float64Array(t.entries.length).fill(NaN);
+  const lon = new Float64Array(t.entries.length).fill(NaN);
+  t.entries.forEach((i, c) => {
+    const ie = g.entries[i]!;
+    for (const a of ancestors(g, ie, 'place')) {
+      const k = g.entries[a]!.entry.kind;
+      if (k === 'region' || k === 'city') ids.add(g.entries[a]!.entry.id);
+    }
+    const cc = ie.entry.country;
+    if (cc) {
+      ids.add(cc);
+      for (const f of FORMER[cc] ?? []) ids.add(f);
+    }
+    if (ie.entry.lat !== undefined) {
+      lat[c] = ie.entry.lat;
+      lon[c] = ie.entry.lon!;
+    }
+  });
+  return { ids: [...ids], lat, lon };
+}
+
+/**
+ * True when resolvePlace must answer -1 whatever the mentions' words: every candidate is a place that
+ * needs support, and none can have the support the article's context could give (its subdivision or
+ * country named, a place named near it). The caller checks what the mentions themselves could give
+ * (a dateline, a neighbouring match that may qualify it). Most capitalised words that name some town
+ * somewhere ("Most", "Plan", "Over") end here, with a few set lookups, instead of in the rules.
+ */
+export function surelyUnsupported(t: AliasTarget, ctx: PlaceContext, g: Gazetteer): boolean {
+  const f = facts(t, g);
+  if (!f.allMinor) return false;
+  const s = (f.support ??= supportOf(t, g));
+  for (let k = 0; k < s.ids.length; k++) if (ctx.ids.has(s.ids[k]!)) return false;
+  const pts = ctx.points;
+  for (let c = 0; c < s.lat.length; c++) {
+    const la = s.lat[c]!;
+    if (la !== la) continue; // NaN: no point
+    for (let p = 0; p < pts.length; p += 2) {
+      if (Math.abs(la - pts[p]!) > NEAR_DEG) continue;
+      const d = km(la, s.lon[c]!, pts[p]!, pts[p + 1]!);
+      if (d > 0.5 && d < NEAR_KM) return false;
+    }
+  }
+  return true;
 }
 
 /**
