@@ -221,13 +221,6 @@ interface NameFacts {
   support?: Support;
 }
 
-/** The ids whose mention could support some candidate of a name, and the candidates' points (NaN: none). */
-interface Support {
-  ids: string[];
-  lat: Float64Array;
-  lon: Float64Array;
-}
-
 /** By the candidate list of a target (lists are fixed once the matcher is compiled). */
 const nameFacts = new WeakMap<number[], NameFacts>();
 
@@ -241,28 +234,63 @@ function facts(t: AliasTarget, g: Gazetteer): NameFacts {
   return f;
 }
 
-/** The ids that would give a candidate of `t` its subdivision or country evidence, and the candidates' points. */
+/**
+ * What could support each candidate of a name in an article: the ids of its subdivisions and
+ * containing cities (`sub`), of its country and the countries it was part of (`country`), all of them
+ * (`ids`), and its point (NaN: none). Worked out once per name.
+ */
+interface Support {
+  ids: string[];
+  sub: string[][];
+  country: string[][];
+  lat: Float64Array;
+  lon: Float64Array;
+}
+
 function supportOf(t: AliasTarget, g: Gazetteer): Support {
   const ids = new Set<string>();
-  const lat = new Float64Array(t.entries.length).fill(NaN);
-  const lon = new Float64Array(t.entries.length).fill(NaN);
-  t.entries.forEach((i, c) => {
-    const ie = g.entries[i]!;
+  const n = t.entries.length;
+  const sub: string[][] = [];
+  const country: string[][] = [];
+  const lat = new Float64Array(n).fill(NaN);
+  const lon = new Float64Array(n).fill(NaN);
+  for (let c = 0; c < n; c++) {
+    const ie = g.entries[t.entries[c]!]!;
+    const up: string[] = [];
     for (const a of ancestors(g, ie, 'place')) {
       const k = g.entries[a]!.entry.kind;
-      if (k === 'region' || k === 'city') ids.add(g.entries[a]!.entry.id);
+      if (k === 'region' || k === 'city') up.push(g.entries[a]!.entry.id);
     }
     const cc = ie.entry.country;
-    if (cc) {
-      ids.add(cc);
-      for (const f of FORMER[cc] ?? []) ids.add(f);
-    }
+    const cs = cc ? [cc, ...(FORMER[cc] ?? [])] : [];
+    sub.push(up);
+    country.push(cs);
+    for (const id of up) ids.add(id);
+    for (const id of cs) ids.add(id);
     if (ie.entry.lat !== undefined) {
       lat[c] = ie.entry.lat;
       lon[c] = ie.entry.lon!;
     }
-  });
-  return { ids: [...ids], lat, lon };
+  }
+  return { ids: [...ids], sub, country, lat, lon };
+}
+
+/** True when `ctx` names one of `ids`. */
+function namesAny(ctx: PlaceContext, ids: string[]): boolean {
+  for (let k = 0; k < ids.length; k++) if (ctx.ids.has(ids[k]!)) return true;
+  return false;
+}
+
+/** True when a place of the context lies within NEAR_KM of (lat, lon) (and is not the same point). */
+function nearAny(ctx: PlaceContext, lat: number, lon: number): boolean {
+  const pts = ctx.points;
+  for (let p = 0; p < pts.length; p += 2) {
+    // Points further apart in latitude alone than NEAR_KM are not near: no trigonometry for them.
+    if (Math.abs(lat - pts[p]!) > NEAR_DEG) continue;
+    const d = km(lat, lon, pts[p]!, pts[p + 1]!);
+    if (d > 0.5 && d < NEAR_KM) return true;
+  }
+  return false;
 }
 
 /**
@@ -276,27 +304,63 @@ export function surelyUnsupported(t: AliasTarget, ctx: PlaceContext, g: Gazettee
   const f = facts(t, g);
   if (!f.allMinor) return false;
   const s = (f.support ??= supportOf(t, g));
-  for (let k = 0; k < s.ids.length; k++) if (ctx.ids.has(s.ids[k]!)) return false;
-  const pts = ctx.points;
+  if (namesAny(ctx, s.ids)) return false;
   for (let c = 0; c < s.lat.length; c++) {
     const la = s.lat[c]!;
-    if (la !== la) continue; // NaN: no point
-    for (let p = 0; p < pts.length; p += 2) {
-      if (Math.abs(la - pts[p]!) > NEAR_DEG) continue;
-      const d = km(la, s.lon[c]!, pts[p]!, pts[p + 1]!);
-      if (d > 0.5 && d < NEAR_KM) return false;
-    }
+    if (la === la && nearAny(ctx, la, s.lon[c]!)) return false; // la !== la: NaN, no point
   }
   return true;
 }
 
+/** Evidence bits of a candidate in resolvePlace's scratch (SKIP: ruled out before the words are read). */
+const SUB = 1;
+const COUNTRY = 2;
+const NEAR = 4;
+const QUALIFIED = 8;
+const SKIP = 16;
+let evidence = new Uint8Array(64);
+
 /**
  * Picks the place a shared or minor name stands for in this article, or -1 when no candidate has the
- * support it needs. Candidates come in population order (the data file's order).
+ * support it needs. Candidates come in population order (the data file's order). The evidence that
+ * does not depend on the words around the mentions is worked out first: when no candidate could pass
+ * even with a locative word before a mention, the answer is -1 without reading the words.
  */
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
+  const f = facts(t, g);
+  const { allMinor, cityUnits, capital } = f;
+  const s = (f.support ??= supportOf(t, g));
+  const dateline = mentions.some((m) => m.dateline);
+  const isCalendar = calendar.has(t.key);
+  const everydayKey = everyday.has(t.key);
+  const n = t.entries.length;
+  if (evidence.length < n) evidence = new Uint8Array(n * 2);
+  let possible = false;
+  for (let c = 0; c < n; c++) {
+    const i = t.entries[c]!;
+    if (cityUnits.has(i)) {
+      evidence[c] = SKIP;
+      continue;
+    }
+    const ie = g.entries[i]!;
+    const sub = namesAny(ctx, s.sub[c]!);
+    // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
+    const country = namesAny(ctx, s.country[c]!);
+    const la = s.lat[c]!;
+    const near = la === la && nearAny(ctx, la, s.lon[c]!);
+    const qualified = mentions.some((m) => qualifies(g, ie, m));
+    // A month or a day ("in March", "In August 2003") is a place only with a qualifier or a dateline:
+    // England named, or London nearby, does not make "in March" the town of March.
+    if (isCalendar && !(qualified || dateline)) {
+      evidence[c] = SKIP;
+      continue;
+    }
+    evidence[c] = (sub ? SUB : 0) | (country ? COUNTRY : 0) | (near ? NEAR : 0) | (qualified ? QUALIFIED : 0);
+    // Could it pass with the best words around its mentions?
+    if (sub || near || qualified || dateline || country || (!ie.minor && !(ie.common || everydayKey))) possible = true;
+  }
+  if (!possible) return -1;
   const ar = mentions.map(around);
-  const { allMinor, cityUnits, capital } = facts(t, g);
   // "Tehran said": after a capital a speech verb is its government speaking (actors.ts), not a person.
   if (capital) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
@@ -306,34 +370,19 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   if (allMinor && ar.every((a) => a.inName)) return -1;
   const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
   const anyMidSentence = ar.some((a) => !a.initial && !a.person && !(allMinor && a.inName));
-  const dateline = mentions.some((m) => m.dateline);
   let best = -1;
   let bestScore = -Infinity;
-  for (const i of t.entries) {
+  for (let c = 0; c < n; c++) {
+    const ev = evidence[c]!;
+    if (ev & SKIP) continue;
+    const i = t.entries[c]!;
     const ie = g.entries[i]!;
-    const e = ie.entry;
-    if (cityUnits.has(i)) continue;
-    const up = ancestors(g, ie, 'place');
-    let sub = false;
-    for (const a of up) {
-      const k = g.entries[a]!.entry.kind;
-      if ((k === 'region' || k === 'city') && ctx.ids.has(g.entries[a]!.entry.id)) sub = true;
-    }
-    // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
-    const country = !!e.country && (ctx.ids.has(e.country) || (FORMER[e.country]?.some((c) => ctx.ids.has(c)) ?? false));
-    let near = false;
-    if (e.lat !== undefined) for (let p = 0; p < ctx.points.length && !near; p += 2) {
-      // Points further apart in latitude alone than NEAR_KM are not near: no trigonometry for them.
-      if (Math.abs(e.lat - ctx.points[p]!) > NEAR_DEG) continue;
-      const d = km(e.lat, e.lon!, ctx.points[p]!, ctx.points[p + 1]!);
-      if (d > 0.5 && d < NEAR_KM) near = true;
-    }
-    const qualified = mentions.some((m) => qualifies(g, ie, m));
-    const common = ie.common || everyday.has(t.key);
+    const sub = (ev & SUB) !== 0;
+    const country = (ev & COUNTRY) !== 0;
+    const near = (ev & NEAR) !== 0;
+    const qualified = (ev & QUALIFIED) !== 0;
+    const common = ie.common || everydayKey;
     const strong = sub || near || qualified || dateline;
-    // A month or a day ("in March", "In August 2003") is a place only with a qualifier or a dateline:
-    // England named, or London nearby, does not make "in March" the town of March.
-    if (calendar.has(t.key) && !(qualified || dateline)) continue;
     let ok: boolean;
     if (!ie.minor) ok = !common || strong || (country && anyLocative);
     else if (common) ok = strong || (country && anyLocative);
