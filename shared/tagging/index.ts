@@ -5,7 +5,7 @@ import type { TagResult } from '../model';
 import { dropUnsupported } from './actors';
 import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
-import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
+import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
 import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, type PlaceContext, type PlaceMention } from './places';
@@ -198,6 +198,7 @@ function score(input: TagInput): Scored {
     if (f.entry >= 0) found[w++] = f;
   }
   found.length = w;
+  markOrganisations(found, title, text); // "Kenya Red Cross": for the small places kept
   dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
 
   // "Buffalo, New York", "Kingston, Ontario": a name right after a place and a comma that is the name
