@@ -7,7 +7,7 @@ import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
-import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
+import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
 import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
@@ -99,7 +99,7 @@ function score(input: TagInput): Scored {
     const clash = q ? found.findIndex((f) => f.field === 'text' && f.start === q.start) : -1;
     if (clash >= 0 && qe && found[clash]!.target.minor) found.splice(clash, 1); // "PORTLAND, Ore.": the state, not the town of Ore
     if (q && qe && !found.some((f) => f.field === 'text' && f.start === q.start)) {
-      found.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text, key: q.text, placeOnly: true } });
+      found.push(makeFound(q.start, q.end, makeTarget([qe.index], false, q.text, q.text, true), 'text', qe.index, true));
     }
   }
   // "Atlanta, Ga., police said", "Surrey, B.C.": a state or province abbreviation after a place and a
@@ -118,7 +118,7 @@ function score(input: TagInput): Scored {
     const clash = found.findIndex((x) => x.field === 'text' && x.start === start);
     if (clash >= 0 && !found[clash]!.target.minor) continue;
     if (clash >= 0) found.splice(clash, 1);
-    found.push({ start, end: start + a[1]!.length, field: 'text', entry: se.index, dateline: f.dateline, target: { entries: [se.index], demonym: false, alias: a[1]!, key: a[1]!, placeOnly: true } });
+    found.push(makeFound(start, start + a[1]!.length, makeTarget([se.index], false, a[1]!, a[1]!, true), 'text', se.index, f.dateline));
   }
   // Matches stay in text order (title first): the place rules read the match after a name.
   if (found.length !== before || dl?.qualifier) found.sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
