@@ -31,38 +31,54 @@ const NEAR_DEG = ((NEAR_KM + 1) / 6371) * (180 / Math.PI);
 const calendar = new Set([...rules.dateline.months, ...rules.places.calendar].map((w) => tokenKey(w)));
 const everyday = new Set([...rules.dateline.months, ...rules.places.everyday, ...rules.nameRisk.neighbourOk].map((w) => tokenKey(w)));
 
-/** What the article says for its places: ids named without doubt (with ancestors) and their points. */
+/** What the article says for its places: the entries named without doubt (with ancestors) and their points. */
 export interface PlaceContext {
-  ids: Set<string>;
+  /** This article's mark in `named`: entry i is named (or an ancestor of one named) when named[i] === mark. */
+  mark: number;
+  named: Uint32Array;
   /** Latitude and longitude of every place named without doubt, two numbers each. */
   points: number[];
 }
 
+/**
+ * Marks by entry index, reused from article to article (tagging is synchronous): one array read
+ * answers "is it named", where a set of id strings hashed each id.
+ */
+let named: Uint32Array | undefined;
+let seenAt: Uint32Array | undefined;
+let mark = 0;
+
+/** True when the context names entry `i`. */
+const isNamed = (ctx: PlaceContext, i: number) => ctx.named[i] === ctx.mark;
+
 /** The places named without doubt: single-candidate names that need no support, and their ancestors. */
 export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
-  const ids = new Set<string>();
-  const points: number[] = [];
-  const seen = new Set<number>();
+  if (!named || named.length < g.entries.length) {
+    named = new Uint32Array(g.entries.length);
+    seenAt = new Uint32Array(g.entries.length);
+  }
+  const m = ++mark;
+  const ctx: PlaceContext = { mark: m, named, points: [] };
   for (const f of found) {
     const t = f.target;
     if (t.entries.length !== 1 || t.minor || f.org) continue;
     const i = t.entries[0]!;
-    if (seen.has(i)) continue;
-    seen.add(i);
+    if (seenAt![i] === m) continue;
+    seenAt![i] = m;
     const ie = g.entries[i]!;
-    ids.add(ie.entry.id);
-    for (const a of ancestors(g, ie, 'place')) ids.add(g.entries[a]!.entry.id);
+    named[i] = m;
+    for (const a of ancestors(g, ie, 'place')) named[a] = m;
     const k = ie.entry.kind;
-    if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) points.push(ie.entry.lat, ie.entry.lon!);
+    if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
   }
-  return { ids, points };
+  return ctx;
 }
 
 /** Adds a place just resolved to the context: its point and its ancestors support the places still open. */
 export function supportFrom(ctx: PlaceContext, g: Gazetteer, i: number): void {
   const ie = g.entries[i]!;
-  ctx.ids.add(ie.entry.id);
-  for (const a of ancestors(g, ie, 'place')) ctx.ids.add(g.entries[a]!.entry.id);
+  ctx.named[i] = ctx.mark;
+  for (const a of ancestors(g, ie, 'place')) ctx.named[a] = ctx.mark;
   if (ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
 }
 
@@ -196,15 +212,15 @@ const QUALIFIER_GAP = /^(?:,\s*|,?\s+(?:in|of)\s+)$/;
  * candidate's ancestors ("Pandi, Bulacan"), or the match before names a place the candidate contains
  * ("Bulacan in Central Luzon" for Central Luzon). The hierarchy itself is the evidence, for both.
  */
-function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
+function qualifies(g: Gazetteer, i: number, m: PlaceMention): boolean {
   const n = m.next;
   if (n && n.start - m.end <= 6 && QUALIFIER_GAP.test(m.src.slice(m.end, n.start))) {
-    const up = ancestors(g, ie, 'place');
+    const up = ancestors(g, g.entries[i]!, 'place');
     if (n.target.entries.some((e) => up.includes(e))) return true;
   }
   const p = m.prev;
   if (p && m.start - p.end <= 6 && QUALIFIER_GAP.test(m.src.slice(p.end, m.start))) {
-    for (const e of p.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(ie.index)) return true;
+    for (const e of p.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(i)) return true;
   }
   return false;
 }
@@ -235,49 +251,59 @@ function facts(t: AliasTarget, g: Gazetteer): NameFacts {
 }
 
 /**
- * What could support each candidate of a name in an article: the ids of its subdivisions and
- * containing cities (`sub`), of its country and the countries it was part of (`country`), all of them
- * (`ids`), and its point (NaN: none). Worked out once per name.
+ * What could support each candidate of a name in an article, by entry index: its subdivisions and
+ * containing cities (`sub`), its country and the countries it was part of (`country`), all of them
+ * (`any`); its point (NaN: none); and what the rules read of it first (`flags`). Worked out once per name.
  */
 interface Support {
-  ids: string[];
-  sub: string[][];
-  country: string[][];
+  any: number[];
+  sub: number[][];
+  country: number[][];
   lat: Float64Array;
   lon: Float64Array;
+  flags: Uint8Array;
 }
 
-function supportOf(t: AliasTarget, g: Gazetteer): Support {
-  const ids = new Set<string>();
+/** Support flags of a candidate: it needs support; its name is an everyday word; it is a unit named after one of the name's cities. */
+const MINOR = 1;
+const COMMON = 2;
+const CITY_UNIT = 4;
+
+function supportOf(t: AliasTarget, g: Gazetteer, cityUnits: Set<number>): Support {
+  const any = new Set<number>();
   const n = t.entries.length;
-  const sub: string[][] = [];
-  const country: string[][] = [];
+  const sub: number[][] = [];
+  const country: number[][] = [];
   const lat = new Float64Array(n).fill(NaN);
   const lon = new Float64Array(n).fill(NaN);
+  const flags = new Uint8Array(n);
+  const indexOf = (id: string) => g.byId.get(id)?.index;
   for (let c = 0; c < n; c++) {
-    const ie = g.entries[t.entries[c]!]!;
-    const up: string[] = [];
+    const i = t.entries[c]!;
+    const ie = g.entries[i]!;
+    const up: number[] = [];
     for (const a of ancestors(g, ie, 'place')) {
       const k = g.entries[a]!.entry.kind;
-      if (k === 'region' || k === 'city') up.push(g.entries[a]!.entry.id);
+      if (k === 'region' || k === 'city') up.push(a);
     }
     const cc = ie.entry.country;
-    const cs = cc ? [cc, ...(FORMER[cc] ?? [])] : [];
+    const cs = cc ? [cc, ...(FORMER[cc] ?? [])].map(indexOf).filter((x): x is number => x !== undefined) : [];
     sub.push(up);
     country.push(cs);
-    for (const id of up) ids.add(id);
-    for (const id of cs) ids.add(id);
+    for (const a of up) any.add(a);
+    for (const a of cs) any.add(a);
     if (ie.entry.lat !== undefined) {
       lat[c] = ie.entry.lat;
       lon[c] = ie.entry.lon!;
     }
+    flags[c] = (ie.minor ? MINOR : 0) | (ie.common ? COMMON : 0) | (cityUnits.has(i) ? CITY_UNIT : 0);
   }
-  return { ids: [...ids], sub, country, lat, lon };
+  return { any: [...any], sub, country, lat, lon, flags };
 }
 
-/** True when `ctx` names one of `ids`. */
-function namesAny(ctx: PlaceContext, ids: string[]): boolean {
-  for (let k = 0; k < ids.length; k++) if (ctx.ids.has(ids[k]!)) return true;
+/** True when `ctx` names one of the entries `list`. */
+function namesAny(ctx: PlaceContext, list: number[]): boolean {
+  for (let k = 0; k < list.length; k++) if (isNamed(ctx, list[k]!)) return true;
   return false;
 }
 
@@ -303,8 +329,8 @@ function nearAny(ctx: PlaceContext, lat: number, lon: number): boolean {
 export function surelyUnsupported(t: AliasTarget, ctx: PlaceContext, g: Gazetteer): boolean {
   const f = facts(t, g);
   if (!f.allMinor) return false;
-  const s = (f.support ??= supportOf(t, g));
-  if (namesAny(ctx, s.ids)) return false;
+  const s = (f.support ??= supportOf(t, g, f.cityUnits));
+  if (namesAny(ctx, s.any)) return false;
   for (let c = 0; c < s.lat.length; c++) {
     const la = s.lat[c]!;
     if (la === la && nearAny(ctx, la, s.lon[c]!)) return false; // la !== la: NaN, no point
@@ -328,8 +354,8 @@ let evidence = new Uint8Array(64);
  */
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
   const f = facts(t, g);
-  const { allMinor, cityUnits, capital } = f;
-  const s = (f.support ??= supportOf(t, g));
+  const { allMinor, capital } = f;
+  const s = (f.support ??= supportOf(t, g, f.cityUnits));
   const dateline = mentions.some((m) => m.dateline);
   const isCalendar = calendar.has(t.key);
   const everydayKey = everyday.has(t.key);
@@ -337,18 +363,17 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   if (evidence.length < n) evidence = new Uint8Array(n * 2);
   let possible = false;
   for (let c = 0; c < n; c++) {
-    const i = t.entries[c]!;
-    if (cityUnits.has(i)) {
+    const fl = s.flags[c]!;
+    if (fl & CITY_UNIT) {
       evidence[c] = SKIP;
       continue;
     }
-    const ie = g.entries[i]!;
     const sub = namesAny(ctx, s.sub[c]!);
     // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
     const country = namesAny(ctx, s.country[c]!);
     const la = s.lat[c]!;
     const near = la === la && nearAny(ctx, la, s.lon[c]!);
-    const qualified = mentions.some((m) => qualifies(g, ie, m));
+    const qualified = mentions.some((m) => qualifies(g, t.entries[c]!, m));
     // A month or a day ("in March", "In August 2003") is a place only with a qualifier or a dateline:
     // England named, or London nearby, does not make "in March" the town of March.
     if (isCalendar && !(qualified || dateline)) {
@@ -357,7 +382,7 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     }
     evidence[c] = (sub ? SUB : 0) | (country ? COUNTRY : 0) | (near ? NEAR : 0) | (qualified ? QUALIFIED : 0);
     // Could it pass with the best words around its mentions?
-    if (sub || near || qualified || dateline || country || (!ie.minor && !(ie.common || everydayKey))) possible = true;
+    if (sub || near || qualified || dateline || country || (!(fl & MINOR) && !(fl & COMMON || everydayKey))) possible = true;
   }
   if (!possible) return -1;
   const ar = mentions.map(around);
