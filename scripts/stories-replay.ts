@@ -132,6 +132,19 @@ if (process.env.KEYS) {
   }
   console.log('keys of size 1 within a gold story:', singles);
 }
+if (process.env.MIXED) {
+  // Predicted stories that hold headlines of several gold stories: the gold stories' shares, and a few minority headlines.
+  const byKey = new Map<string, Gold[]>();
+  for (const g of gold) byKey.set(final(pred.get(g.id)!), [...(byKey.get(final(pred.get(g.id)!)) ?? []), g]);
+  const mixed = [...byKey].filter(([, gs]) => new Set(gs.map((g) => g.story)).size > 1).sort((x, y) => y[1].length - x[1].length);
+  for (const [k, gs] of mixed.slice(0, Number(process.env.MIXED))) {
+    const counts = new Map<string, number>();
+    for (const g of gs) counts.set(g.story, (counts.get(g.story) ?? 0) + 1);
+    const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+    console.log(`\n${gs.length}: ${index.stories.get(k)?.title} — ${ranked.map(([s, c]) => `${s}:${c}`).join(' ')}`);
+    for (const g of gs.filter((x) => x.story !== ranked[0]![0]).slice(0, 8)) console.log(`   [${g.story}] ${g.title}`);
+  }
+}
 if (process.env.SINGLES) {
   const { clusterTerms } = await import('../shared/stories/assign');
   const { similarity } = await import('../shared/stories/similarity');
@@ -155,4 +168,7 @@ if (process.env.SINGLES) {
     const raw = similarity(terms, main);
     console.log(`${g.title.slice(0, 70).padEnd(70)} | ${[...terms].map(([t, w]) => `${t}:${w.toFixed(1)}`).join(' ')} | main(${main.articles}) shares ${shared.join(' ') || '-'} score ${raw.toFixed(2)}`);
   }
+}
+if (process.env.PROFILE) {
+  for (const s of index.stories.values()) if (s.title.startsWith(process.env.PROFILE)) console.log(s.title, s.articles, JSON.stringify(s.terms), JSON.stringify(s.weights));
 }

@@ -1,6 +1,8 @@
 // The parsed form of a rule query. Positions are 1-based columns in the query text. Every node is
 // plain JSON: rules are compiled at synth and bundled into the alert functions as text.
 
+import type { TagKind } from '../model';
+
 /** Which tag list of an article a tag term looks in: `tag:` looks in both. */
 export type TagSide = 'actor' | 'region' | 'any';
 
@@ -16,7 +18,7 @@ export type RuleNode =
    * written; `id` filled in by the resolver. `salient` asks that the article be about the tag, not
    * mention it in passing.
    */
-  | { type: 'tag'; side: TagSide; value: string; id?: string; salient?: boolean; column: number }
+  | { type: 'tag'; side: TagSide; value: string; id?: string; kind?: TagKind; salient?: boolean; column: number }
   /** `feed:"Wire A"`: the feed's configured name, compared case-insensitively. */
   | { type: 'feed'; name: string; column: number }
   /**

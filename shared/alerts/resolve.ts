@@ -39,6 +39,7 @@ export function resolveTerms(node: RuleNode, lookup: TagLookup): QuerySyntaxErro
         errors.push(new QuerySyntaxError(`${entry.name} (${entry.kind}) is never ${n.side === 'actor' ? 'an actor' : 'a region'} of an article (use ${n.side === 'actor' ? 'region' : 'actor'}: or tag:)`, n.column));
       } else {
         n.id = entry.id;
+        n.kind = entry.kind;
       }
     }
   };

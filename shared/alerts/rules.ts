@@ -1,7 +1,7 @@
 // Compiled rules (compile.ts makes them) matched against articles. Nothing here needs the gazetteer:
 // a compiled rule carries its tag ids, so the alert and digest functions take rules compiled at synth
 // (functions/lib/config.ts bundledRules) and leave the tagger out of their bundles.
-import type { NovelConfig, Severity, TaggedArticle, WatchConfig } from '../model';
+import type { NovelConfig, Severity, TagKind, TaggedArticle, WatchConfig } from '../model';
 import type { RuleNode } from './ast';
 import { articleText } from './article-text';
 import { evaluate, noEvidence, type Evidence } from './evaluate';
@@ -93,9 +93,13 @@ export function matchRule(rule: CompiledRule, article: TaggedArticle): RuleMatch
   };
 }
 
-/** A tag every match must carry (a top-level term, or one of a top-level AND): a listing to walk instead of every article. */
-export function requiredTag(node: RuleNode): { side: 'actor' | 'region'; id: string } | undefined {
+/**
+ * A tag every match must carry (a top-level term, or one of a top-level AND): a listing to walk
+ * instead of every article. Its kind tells the store whether an actor is a country (whose articles
+ * are listed on the region side too) or reads its own listing alone.
+ */
+export function requiredTag(node: RuleNode): { side: 'actor' | 'region'; id: string; kind?: TagKind } | undefined {
   const terms = node.type === 'and' ? node.children : [node];
-  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id };
+  for (const t of terms) if (t.type === 'tag' && t.id && t.side !== 'any' && !t.salient) return { side: t.side, id: t.id, ...(t.kind ? { kind: t.kind } : {}) };
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { ArticleStore } from '../store';
 import { trendStoreOf } from '../store/counters';
 import { countArticles } from '../trends/count';
 import { addCount, emptyCount, judgeTrends } from '../trends/pass';
+import { storyOf } from '../trends/scopes';
 import { readAndTag, storeFeed, type IngestOutcome } from './ingest';
 import { forEachLimit } from './pool';
 
@@ -43,7 +44,12 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
   };
   // Trends (shared/trends): each batch is counted with its alerts, before its pending record is
   // closed (a killed pass loses no count); spike, watch and novelty rules are judged once at the end.
-  const trends = trendStoreOf(deps.store);
+  // The embedded store (one writer) sums the counts in memory and commits them a batch of feeds at a
+  // time, each with the deletion of those feeds' pending records (shared/store/trend-buffer.ts).
+  await deps.store.recoverLocalWrites();
+  const local = deps.store.localTrends();
+  const trends = local ?? trendStoreOf(deps.store);
+  const finish = async (key: string) => (local ? local.finishPendingAlerts(key) : deps.store.finishPendingAlerts(key));
   const counted = emptyCount();
   const alertAll = async (articles: TaggedArticle[]) => {
     const alerts = { sent: 0, suppressed: 0 };
@@ -52,40 +58,50 @@ export async function runPass(config: Config, deps: RunDeps): Promise<RunSummary
       alerts.sent += r.sent;
       alerts.suppressed += r.suppressed;
     }
-    if (articles.length) addCount(counted, await countArticles(articles, rules, trends, deps.now?.() ?? new Date()));
+    if (articles.length) {
+      await local?.prefetchStories(articles.map(storyOf));
+      addCount(counted, await countArticles(articles, rules, trends, deps.now?.() ?? new Date()));
+    }
     return alerts;
   };
-  const resumed = await resumePending(deps.store, alertAll);
+  const resumed = await resumePending(deps.store, alertAll, finish);
   if (resumed.articles) {
     summary.alerts.sent += resumed.alerts.sent;
     summary.alerts.suppressed += resumed.alerts.suppressed;
     deps.onResumed?.(resumed.articles, resumed.alerts);
   }
-  const ingest = { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl, holdAlerts: true, orderedStories: true };
-  const turns = new Turns();
-  await forEachLimit(
-    config.feeds.map((feed, i) => [feed, i] as const),
-    deps.concurrency ?? 32,
-    async ([feed, i]) => {
-      const read = await readAndTag(feed, ingest).catch((err: unknown) => ({ failed: err }));
-      // Feeds are pulled in order, so every earlier feed is held by a worker that never waits on this one.
-      await turns.wait(i);
-      try {
-        if ('failed' in read) throw read.failed;
-        const outcome = await storeFeed(read, ingest);
-        // In the feed's order, repaired articles (stored by a killed pass) among the new ones, as a clean pass sends them.
-        const place = new Map(read.tagged.map((a, k) => [a.id, k]));
-        const due = [...outcome.fresh, ...(outcome.resumed ?? [])].sort((x, y) => (place.get(x.id) ?? -1) - (place.get(y.id) ?? -1));
-        const alerts = await alertAll(due);
-        for (const key of outcome.pending ?? []) await deps.store.finishPendingAlerts(key);
-        tally(summary, outcome, alerts);
-        deps.onFeed?.(outcome, alerts);
-      } finally {
-        turns.done(i);
-      }
-    },
-  );
-  summary.alerts.sent += (await judgeTrends(counted, { rules, trends, store: deps.store, publisher: deps.publisher, now: deps.now?.() ?? new Date() })).sent;
+  try {
+    const ingest = { store: deps.store, config, now: deps.now?.(), fetchImpl: deps.fetchImpl, holdAlerts: true, orderedStories: true };
+    const turns = new Turns();
+    await forEachLimit(
+      config.feeds.map((feed, i) => [feed, i] as const),
+      deps.concurrency ?? 32,
+      async ([feed, i]) => {
+        const read = await readAndTag(feed, ingest).catch((err: unknown) => ({ failed: err }));
+        // Feeds are pulled in order, so every earlier feed is held by a worker that never waits on this one.
+        await turns.wait(i);
+        try {
+          if ('failed' in read) throw read.failed;
+          const outcome = await storeFeed(read, ingest);
+          // In the feed's order, repaired articles (stored by a killed pass) among the new ones, as a clean pass sends them.
+          const place = new Map(read.tagged.map((a, k) => [a.id, k]));
+          const due = [...outcome.fresh, ...(outcome.resumed ?? [])].sort((x, y) => (place.get(x.id) ?? -1) - (place.get(y.id) ?? -1));
+          const alerts = await alertAll(due);
+          for (const key of outcome.pending ?? []) await finish(key);
+          await local?.flushIfLarge();
+          tally(summary, outcome, alerts);
+          deps.onFeed?.(outcome, alerts);
+        } finally {
+          turns.done(i);
+        }
+      },
+    );
+    await local?.flush();
+    summary.alerts.sent += (await judgeTrends(counted, { rules, trends, store: deps.store, publisher: deps.publisher, now: deps.now?.() ?? new Date() })).sent;
+  } finally {
+    // A pass that fails still commits what it counted, with the records those counts close.
+    if (local?.writes.size) await local.flush().catch(() => undefined);
+  }
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }
@@ -112,7 +128,7 @@ class Turns {
 }
 
 /** Sends the alerts of every pending record an interrupted pass left, then deletes the records. */
-async function resumePending(store: ArticleStore, alertAll: (a: TaggedArticle[]) => Promise<{ sent: number; suppressed: number }>) {
+async function resumePending(store: ArticleStore, alertAll: (a: TaggedArticle[]) => Promise<{ sent: number; suppressed: number }>, finish: (key: string) => Promise<void>) {
   const total = { articles: 0, alerts: { sent: 0, suppressed: 0 } };
   for (const record of await store.pendingAlerts()) {
     const articles = (await store.getArticles(record.ids)).filter((a): a is TaggedArticle => a !== undefined);
@@ -120,7 +136,7 @@ async function resumePending(store: ArticleStore, alertAll: (a: TaggedArticle[])
     total.articles += articles.length;
     total.alerts.sent += r.sent;
     total.alerts.suppressed += r.suppressed;
-    await store.finishPendingAlerts(record.key);
+    await finish(record.key);
   }
   return total;
 }

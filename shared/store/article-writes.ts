@@ -29,6 +29,13 @@ export interface ArticleWriterDeps {
   registerMonths(months: string[]): Promise<void>;
   /** Puts each new article in its story before its main item is written (absent: articles keep no story). */
   stories?: StoryAssigner;
+  /**
+   * A single writer's buffered story writes (story-cache.ts): stories are then assigned in input
+   * order and committed together before any main item of the call is written.
+   */
+  storyWrites?: { flush(): Promise<void>; flushIfLarge(): Promise<void> };
+  /** No other process writes the table (the embedded store): main items are then written together (see putArticlesDetailed). */
+  singleWriter?: boolean;
 }
 
 /** Options of one putArticles call. */
@@ -107,19 +114,30 @@ export async function putArticlesDetailed(deps: ArticleWriterDeps, articles: rea
     Object.assign(a, { story, storyNew });
     if (listed) inProfile.add(a.id);
   };
-  if (opts.orderedStories) for (const i of unknown) await assign(articles[i]!);
-  await eachLimit(unknown, concurrency, async (i) => {
-    const a = articles[i]!;
-    try {
-      await assign(a);
-      if (await putMain(deps, a, ttl, now)) {
-        verdicts[i] = 'new';
-        toIndex.push({ article: a, ttl, storedAt: now });
-      } else taken.push(a.id);
-    } catch (err) {
-      failures.push(err);
+  if (opts.orderedStories || deps.singleWriter) {
+    if (deps.stories) await deps.stories.prefetch(unknown.filter((i) => !articles[i]!.story).map((i) => ({ a: articles[i]!, at: listingInstant(articles[i]!, now) })));
+    for (const i of unknown) {
+      await assign(articles[i]!);
+      // Between two articles: a journal then always holds whole articles' story writes.
+      await deps.storyWrites?.flushIfLarge();
     }
-  });
+    // Every story write of the call is in the table before any of its articles is.
+    await deps.storyWrites?.flush();
+  }
+  if (deps.singleWriter) await putMainsAlone(deps, articles, unknown, ttl, now, { verdicts, toIndex, taken, failures });
+  else
+    await eachLimit(unknown, concurrency, async (i) => {
+      const a = articles[i]!;
+      try {
+        await assign(a);
+        if (await putMain(deps, a, ttl, now)) {
+          verdicts[i] = 'new';
+          toIndex.push({ article: a, ttl, storedAt: now });
+        } else taken.push(a.id);
+      } catch (err) {
+        failures.push(err);
+      }
+    });
   // When some puts failed, the ones that went through are still completed before the error is
   // thrown: an article whose feed drops it before the next pass must not stay unlisted.
   if (failures.length) {
@@ -130,6 +148,38 @@ export async function putArticlesDetailed(deps: ArticleWriterDeps, articles: rea
   toIndex.push(...repaired);
   const pending = await writeIndex(deps, toIndex, opts.holdAlerts ? now : undefined, inProfile);
   return { verdicts, repaired: repaired.map((r) => r.article), pending };
+}
+
+/**
+ * The only writer's main items: one consistent BatchGetItem says which exist (crashed earlier puts,
+ * repaired like a failed conditional put), and the others go out together by BatchWriteItem: with
+ * no other writer, absent when read is still absent when written, so this decides 'new' as the
+ * conditional puts do, in a few requests instead of one per article.
+ */
+async function putMainsAlone(
+  deps: ArticleWriterDeps,
+  articles: readonly TaggedArticle[],
+  unknown: number[],
+  ttl: number,
+  now: Date,
+  out: { verdicts: PutVerdict[]; toIndex: ToIndex[]; taken: string[]; failures: unknown[] },
+): Promise<void> {
+  const mainKey = (i: number) => keyOf(keys.article(articles[i]!.id));
+  const stored = await batchGet(deps.client, deps.tableName, unknown.map(mainKey), deps.retry, { consistent: true });
+  const fresh = unknown.filter((i, k) => (stored[k] ? (out.taken.push(articles[i]!.id), false) : true));
+  try {
+    await batchPut(deps.client, deps.tableName, fresh.map((i) => articleItem(articles[i]!, { ttl, now })), deps.retry);
+  } catch (err) {
+    // Some may have gone through: those are completed (by the caller) before the error is thrown.
+    out.failures.push(err);
+    const after = await batchGet(deps.client, deps.tableName, fresh.map(mainKey), deps.retry, { consistent: true }).catch(() => []);
+    for (const [k, i] of fresh.entries()) if (after[k]) out.toIndex.push({ article: articles[i]!, ttl, storedAt: now });
+    return;
+  }
+  for (const i of fresh) {
+    out.verdicts[i] = 'new';
+    out.toIndex.push({ article: articles[i]!, ttl, storedAt: now });
+  }
 }
 
 /** The conditional put of the main item: true when this call created it. */

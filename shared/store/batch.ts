@@ -29,10 +29,15 @@ const WRITE_CALLS_IN_FLIGHT = 4;
 
 /** Puts every item, 25 a call (a few calls at once), retrying unprocessed ones; throws StoreError if some never go through. */
 export async function batchPut(client: DynamoDBClient, table: string, items: Item[], retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
-  await eachLimit(chunks(items, 25), WRITE_CALLS_IN_FLIGHT, async (chunk) => {
-    let pending: WriteRequest[] = chunk.map((Item) => ({ PutRequest: { Item } }));
+  await batchWrite(client, table, items.map((Item) => ({ PutRequest: { Item } })), retry);
+}
+
+/** Puts and deletes (each key at most once), 25 a call, retried like batchPut. */
+export async function batchWrite(client: DynamoDBClient, table: string, requests: WriteRequest[], retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
+  await eachLimit(chunks(requests, 25), WRITE_CALLS_IN_FLIGHT, async (chunk) => {
+    let pending: WriteRequest[] = chunk;
     for (let attempt = 0; pending.length; attempt++) {
-      if (attempt >= retry.attempts) throw new StoreError(`${pending.length} of ${items.length} items stayed unprocessed after ${retry.attempts} attempts (throttled)`);
+      if (attempt >= retry.attempts) throw new StoreError(`${pending.length} of ${requests.length} items stayed unprocessed after ${retry.attempts} attempts (throttled)`);
       if (attempt > 0) await sleep(backoff(retry, attempt));
       const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
       pending = out.UnprocessedItems?.[table] ?? [];

@@ -21,7 +21,7 @@ import type { Item } from './attr';
 
 const HOUR_MS = 3_600_000;
 /** Stories are counted once per scope within this many days (longer stories count again: rare and harmless). */
-const SEEN_DAYS = 14;
+export const SEEN_DAYS = 14;
 /** Spike states and pairs outlive any window or quiet period they serve. */
 const STATE_DAYS = 400;
 /** Counter updates in flight at once. */
@@ -52,6 +52,30 @@ export interface SpikeState {
   scope: string;
   firedAt: string;
   stories: number;
+}
+
+/** What a batch adds to one counter item (a scope's day): per hour `hh`, stories, articles and the newest story's article. */
+export interface DayIncrement {
+  scope: string;
+  day: string;
+  cells: Map<string, { s: number; a: number; newest?: { id: string; publishedAt: string } }>;
+}
+
+/** Increments summed per counter item (scope, day) and hour. */
+export function dayIncrements(increments: readonly CounterIncrement[]): Map<string, DayIncrement> {
+  const days = new Map<string, DayIncrement>();
+  for (const inc of increments) {
+    const k = `${inc.scope}\u0000${inc.hour.slice(0, 10)}`;
+    let d = days.get(k);
+    if (!d) days.set(k, (d = { scope: inc.scope, day: inc.hour.slice(0, 10), cells: new Map() }));
+    const hh = inc.hour.slice(11, 13);
+    const c = d.cells.get(hh) ?? { s: 0, a: 0 };
+    c.s += inc.stories;
+    c.a += inc.articles;
+    if (inc.newest && (!c.newest || inc.newest.publishedAt > c.newest.publishedAt)) c.newest = inc.newest;
+    d.cells.set(hh, c);
+  }
+  return days;
 }
 
 /** The hour bucket (`yyyy-mm-ddThh`) of an instant. */
@@ -96,24 +120,9 @@ export class TrendStore {
 
   /** Adds the increments: one UpdateItem per (scope, day), however many articles they sum. */
   async addCounts(increments: CounterIncrement[], now: Date): Promise<number> {
-    const byItem = new Map<string, CounterIncrement[]>();
-    for (const inc of increments) {
-      const k = `${inc.scope}\u0000${inc.hour.slice(0, 10)}`;
-      const list = byItem.get(k);
-      if (list) list.push(inc);
-      else byItem.set(k, [inc]);
-    }
+    const days = dayIncrements(increments);
     const ttl = String(ttlAfter(now, this.retentionDays));
-    await eachLimit([...byItem.values()], UPDATES_IN_FLIGHT, async (list) => {
-      const cells = new Map<string, { s: number; a: number; newest?: { id: string; publishedAt: string } }>();
-      for (const inc of list) {
-        const hh = inc.hour.slice(11, 13);
-        const c = cells.get(hh) ?? { s: 0, a: 0 };
-        c.s += inc.stories;
-        c.a += inc.articles;
-        if (inc.newest && (!c.newest || inc.newest.publishedAt > c.newest.publishedAt)) c.newest = inc.newest;
-        cells.set(hh, c);
-      }
+    await eachLimit([...days.values()], UPDATES_IN_FLIGHT, async ({ scope, day, cells }) => {
       const adds: string[] = [];
       const sets = ['#ttl = :ttl', '#type = :type'];
       const names: Record<string, string> = { '#ttl': ATTR.ttl, '#type': ATTR.type };
@@ -124,18 +133,17 @@ export class TrendStore {
         if (c.newest) (sets.push(`#n${hh} = :n${hh}`), (names[`#n${hh}`] = `n${hh}`), (values[`:n${hh}`] = { S: c.newest.id }));
       }
       if (!adds.length) return;
-      const first = list[0]!;
       await this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
-          Key: key({ pk: keys.trendCounter(first.scope), sk: first.hour.slice(0, 10) }),
+          Key: key({ pk: keys.trendCounter(scope), sk: day }),
           UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         }),
       );
     });
-    return byItem.size;
+    return days.size;
   }
 
   /**
@@ -293,6 +301,7 @@ export function trendStoreOf(store: { client: DynamoDBClient; tableName: string;
   return new TrendStore({ client: store.client, tableName: store.tableName, retentionDays: store.retentionDays });
 }
 
-function key(k: { pk: string; sk: string }): Record<string, AttributeValue> {
+/** A table key as attribute values. */
+export function key(k: { pk: string; sk: string }): Record<string, AttributeValue> {
   return { [ATTR.pk]: { S: k.pk }, [ATTR.sk]: { S: k.sk } };
 }

@@ -21,6 +21,8 @@ import type { StoryAssigner, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import { pendingIds } from './pending-items';
 import { DynamoStoryIndex } from './story-index';
+import { CachedStoryIndex } from './story-cache';
+import { BufferedTrendStore } from './trend-buffer';
 import { followMerges, getProfiles, listingFrom, listStories, newestFirst, storyArticles, type StoryListing } from './story-reads';
 import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
@@ -48,6 +50,11 @@ const DEFAULT_RETENTION_DAYS = 365;
 const ARTICLE_MONTHS = 'articles';
 const ALERT_MONTHS = 'alerts';
 
+/** Sent claims a single writer remembers (a few hundred thousand bytes at most). */
+const SENT_CLAIMS_KEPT = 10_000;
+
+const claimId = (ruleId: string, storyKey: string) => `${ruleId}\u0000${storyKey}`;
+
 /** Whether an actor listing is read with the region listing of the same id: a country, or a tag of unknown kind. */
 function alsoAsPlace(via: TagFilter | undefined): boolean {
   return via?.side === 'actor' && (via.kind === undefined || via.kind === 'country');
@@ -72,6 +79,13 @@ export class ArticleStore {
   readonly clusterStories: boolean;
   /** True when no other process writes this table (the embedded store). */
   readonly singleWriter: boolean;
+  // Single writer only: the story index and the trend counters held in memory and written through
+  // journals (docs/STORE.md, "Local passes"). Made on first use, one each per store.
+  private cachedStories?: CachedStoryIndex;
+  private bufferedTrends?: BufferedTrendStore;
+  // Single writer only: the alert claims this process marked sent (a sent claim never alerts again,
+  // so claiming one again needs no request). Forgotten when released; bounded.
+  private readonly sentClaims = new Set<string>();
 
   /**
    * `clusterStories: false` stores articles without stories (tests of the bare write path);
@@ -88,9 +102,36 @@ export class ArticleStore {
     this.singleWriter = Boolean(opts.singleWriter);
   }
 
-  /** The clusterer's view of this table (postings and story profiles). */
+  /**
+   * The clusterer's view of this table (postings and story profiles). A single writer's is held in
+   * memory and written through (story-cache.ts); every other's reads and writes the table directly.
+   */
   storyIndex(): StoryIndex {
-    return new DynamoStoryIndex({ client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, now: this.now });
+    const deps = { client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, now: this.now };
+    if (!this.singleWriter) return new DynamoStoryIndex(deps);
+    this.cachedStories ??= new CachedStoryIndex(deps);
+    return this.cachedStories;
+  }
+
+  /**
+   * Single writer only (else undefined): the trend counters of a local pass summed in memory and
+   * written a batch of feeds at a time, with the pending-alert records they close (trend-buffer.ts).
+   */
+  localTrends(): BufferedTrendStore | undefined {
+    if (!this.singleWriter) return undefined;
+    this.bufferedTrends ??= new BufferedTrendStore({ client: this.client, tableName: this.tableName, retentionDays: this.retentionDays, retry: this.retry });
+    return this.bufferedTrends;
+  }
+
+  /**
+   * Replays what an interrupted single-writer pass committed but had not finished writing (its
+   * story and trend journals). A pass calls it before it reads anything; a no-op elsewhere.
+   */
+  async recoverLocalWrites(): Promise<void> {
+    if (!this.singleWriter) return;
+    this.storyIndex();
+    await Promise.all([this.cachedStories!.writes.recover(), this.localTrends()!.writes.recover()]);
+    await this.cachedStories!.ready();
   }
 
   /** Creates the table when it is missing (local use; in AWS the CDK app owns it) and waits until it is active. */
@@ -136,7 +177,16 @@ export class ArticleStore {
    * article gets its `story` and `storyNew` set (on the object passed in) before it is written.
    */
   async storeArticles(articles: readonly TaggedArticle[], opts: PutOptions = {}): Promise<PutResult> {
-    const deps = { client: this.client, tableName: this.tableName, retry: this.retry, retentionDays: this.retentionDays, registerMonths: (m: string[]) => this.registerMonths(ARTICLE_MONTHS, m), stories: this.stories };
+    const deps = {
+      client: this.client,
+      tableName: this.tableName,
+      retry: this.retry,
+      retentionDays: this.retentionDays,
+      registerMonths: (m: string[]) => this.registerMonths(ARTICLE_MONTHS, m),
+      stories: this.stories,
+      storyWrites: this.stories ? this.cachedStories : undefined,
+      singleWriter: this.singleWriter,
+    };
     return putArticlesDetailed(deps, articles, this.now(), opts);
   }
 
@@ -171,7 +221,8 @@ export class ArticleStore {
   async getStory(id: string): Promise<StoryProfile | undefined> {
     let target = id;
     for (let hop = 0; hop < 4 && target; hop++) {
-      const p = (await getProfiles(this.readDeps(), [target])).get(target);
+      // The only writer's story index in memory holds what the table holds (story-cache.ts).
+      const p = (await (this.cachedStories ? this.cachedStories.getStories([target]) : getProfiles(this.readDeps(), [target]))).get(target);
       if (!p?.mergedInto) return p;
       target = p.mergedInto;
     }
@@ -314,6 +365,7 @@ export class ArticleStore {
   async claimAlert(a: StoredAlert): Promise<boolean> {
     const createdAt = toInstant(a.createdAt) ?? this.now().toISOString();
     const alert: StoredAlert = { ...a, createdAt, storyKey: a.storyKey || a.articleId };
+    if (this.sentClaims.has(claimId(alert.ruleId, alert.storyKey))) return false;
     await this.registerMonth(ALERT_MONTHS, createdAt.slice(0, 7));
     try {
       await this.client.send(
@@ -358,14 +410,22 @@ export class ArticleStore {
         ExpressionAttributeNames: { '#state': 'state', '#lease': 'lease', '#pk': ATTR.pk, ...(opts.folded ? { '#folded': 'folded' } : {}) },
         ExpressionAttributeValues: { ':sent': { S: 'sent' }, ...(opts.folded ? { ':t': { BOOL: true } } : {}) },
       }),
-    ).catch((err: unknown) => {
-      // Released meanwhile (a failed publish elsewhere): nothing to mark.
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    });
+    ).then(
+      () => {
+        if (!this.singleWriter) return;
+        if (this.sentClaims.size >= SENT_CLAIMS_KEPT) this.sentClaims.clear();
+        this.sentClaims.add(claimId(ruleId, storyKey));
+      },
+      (err: unknown) => {
+        // Released meanwhile (a failed publish elsewhere): nothing to mark.
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      },
+    );
   }
 
   /** Gives a claim back (deletes it) after a failed publish, so that the retry can send the alert. */
   async releaseAlert(ruleId: string, storyKey: string): Promise<void> {
+    this.sentClaims.delete(claimId(ruleId, storyKey));
     await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: keyOf(keys.alertClaim(ruleId, storyKey)) }));
   }
 

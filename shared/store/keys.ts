@@ -18,6 +18,8 @@
 //   story scopes   TRENDSEEN#<story>            / SEEN         (string set of the scopes the story was counted in)
 //   spike state    SPIKES                       / <ruleId>#<scope> (a surge that fired and has not fallen back yet)
 //   novelty pair   PAIR#<actorId>#<regionId>    / PAIR         (when the pair was last seen together)
+//   word directory TERMDIR                      / <flushId> | COMPLETE (local runs: the words that have postings, so a word never posted costs no query)
+//   write journal  JOURNAL#<name>               / <flushId>#<part> (local runs: writes buffered in memory, committed together; shared/store/write-behind.ts)
 //   trends start   META                         / TRENDS       (when counting began)
 import { createHash } from 'node:crypto';
 
@@ -53,6 +55,8 @@ export const ITEM_TYPE = {
   trendSeen: 'trend-seen',
   spikeState: 'spike-state',
   pair: 'novelty-pair',
+  journal: 'write-journal',
+  termDirectory: 'term-directory',
 } as const;
 
 /** One global secondary index of the table. */
@@ -186,6 +190,14 @@ export const keys = {
   trendsSince: (): Key => ({ pk: 'META', sk: 'TRENDS' }),
   /** When an actor and a region were last seen together in a story. */
   pair: (actorId: string, regionId: string): Key => ({ pk: `PAIR#${part(actorId, 200)}#${part(regionId, 200)}`, sk: 'PAIR' }),
+  /** Local runs: the partition that lists the words postings were written under (story-cache.ts). */
+  termDirectoryPartition: 'TERMDIR',
+  /** Local runs: the item saying the word directory lists every posting's word since the table was new. */
+  termDirectoryComplete: (): Key => ({ pk: 'TERMDIR', sk: 'COMPLETE' }),
+  /** Local runs: the partition of one write-behind journal (`stories`, `trends`). */
+  journalPartition: (name: string): string => `JOURNAL#${part(name, 64)}`,
+  /** One part of a journal flush: `<flushId>#<part index>`. */
+  journalSortKey: (flushId: string, index: number): string => `${part(flushId, 64)}#${String(index).padStart(4, '0')}`,
   /** The registry of months that hold articles (attribute `articles`) and alerts (attribute `alerts`). */
   months: (): Key => ({ pk: 'META', sk: 'MONTHS' }),
 };

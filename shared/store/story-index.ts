@@ -10,7 +10,7 @@ import { keyOf } from './queries';
 import { listedAtOf, listingPlace, POSTING_TTL_DAYS, postingFromItem, postingItem, storyFromItem, storyItem } from './story-items';
 
 /** Postings read per word per lookup: the newest this many in the window (a common word's list is long). */
-const POSTINGS_PER_TERM = 40;
+export const POSTINGS_PER_TERM = 40;
 /** Listing places remembered (story id → the version read and where it is listed): enough for every open story of a busy process. */
 const PLACES_KEPT = 20_000;
 

@@ -51,6 +51,7 @@ export function storyItem(p: StoryProfile, ttl: number, listedAt?: string): Item
     articles: n(p.articles),
     ver: n(p.version),
     into: p.mergedInto ? { S: p.mergedInto } : undefined,
+    iv: p.intoVersion === undefined ? undefined : n(p.intoVersion),
     // Compact JSON: sources, tags, terms with counts and weights, posted words.
     prof: { S: JSON.stringify([p.sources, p.tags, encodeTerms(p), p.posted, p.postedAt, p.members, p.absorbed ?? [], p.recent ?? []]) },
   });
@@ -83,6 +84,8 @@ export function storyFromItem(item: Item): StoryProfile {
     version: num(item, 'ver') ?? 0,
   };
   if (item.into?.S) p.mergedInto = item.into.S;
+  const intoVersion = num(item, 'iv');
+  if (intoVersion !== undefined) p.intoVersion = intoVersion;
   if (Array.isArray(absorbed) && absorbed.length) p.absorbed = absorbed.filter((x): x is string => typeof x === 'string');
   if (Array.isArray(recent) && recent.length) p.recent = recent.filter((x): x is string => typeof x === 'string');
   return p;

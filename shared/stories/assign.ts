@@ -3,7 +3,7 @@
 // posting keyed by the word and time, so a lookup is a few key queries, never a scan.
 import type { TaggedArticle } from '../model';
 import { KeyedLocks } from './locks';
-import { articleMark, joinProfile, mergeProfiles, newProfile, storyIdFor, type StoryProfile } from './profile';
+import { articleMark, joinProfile, MAX_ABSORBED, mergeProfiles, newProfile, storyIdFor, type StoryProfile } from './profile';
 import { JOIN_THRESHOLD, MERGE_OVERLAP, profileOverlap, similarity } from './similarity';
 import { articleTerms, slugWords, stemTerm, topTerms, words, type Terms } from './terms';
 
@@ -39,6 +39,8 @@ export interface StoryIndex {
   putStory(p: StoryProfile, expectedVersion: number | undefined): Promise<boolean>;
   /** Makes a story findable under `terms` from `at`. */
   post(storyId: string, terms: string[], at: string, founder: Record<string, number>): Promise<void>;
+  /** Optional: reads ahead, together, what these lookups will ask (an index held in memory); answers must not depend on it. */
+  prefetch?(lookups: { terms: string[]; from: string; to: string }[]): Promise<void>;
 }
 
 /** The story an article was put in, and whether the article founded it. */
@@ -70,6 +72,8 @@ export function clusterTerms(a: TaggedArticle): Terms {
 /** Assigns stories through one StoryIndex; one instance per process (it holds the in-process locks). */
 export class StoryAssigner {
   private readonly locks = new KeyedLocks();
+  // The terms prefetch worked out, reused by the assign that follows (they cost a fraction of a millisecond each).
+  private readonly prepared = new WeakMap<TaggedArticle, Terms>();
 
   /** `rivals: false` when one process alone writes the index: the in-process locks then suffice. */
   constructor(
@@ -77,26 +81,37 @@ export class StoryAssigner {
     private readonly opts: { rivals?: boolean } = {},
   ) {}
 
+  /** Lets the index read ahead, in a few requests, the postings that assigning these articles (each at its listing instant) looks up. */
+  async prefetch(articles: { a: TaggedArticle; at: string }[]): Promise<void> {
+    if (!this.index.prefetch) return;
+    const lookups = articles.map(({ a, at }) => {
+      const terms = clusterTerms(a);
+      this.prepared.set(a, terms);
+      return { terms: topTerms(terms, LOOKUP_TERMS), ...lookupWindow(at) };
+    });
+    await this.index.prefetch(lookups);
+  }
+
   /** Puts the article in a story (joining or founding it) and records it there. `at` is its listing instant. */
   async assign(a: TaggedArticle, at: string): Promise<StoryAssignment> {
-    const terms = clusterTerms(a);
+    const terms = this.prepared.get(a) ?? clusterTerms(a);
+    this.prepared.delete(a);
     const headline = headlineStems(a);
     const lookup = topTerms(terms, LOOKUP_TERMS);
     if (!lookup.length) return this.found(a, terms, at, []);
     return this.locks.withLocks(lookup, async () => {
-      const t = Date.parse(at);
-      const from = new Date(t - STORY_WINDOW_MS - REPOST_AFTER_MS).toISOString();
-      const to = new Date(t + STORY_WINDOW_MS).toISOString();
+      const { from, to } = lookupWindow(at);
       const postings = await this.index.findPostings(lookup, from, to, false);
       const stored = new Set<string>();
-      const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], false, stored);
+      const folds = new Map<string, StoryProfile[]>();
+      const stories = await this.resolve([...new Set(postings.map((p) => p.storyId))], false, stored, folds);
       // Assigned before by a pass that died before storing the article: the same answer, nothing rewritten
       // (a second join would count the article twice and change what later articles join).
       const again = assignedBefore(a.id, stories);
       if (again) return again;
       const [best, second] = this.bestStories(terms, headline, at, stories);
-      if (best && second && profileOverlap(best, second) >= MERGE_OVERLAP) return this.merge(best, second, a, terms, at);
-      if (best) return this.join(best, a, terms, at);
+      if (best && second && profileOverlap(best, second) >= MERGE_OVERLAP) return this.merge(best, second, a, terms, at, folds);
+      if (best) return this.join(best, a, terms, at, folds.get(best.id));
       // Rivals are the stories founded meanwhile: any posting whose story was not read as a profile here
       // (one seen only as a posting is still being founded, and is a rival too).
       return this.found(a, terms, at, lookup, { from, to, seen: new Set(postings.map((p) => p.storyId).filter((id) => stored.has(id))) });
@@ -120,24 +135,38 @@ export class StoryAssigner {
    * articles and sources added. Readers follow the stub (a folded story's articles resolve to the
    * survivor); alerts already sent for the folded story stay sent.
    */
-  private async merge(x: StoryProfile, y: StoryProfile, a: TaggedArticle, terms: Terms, at: string): Promise<StoryAssignment> {
+  private async merge(x: StoryProfile, y: StoryProfile, a: TaggedArticle, terms: Terms, at: string, folds: Map<string, StoryProfile[]>): Promise<StoryAssignment> {
     const [keep, fold] = x.articles > y.articles || (x.articles === y.articles && x.id < y.id) ? [x, y] : [y, x];
-    if (!(await this.index.putStory({ ...stub(fold.id, keep.id, at), version: fold.version + 1 }, fold.version))) return this.join(x, a, terms, at);
-    return this.join(keep, a, terms, at, fold);
+    // The stub keeps the folded story's words and counts: if the pass dies before the survivor's
+    // write, the next article that reaches the stub finishes the merge (see `resolve`).
+    const folded: StoryProfile = { ...fold, mergedInto: keep.id, intoVersion: keep.version + 1, version: fold.version + 1 };
+    if (!(await this.index.putStory(folded, fold.version))) return this.join(x, a, terms, at, folds.get(x.id));
+    return this.join(keep, a, terms, at, [...(folds.get(keep.id) ?? []), fold, ...(folds.get(fold.id) ?? [])]);
   }
 
-  /** Stories by id, each merged one replaced by the story it went to. */
-  private async resolve(ids: string[], consistent: boolean, stored?: Set<string>): Promise<Map<string, StoryProfile>> {
+  /**
+   * Stories by id, each merged one replaced by the story it went to. `folds`: for each story, the
+   * stories merged into it whose words it has not absorbed yet (a pass died between the merge's two
+   * writes); the next join of that story absorbs them.
+   */
+  private async resolve(ids: string[], consistent: boolean, stored?: Set<string>, folds?: Map<string, StoryProfile[]>): Promise<Map<string, StoryProfile>> {
     const out = new Map<string, StoryProfile>();
+    const pending: StoryProfile[] = [];
     let todo = ids;
     for (let hop = 0; hop < 4 && todo.length; hop++) {
       const found = await this.index.getStories(todo, consistent);
       todo = [];
       for (const s of found.values()) {
         stored?.add(s.id);
-        if (s.mergedInto) todo.push(s.mergedInto);
-        else out.set(s.id, s);
+        if (s.mergedInto) {
+          todo.push(s.mergedInto);
+          if (s.intoVersion !== undefined) pending.push(s);
+        } else out.set(s.id, s);
       }
+    }
+    for (const f of pending) {
+      const into = out.get(f.mergedInto!);
+      if (folds && into && !absorbedAlready(into, f) && !folds.get(into.id)?.some((x) => x.id === f.id)) folds.set(into.id, [...(folds.get(into.id) ?? []), f]);
     }
     return out;
   }
@@ -146,14 +175,16 @@ export class StoryAssigner {
    * Joins a story: a write conditional on the version read, retried from a fresh read when another
    * writer came first. `absorb`: a story just folded into this one, added to it on every attempt.
    */
-  private async join(story: StoryProfile, a: TaggedArticle, terms: Terms, at: string, absorb?: StoryProfile): Promise<StoryAssignment> {
+  private async join(story: StoryProfile, a: TaggedArticle, terms: Terms, at: string, absorb: StoryProfile[] = []): Promise<StoryAssignment> {
     let current: StoryProfile | undefined = story;
     for (let attempt = 0; attempt < 8 && current; attempt++) {
       if (current.mergedInto) {
         current = (await this.resolve([current.mergedInto], true)).values().next().value;
         continue;
       }
-      const next = joinProfile(absorb && !current.absorbed?.includes(absorb.id) ? mergeProfiles(current, absorb) : current, a, terms, at);
+      let base: StoryProfile = current;
+      for (const f of absorb) if (!absorbedAlready(base, f)) base = mergeProfiles(base, f);
+      const next = joinProfile(base, a, terms, at);
       const toPost = newPostings(next, terms, at);
       if (toPost.length) Object.assign(next, { posted: [...new Set([...next.posted, ...toPost])], postedAt: at > next.postedAt ? at : next.postedAt });
       if (await this.index.putStory(next, current.version)) {
@@ -228,6 +259,22 @@ export class StoryAssigner {
     }
     return undefined;
   }
+}
+
+/** The postings a lookup at `at` reads: stories open at `at`, posted up to a repost interval before their last article. */
+function lookupWindow(at: string): { from: string; to: string } {
+  const t = Date.parse(at);
+  return { from: new Date(t - STORY_WINDOW_MS - REPOST_AFTER_MS).toISOString(), to: new Date(t + STORY_WINDOW_MS).toISOString() };
+}
+
+/**
+ * Whether `survivor` holds `fold`'s words already: it lists it, or (its list being full) it was
+ * written at or past the version the merge gave it. A survivor below that version never got them.
+ */
+function absorbedAlready(survivor: StoryProfile, fold: StoryProfile): boolean {
+  if (survivor.absorbed?.includes(fold.id)) return true;
+  if ((survivor.absorbed?.length ?? 0) < MAX_ABSORBED) return false;
+  return fold.intoVersion === undefined || survivor.version >= fold.intoVersion;
 }
 
 /** The story an article was already put in, when one of the candidates founded by it or lists it among its latest joiners. */

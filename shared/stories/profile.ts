@@ -46,6 +46,12 @@ export interface StoryProfile {
   version: number;
   /** Set when this story was folded into another (concurrent creation, or a merge): readers follow it. */
   mergedInto?: string;
+  /**
+   * A story folded by a merge keeps its words and counts, and this: the version its survivor has
+   * once it absorbed them. A survivor found below it (the pass died between the two writes) absorbs
+   * the story when the next article reaches it (assign.ts), as the interrupted merge would have.
+   */
+  intoVersion?: number;
   /** Stories folded into this one by a merge (their member items still carry their own ids). */
   absorbed?: string[];
   /** Short hashes of the last RECENT_ARTICLES articles that joined: an article assigned again after a crash finds its story here. */

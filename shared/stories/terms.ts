@@ -44,16 +44,22 @@ const FIELD_FACTOR = { title: 1, url: 0.7, summary: 0.5 } as const;
 /** Summary words considered (the lead says what the story is; the rest is detail). */
 const SUMMARY_WORDS = 60;
 
+/** What a number weighs (the list has none): as much as "show" or "money", evidence only with other words. */
+export const NUMBER_WEIGHT = 2;
+
 /** A stemmed word and how much it says about which story an article reports. */
 export type Terms = Map<string, number>;
 
 /**
  * How much a stem weighs: ln(total / count) − 5.5 over the SUBTLEX-US counts, so "the" and "make"
  * weigh nothing and rare words a lot. The 6,000 commonest stems are listed; rarer English words
- * weigh `rest`, and a word the list lacks (a name, a brand) a little more.
+ * weigh `rest`, and a word the list lacks (a name, a brand) a little more; a number weighs as an
+ * ordinary word (NUMBER_WEIGHT).
  */
 export function termWeight(stem: string): number {
   const t = wordTable();
+  // A number (a year, a count, a date) is no name: "2014" in a third of a week's headlines must not tie them into one story.
+  if (/^\d+$/.test(stem)) return NUMBER_WEIGHT;
   return t.weights.get(stem) ?? (/^[a-z]+$/.test(stem) && stem.length > 3 ? t.rest : t.unknown);
 }
 

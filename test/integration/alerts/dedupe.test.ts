@@ -125,7 +125,7 @@ describe('alerts against a real dynalite', () => {
     expect(all.examined).toBe(3);
     const r = await testRule(compileQuery({ id: 'q', query: 'actor:RU AND attack' }), store, { maxArticles: 100 });
     // Only the articles tagged RU are read: the central bank story is not.
-    expect(r.walked).toEqual({ side: 'actor', id: 'RU' });
+    expect(r.walked).toEqual({ side: 'actor', id: 'RU', kind: 'country' });
     expect(r.examined).toBe(2);
     expect(r.matches.map((m) => m.article.feedName).sort()).toEqual(['Wire A', 'Wire B']);
     expect(r.matches.filter((m) => !m.duplicateOf)).toHaveLength(1);

@@ -40,12 +40,16 @@ describe('a run over 100 feeds, 10 broken', () => {
       ...Array.from({ length: GOOD }, (_, i) => ({ url: srv.url(`/good/${i}`), name: `good ${i}` })),
       ...Object.keys(broken).map((p) => ({ url: srv.url(p), name: p })),
     ];
+    // The hanging feed first: the others must go on around it.
+    const hang = feeds.findIndex((f) => f.name === '/broken/hang');
+    feeds.unshift(...feeds.splice(hang, 1));
     const results = new Map<string, FeedReadResult>();
-    const t = performance.now();
+    const finished: string[] = [];
     await forEachLimit(feeds, 16, async (f) => {
-      results.set(f.name, await readFeed(f, undefined, { allowPrivateNetworks: true, timeoutMs: 1000, deadlineMs: 3000 }));
+      results.set(f.name, await readFeed(f, undefined, { allowPrivateNetworks: true, timeoutMs: 2000, deadlineMs: 6000 }));
+      finished.push(f.name);
     });
-    const elapsed = performance.now() - t;
+    feeds.push(...feeds.splice(0, 1));
     const good = feeds.slice(0, GOOD).map((f) => results.get(f.name)!);
     expect(good.every((r) => r.status === 'ok')).toBe(true);
     const ids = new Set(good.flatMap((r) => (r.status === 'ok' ? r.articles.map((a) => a.id) : [])));
@@ -57,7 +61,7 @@ describe('a run over 100 feeds, 10 broken', () => {
     expect(errors).toEqual([
       '/broken/500: HTTP 500 Internal Server Error',
       '/broken/404: HTTP 404 Not Found',
-      '/broken/hang: no response for 1 s',
+      '/broken/hang: no response for 2 s',
       '/broken/html: not a feed: got an HTML page ("Oops")',
       expect.stringMatching(/^\/broken\/lol: refused: the feed's DOCTYPE declares XML entities in an unsafe way/),
       expect.stringMatching(/^\/broken\/badgzip: could not decompress the gzip response: /),
@@ -67,7 +71,7 @@ describe('a run over 100 feeds, 10 broken', () => {
       '/broken/bomb: decompressed response larger than 20 MB (stopped reading)',
     ]);
     expect(srv.peakConcurrency()).toBeLessThanOrEqual(16);
-    // The hanging feed costs its own timeout, not the run's: well under one deadline per feed.
-    expect(elapsed).toBeLessThan(5000);
+    // The hanging feed holds its own slot only: the other 15 kept reading feeds while it waited.
+    expect(finished.indexOf('/broken/hang')).toBeGreaterThanOrEqual(15);
   });
 });

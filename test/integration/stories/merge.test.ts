@@ -36,11 +36,16 @@ describe('merged stories against a real dynalite', () => {
     const index = store.storyIndex();
     const profiles = await index.getStories([keep, fold], true);
     const [k, f] = [profiles.get(keep)!, profiles.get(fold)!];
-    expect(await index.putStory({ ...f, mergedInto: keep, version: f.version + 1 }, f.version)).toBe(true);
+    expect(await index.putStory({ ...f, mergedInto: keep, intoVersion: k.version + 1, version: f.version + 1 }, f.version)).toBe(true);
     expect(await index.putStory({ ...mergeProfiles(k, f), version: k.version + 1 }, k.version)).toBe(true);
   });
 
   afterAll(async () => dynamo?.close());
+
+  it('keeps the folded story as a stub with its words and the version its survivor reached', async () => {
+    const stub = (await store.storyIndex().getStories([fold], true)).get(fold)!;
+    expect(stub).toMatchObject({ mergedInto: keep, intoVersion: (await store.getStory(keep))!.version, articles: 1, members: [FOLD[0]!.id] });
+  });
 
   it('was two stories before the merge', () => {
     expect(keep).not.toBe(fold);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, matchRule, type CompiledRule } from '../../../shared/alerts';
+import { compileQuery, compileRules, matchRule, requiredTag, type CompiledRule } from '../../../shared/alerts';
 import type { TaggedArticle } from '../../../shared/model';
 import { article, tag, testLookup } from './fixtures';
 
@@ -94,5 +94,20 @@ describe('matchRule', () => {
   it('reports each matched phrase once, in its first spelling', () => {
     const m = matchRule(rule('attack*'), article({ title: 'Attack', summary: 'attack and attacks' }));
     expect(m?.words).toEqual(['Attack', 'attacks']);
+  });
+});
+
+describe('requiredTag', () => {
+  const via = (query: string) => requiredTag(compileQuery({ id: 'q', query }).ast);
+  it("names the listing a rule's matches all carry, with the tag's kind", () => {
+    // A country is listed on both sides; an organisation only as an actor: the store reads one listing for it.
+    expect(via('actor:RU AND attack')).toEqual({ side: 'actor', id: 'RU', kind: 'country' });
+    expect(via('actor:NATO')).toEqual({ side: 'actor', id: 'nato', kind: 'organization' });
+    expect(via('attack AND region:"Black Sea"')).toEqual({ side: 'region', id: 'black-sea', kind: 'sea' });
+  });
+  it('names none when a match need not carry one tag', () => {
+    expect(via('actor:RU OR actor:NATO')).toBeUndefined();
+    expect(via('tag:RU')).toBeUndefined();
+    expect(via('NOT actor:RU')).toBeUndefined();
   });
 });

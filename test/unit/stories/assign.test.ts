@@ -58,6 +58,15 @@ describe('StoryAssigner', () => {
     expect(b.storyNew).toBe(true);
   });
 
+  it('does not tie headlines together by a year or a count they share', async () => {
+    const s = new StoryAssigner(new MemoryStoryIndex());
+    const base = '2026-11-27T10:00:00.000Z';
+    const bachelor = await s.assign(art('Bachelor 2014 finale: Juan Pablo picks Nikki'), base);
+    await s.assign(art('Juan Pablo and Nikki after the Bachelor 2014 finale', 'b.example'), at(base, 1));
+    const festival = await s.assign(art('The 20 bands to see at the festival in 2014', 'c.example'), at(base, 2));
+    expect(festival.story).not.toBe(bachelor.story);
+  });
+
   it('counts articles and distinct sources and unites the salient tags', async () => {
     const index = new MemoryStoryIndex();
     const s = new StoryAssigner(index);
@@ -146,6 +155,38 @@ describe('StoryAssigner merging two stories', () => {
     expect(index.stories.get(small.id)!.mergedInto).toBe(big.id);
     expect(index.stories.get(big.id)).toMatchObject({ articles: 6, absorbed: [small.id] });
     expect(index.stories.get(big.id)!.sources.length).toBe(6);
+  });
+
+  it("keeps the folded story's articles and words in its stub, so the survivor's page can list them", async () => {
+    const index = new MemoryStoryIndex();
+    await seed(index, ['Chiquita to merge with Fyffes', 'Chiquita and Fyffes agree merger', 'Fyffes, Chiquita merger creates banana giant'], 'big');
+    const small = await seed(index, ['Banana giant born as Chiquita buys Fyffes', 'Chiquita Fyffes deal makes banana giant'], 'small');
+    await new StoryAssigner(index).assign(art('Chiquita Fyffes merger: banana giant agreed', 'x.example'), at(base, 5));
+    expect(index.stories.get(small.id)).toMatchObject({ members: small.members, articles: 2, terms: small.terms });
+  });
+
+  it('finishes a merge that a pass died in the middle of, as the whole merge would have', async () => {
+    const big = ['Chiquita to merge with Fyffes', 'Chiquita and Fyffes agree merger', 'Fyffes, Chiquita merger creates banana giant'];
+    const small = ['Banana giant born as Chiquita buys Fyffes', 'Chiquita Fyffes deal makes banana giant'];
+    const clean = new MemoryStoryIndex();
+    const survivor = await seed(clean, big, 'big');
+    await seed(clean, small, 'small');
+    const crashed = new MemoryStoryIndex();
+    for (const [id, p] of clean.stories) crashed.stories.set(id, structuredClone(p));
+    for (const [t, ps] of clean.postings) crashed.postings.set(t, structuredClone(ps));
+    const joiner = art('Chiquita Fyffes merger: banana giant agreed', 'x.example');
+    const whole = await new StoryAssigner(clean).assign(joiner, at(base, 5));
+    // The pass dies after the stub is written, before the survivor's write.
+    const put = crashed.putStory.bind(crashed);
+    crashed.putStory = async (p, v) => {
+      if (p.id === survivor.id) throw new Error('killed');
+      return put(p, v);
+    };
+    await expect(new StoryAssigner(crashed).assign(joiner, at(base, 5))).rejects.toThrow('killed');
+    crashed.putStory = put;
+    // The next pass assigns the same article again (it was never stored).
+    expect(await new StoryAssigner(crashed).assign(joiner, at(base, 5))).toEqual(whole);
+    expect(crashed.stories).toEqual(clean.stories);
   });
 
   it('does not merge two stories that only share a word or two', async () => {
