@@ -117,8 +117,23 @@ function keep(text: string, m: Found, prevEnd: number, nextStart: number, titleC
     const nw = nextWord(text, m.end);
     if (nw && nw.start !== nextStart && capitalised(text, nw) && !neighbourOk.hasSpan(text, nw.start, nw.end)) return false;
   }
-  if (!titleCase && inOrganisation(text, m)) m.org = true;
+  // Small places are read for an organisation's name once they are known to be places (markOrganisations):
+  // most of them are not ("Most", "Plan"), and the flag matters only for a place.
+  if (!titleCase && !t.minor && inOrganisation(text, m)) m.org = true;
   return true;
+}
+
+/**
+ * Marks the matches of names that need support (small places, found and kept) that stand inside an
+ * organisation's name, as dropNonNames marks the others; called once the article's places are settled.
+ */
+export function markOrganisations(found: Found[], title: string, text: string): void {
+  let titleCase: boolean | undefined;
+  for (const f of found) {
+    if (!f.target.minor) continue;
+    if (f.field === 'title' && (titleCase ??= isTitleCase(title))) continue;
+    if (inOrganisation(f.field === 'title' ? title : text, f)) f.org = true;
+  }
 }
 
 /**

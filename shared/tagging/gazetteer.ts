@@ -611,6 +611,12 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     kind: (code ? (KINDS[code] ?? code) : 'city') as TagKind,
     parents: parents === '~' ? NONE : parents ? parentList(parents) : country && id !== country ? countryParents(country) : NONE,
     aliases: aliases === '' ? [name] : aliases === '~' ? NONE : aliases.split('^').map((a) => a || name),
+    // Every field present, in this order (undefined where the line has none): entries of one shape
+    // keep the tagger's reads of them monomorphic; JSON leaves the undefined ones out as before.
+    country: undefined,
+    wikidata: undefined,
+    lat: undefined,
+    lon: undefined,
   };
   if (country) entry.country = country;
   if (wikidata) entry.wikidata = wikidata;
@@ -627,6 +633,12 @@ function decodeEntry(line: string, index: number): IndexedEntry {
     pop: pop ? Number(pop) : 0,
     minor: flags.includes('m'),
     common: flags.includes('w'),
+    placeUp: undefined,
+    actorUp: undefined,
+    capital: undefined,
+    inflect: undefined,
+    forms: undefined,
+    short: undefined,
   };
   if (forms) ie.forms = forms;
   if (extras) for (const x of extras.split(',')) {

@@ -5,10 +5,10 @@ import type { TagResult } from '../model';
 import { dropUnsupported } from './actors';
 import { tokenKey, tokens } from './chars';
 import { readDateline } from './dateline';
-import { ambiguous, contextOf, cueWords, dropNonNames, resolveShared, type Context } from './disambiguate';
+import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
-import { compileMatcher, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, supportFrom, unitsInLists, type PlaceContext, type PlaceMention } from './places';
+import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
+import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -99,7 +99,7 @@ function score(input: TagInput): Scored {
     const clash = q ? found.findIndex((f) => f.field === 'text' && f.start === q.start) : -1;
     if (clash >= 0 && qe && found[clash]!.target.minor) found.splice(clash, 1); // "PORTLAND, Ore.": the state, not the town of Ore
     if (q && qe && !found.some((f) => f.field === 'text' && f.start === q.start)) {
-      found.push({ start: q.start, end: q.end, field: 'text', entry: qe.index, dateline: true, target: { entries: [qe.index], demonym: false, alias: q.text, key: q.text, placeOnly: true } });
+      found.push(makeFound(q.start, q.end, makeTarget([qe.index], false, q.text, q.text, true), 'text', qe.index, true));
     }
   }
   // "Atlanta, Ga., police said", "Surrey, B.C.": a state or province abbreviation after a place and a
@@ -118,7 +118,7 @@ function score(input: TagInput): Scored {
     const clash = found.findIndex((x) => x.field === 'text' && x.start === start);
     if (clash >= 0 && !found[clash]!.target.minor) continue;
     if (clash >= 0) found.splice(clash, 1);
-    found.push({ start, end: start + a[1]!.length, field: 'text', entry: se.index, dateline: f.dateline, target: { entries: [se.index], demonym: false, alias: a[1]!, key: a[1]!, placeOnly: true } });
+    found.push(makeFound(start, start + a[1]!.length, makeTarget([se.index], false, a[1]!, a[1]!, true), 'text', se.index, f.dateline));
   }
   // Matches stay in text order (title first): the place rules read the match after a name.
   if (found.length !== before || dl?.qualifier) found.sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
@@ -155,15 +155,26 @@ function score(input: TagInput): Scored {
       if (pv && pv.field === x.field) pm.prev = pv;
       return pm;
     });
-    const open: [AliasTarget, PlaceMention[]][] = [];
+    // A mention in the dateline, or beside another match (a qualifier: "Pandi, Bulacan"), may support
+    // the name itself; without one, surelyUnsupported settles most names without reading their words.
+    const alone = (at: number[]) => {
+      for (const q of at) {
+        const x = found[q]!;
+        const nx = found[q + 1];
+        const pv = q > 0 ? found[q - 1] : undefined;
+        if (inDateline(x) || (nx && nx.field === x.field && nx.start - x.end <= 6) || (pv && pv.field === x.field && x.start - pv.end <= 6)) return false;
+      }
+      return true;
+    };
+    const resolve = (t: AliasTarget, at: number[]) => (alone(at) && surelyUnsupported(t, places!, g) ? -1 : resolvePlace(t, spansOf(at), places!, g));
+    const open: [AliasTarget, number[]][] = [];
     for (const [t, at] of minors) {
-      const spans = spansOf(at);
-      const e = resolvePlace(t, spans, places, g);
+      const e = resolve(t, at);
       settled.set(t.key, e);
       if (e >= 0) supportFrom(places, g, e);
-      else open.push([t, spans]);
+      else open.push([t, at]);
     }
-    if (open.length && open.length < minors.size) for (const [t, spans] of open) settled.set(t.key, resolvePlace(t, spans, places, g));
+    if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, resolve(t, at));
   }
   let w = 0;
   for (let r = 0; r < found.length; r++) {
@@ -187,6 +198,7 @@ function score(input: TagInput): Scored {
     if (f.entry >= 0) found[w++] = f;
   }
   found.length = w;
+  markOrganisations(found, title, text); // "Kenya Red Cross": for the small places kept
   dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
 
   // "Buffalo, New York", "Kingston, Ontario": a name right after a place and a comma that is the name

@@ -57,6 +57,19 @@ export interface Found {
 }
 
 /**
+ * A target with every field present, in one order: the scan and the rules read targets of every kind
+ * (names, towns, blocking phrases, cue words), and objects of one shape keep those reads monomorphic.
+ */
+export function makeTarget(entries: number[], demonym: boolean, alias: string, key: string, placeOnly: boolean): AliasTarget {
+  return { entries, demonym, exact: undefined, block: undefined, alias, key, placeOnly, minor: undefined, needsFull: undefined };
+}
+
+/** A match with every field present, in one order (one object shape for all matches: see makeTarget). */
+export function makeFound(start: number, end: number, target: AliasTarget, field: 'title' | 'text', entry: number, dateline: boolean): Found {
+  return { start, end, target, field, entry, dateline, org: undefined };
+}
+
+/**
  * Children of a trie node by the hash of their token key: open addressing with linear probing over a
  * typed array of hashes. The scan's hashes are unsigned 32-bit numbers, which a Map keeps as boxed
  * numbers; here a lookup is a few integer compares. A slot holds the first node of a sibling chain.
@@ -209,14 +222,14 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
         const alias = list[a]!;
         // Names in Han or kana are found inside runs of characters, not word by word (caseless.ts).
         if (isHanKanaName(alias)) {
-          cjk.add(alias, { entries: [ie.index], demonym, alias, key: alias, placeOnly });
+          cjk.add(alias, makeTarget([ie.index], demonym, alias, alias, placeOnly));
           continue;
         }
         const node = nodeOf(alias);
         if (!node) continue;
         const t = node.target;
         if (!t) {
-          const target: AliasTarget = { entries: [ie.index], demonym, alias, key, placeOnly };
+          const target = makeTarget([ie.index], demonym, alias, key, placeOnly);
           const l = shortLetters(alias);
           if (l !== undefined) target.exact = l;
           if (ie.minor) target.minor = true;
@@ -239,20 +252,23 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     if (node.target) {
       node.target.block = true;
       node.target.entries = [];
-    } else node.target = { entries: [], demonym: false, block: true, alias: phrase, key, placeOnly: false };
+    } else {
+      node.target = makeTarget([], false, phrase, key, false);
+      node.target.block = true;
+    }
   }
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
   for (const [alias, ids] of shared) {
     const node = nodeOf(alias);
     if (!node) continue;
     if (node.target) node.target.entries = [...ids];
-    else node.target = { entries: [...ids], demonym: false, alias, key, placeOnly: false };
+    else node.target = makeTarget([...ids], false, alias, key, false);
   }
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
   for (const w of cueWords) {
     const node = nodeOf(w);
-    if (node && !node.target) node.target = { entries: [], demonym: false, alias: w, key, placeOnly: false };
+    if (node && !node.target) node.target = makeTarget([], false, w, key, false);
   }
   // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts). Those
   // whose keys are plain ASCII now (Rosji, Iranu), the others when the scan first needs them.
@@ -262,7 +278,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       const node = nodeOf(form);
       if (!node || node.target) continue;
       const ie = g.entries[index]!;
-      const target: AliasTarget = { entries: [index], demonym: false, alias, key, placeOnly: PLACE.has(ie.entry.kind) };
+      const target = makeTarget([index], false, alias, key, PLACE.has(ie.entry.kind));
       const l = shortLetters(form);
       if (l !== undefined) target.exact = l;
       if (ie.minor) target.minor = true;
@@ -442,7 +458,7 @@ function scanHanKana(m: Matcher, text: string, i: number, field: 'title' | 'text
     if (!isHanKana(c) && !(charClass(c) & WORD)) break;
     const x = isHanKana(c) ? m.cjk.at(text, p) : undefined;
     if (x) {
-      out.push({ start: p, end: p + x.text.length, target: x.target, field, entry: -1, dateline: false });
+      out.push(makeFound(p, p + x.text.length, x.target, field, -1, false));
       p += x.text.length;
       found = true;
     } else p++;
@@ -537,7 +553,7 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
     }
   }
   if (!best) return 0;
-  out.push({ start: i, end: bestEnd, target: best.target!, field, entry: -1, dateline: false });
+  out.push(makeFound(i, bestEnd, best.target!, field, -1, false));
   return bestEnd;
 }
 
@@ -617,7 +633,7 @@ const HASHES = new Float64Array(64);
 function record(m: Matcher, text: string, i: number, end: number, key: string, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
   const t = townTarget(m, key, trieAt >= 0 && end === trieEnd ? out[trieAt]!.target : undefined);
   if (!t || !caseOk(t, text, i, end)) return trieEnd;
-  const found: Found = { start: i, end, target: t, field, entry: -1, dateline: false };
+  const found = makeFound(i, end, t, field, -1, false);
   if (trieAt >= 0) out[trieAt] = found;
   else out.push(found);
   return end;
@@ -636,10 +652,17 @@ function townTarget(m: Matcher, key: string, trie: AliasTarget | undefined): Ali
     const g = m.g;
     const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
     const alias = g.entries[towns[0]!]!.entry.name;
-    if (!trie) t = { entries: [...towns], demonym: false, alias, key, placeOnly: true, minor: true };
+    if (!trie) {
+      t = makeTarget([...towns], false, alias, key, true);
+      t.minor = true;
+    }
     // A place of the trie with the same name (a county, a larger city): one target, the article decides.
     else if (!trie.block && !trie.demonym && trie.entries.every(packaged)) {
-      t = { ...trie, entries: [...trie.entries, ...towns], minor: true, placeOnly: trie.entries.length ? trie.placeOnly : true };
+      t = makeTarget([...trie.entries, ...towns], trie.demonym, trie.alias, trie.key, trie.entries.length ? trie.placeOnly : true);
+      t.exact = trie.exact;
+      t.block = trie.block;
+      t.minor = true;
+      t.needsFull = trie.needsFull;
     }
     const l = letters(alias);
     if (t && l.length <= 3) t.exact = l;

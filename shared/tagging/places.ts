@@ -31,38 +31,54 @@ const NEAR_DEG = ((NEAR_KM + 1) / 6371) * (180 / Math.PI);
 const calendar = new Set([...rules.dateline.months, ...rules.places.calendar].map((w) => tokenKey(w)));
 const everyday = new Set([...rules.dateline.months, ...rules.places.everyday, ...rules.nameRisk.neighbourOk].map((w) => tokenKey(w)));
 
-/** What the article says for its places: ids named without doubt (with ancestors) and their points. */
+/** What the article says for its places: the entries named without doubt (with ancestors) and their points. */
 export interface PlaceContext {
-  ids: Set<string>;
+  /** This article's mark in `named`: entry i is named (or an ancestor of one named) when named[i] === mark. */
+  mark: number;
+  named: Uint32Array;
   /** Latitude and longitude of every place named without doubt, two numbers each. */
   points: number[];
 }
 
+/**
+ * Marks by entry index, reused from article to article (tagging is synchronous): one array read
+ * answers "is it named", where a set of id strings hashed each id.
+ */
+let named: Uint32Array | undefined;
+let seenAt: Uint32Array | undefined;
+let mark = 0;
+
+/** True when the context names entry `i`. */
+const isNamed = (ctx: PlaceContext, i: number) => ctx.named[i] === ctx.mark;
+
 /** The places named without doubt: single-candidate names that need no support, and their ancestors. */
 export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
-  const ids = new Set<string>();
-  const points: number[] = [];
-  const seen = new Set<number>();
+  if (!named || named.length < g.entries.length) {
+    named = new Uint32Array(g.entries.length);
+    seenAt = new Uint32Array(g.entries.length);
+  }
+  const m = ++mark;
+  const ctx: PlaceContext = { mark: m, named, points: [] };
   for (const f of found) {
     const t = f.target;
     if (t.entries.length !== 1 || t.minor || f.org) continue;
     const i = t.entries[0]!;
-    if (seen.has(i)) continue;
-    seen.add(i);
+    if (seenAt![i] === m) continue;
+    seenAt![i] = m;
     const ie = g.entries[i]!;
-    ids.add(ie.entry.id);
-    for (const a of ancestors(g, ie, 'place')) ids.add(g.entries[a]!.entry.id);
+    named[i] = m;
+    for (const a of ancestors(g, ie, 'place')) named[a] = m;
     const k = ie.entry.kind;
-    if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) points.push(ie.entry.lat, ie.entry.lon!);
+    if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
   }
-  return { ids, points };
+  return ctx;
 }
 
 /** Adds a place just resolved to the context: its point and its ancestors support the places still open. */
 export function supportFrom(ctx: PlaceContext, g: Gazetteer, i: number): void {
   const ie = g.entries[i]!;
-  ctx.ids.add(ie.entry.id);
-  for (const a of ancestors(g, ie, 'place')) ctx.ids.add(g.entries[a]!.entry.id);
+  ctx.named[i] = ctx.mark;
+  for (const a of ancestors(g, ie, 'place')) ctx.named[a] = ctx.mark;
   if (ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
 }
 
@@ -196,15 +212,15 @@ const QUALIFIER_GAP = /^(?:,\s*|,?\s+(?:in|of)\s+)$/;
  * candidate's ancestors ("Pandi, Bulacan"), or the match before names a place the candidate contains
  * ("Bulacan in Central Luzon" for Central Luzon). The hierarchy itself is the evidence, for both.
  */
-function qualifies(g: Gazetteer, ie: IndexedEntry, m: PlaceMention): boolean {
+function qualifies(g: Gazetteer, i: number, m: PlaceMention): boolean {
   const n = m.next;
   if (n && n.start - m.end <= 6 && QUALIFIER_GAP.test(m.src.slice(m.end, n.start))) {
-    const up = ancestors(g, ie, 'place');
+    const up = ancestors(g, g.entries[i]!, 'place');
     if (n.target.entries.some((e) => up.includes(e))) return true;
   }
   const p = m.prev;
   if (p && m.start - p.end <= 6 && QUALIFIER_GAP.test(m.src.slice(p.end, m.start))) {
-    for (const e of p.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(ie.index)) return true;
+    for (const e of p.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(i)) return true;
   }
   return false;
 }
@@ -217,6 +233,8 @@ interface NameFacts {
   capital: boolean;
   /** Units named after one of their own cities (Tokyo, Lagos, Beijing): the city when the name stands alone. */
   cityUnits: Set<number>;
+  /** What could support a candidate in an article (made on first need: surelyUnsupported). */
+  support?: Support;
 }
 
 /** By the candidate list of a target (lists are fixed once the matcher is compiled). */
@@ -233,12 +251,141 @@ function facts(t: AliasTarget, g: Gazetteer): NameFacts {
 }
 
 /**
+ * What could support each candidate of a name in an article, by entry index: its subdivisions and
+ * containing cities (`sub`), its country and the countries it was part of (`country`), all of them
+ * (`any`); its point (NaN: none); and what the rules read of it first (`flags`). Worked out once per name.
+ */
+interface Support {
+  any: number[];
+  sub: number[][];
+  country: number[][];
+  lat: Float64Array;
+  lon: Float64Array;
+  flags: Uint8Array;
+}
+
+/** Support flags of a candidate: it needs support; its name is an everyday word; it is a unit named after one of the name's cities. */
+const MINOR = 1;
+const COMMON = 2;
+const CITY_UNIT = 4;
+
+function supportOf(t: AliasTarget, g: Gazetteer, cityUnits: Set<number>): Support {
+  const any = new Set<number>();
+  const n = t.entries.length;
+  const sub: number[][] = [];
+  const country: number[][] = [];
+  const lat = new Float64Array(n).fill(NaN);
+  const lon = new Float64Array(n).fill(NaN);
+  const flags = new Uint8Array(n);
+  const indexOf = (id: string) => g.byId.get(id)?.index;
+  for (let c = 0; c < n; c++) {
+    const i = t.entries[c]!;
+    const ie = g.entries[i]!;
+    const up: number[] = [];
+    for (const a of ancestors(g, ie, 'place')) {
+      const k = g.entries[a]!.entry.kind;
+      if (k === 'region' || k === 'city') up.push(a);
+    }
+    const cc = ie.entry.country;
+    const cs = cc ? [cc, ...(FORMER[cc] ?? [])].map(indexOf).filter((x): x is number => x !== undefined) : [];
+    sub.push(up);
+    country.push(cs);
+    for (const a of up) any.add(a);
+    for (const a of cs) any.add(a);
+    if (ie.entry.lat !== undefined) {
+      lat[c] = ie.entry.lat;
+      lon[c] = ie.entry.lon!;
+    }
+    flags[c] = (ie.minor ? MINOR : 0) | (ie.common ? COMMON : 0) | (cityUnits.has(i) ? CITY_UNIT : 0);
+  }
+  return { any: [...any], sub, country, lat, lon, flags };
+}
+
+/** True when `ctx` names one of the entries `list`. */
+function namesAny(ctx: PlaceContext, list: number[]): boolean {
+  for (let k = 0; k < list.length; k++) if (isNamed(ctx, list[k]!)) return true;
+  return false;
+}
+
+/** True when a place of the context lies within NEAR_KM of (lat, lon) (and is not the same point). */
+function nearAny(ctx: PlaceContext, lat: number, lon: number): boolean {
+  const pts = ctx.points;
+  for (let p = 0; p < pts.length; p += 2) {
+    // Points further apart in latitude alone than NEAR_KM are not near: no trigonometry for them.
+    if (Math.abs(lat - pts[p]!) > NEAR_DEG) continue;
+    const d = km(lat, lon, pts[p]!, pts[p + 1]!);
+    if (d > 0.5 && d < NEAR_KM) return true;
+  }
+  return false;
+}
+
+/**
+ * True when resolvePlace must answer -1 whatever the mentions' words: every candidate is a place that
+ * needs support, and none can have the support the article's context could give (its subdivision or
+ * country named, a place named near it). The caller checks what the mentions themselves could give
+ * (a dateline, a neighbouring match that may qualify it). Most capitalised words that name some town
+ * somewhere ("Most", "Plan", "Over") end here, with a few set lookups, instead of in the rules.
+ */
+export function surelyUnsupported(t: AliasTarget, ctx: PlaceContext, g: Gazetteer): boolean {
+  const f = facts(t, g);
+  if (!f.allMinor) return false;
+  const s = (f.support ??= supportOf(t, g, f.cityUnits));
+  if (namesAny(ctx, s.any)) return false;
+  for (let c = 0; c < s.lat.length; c++) {
+    const la = s.lat[c]!;
+    if (la === la && nearAny(ctx, la, s.lon[c]!)) return false; // la !== la: NaN, no point
+  }
+  return true;
+}
+
+/** Evidence bits of a candidate in resolvePlace's scratch (SKIP: ruled out before the words are read). */
+const SUB = 1;
+const COUNTRY = 2;
+const NEAR = 4;
+const QUALIFIED = 8;
+const SKIP = 16;
+let evidence = new Uint8Array(64);
+
+/**
  * Picks the place a shared or minor name stands for in this article, or -1 when no candidate has the
- * support it needs. Candidates come in population order (the data file's order).
+ * support it needs. Candidates come in population order (the data file's order). The evidence that
+ * does not depend on the words around the mentions is worked out first: when no candidate could pass
+ * even with a locative word before a mention, the answer is -1 without reading the words.
  */
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
+  const f = facts(t, g);
+  const { allMinor, capital } = f;
+  const s = (f.support ??= supportOf(t, g, f.cityUnits));
+  const dateline = mentions.some((m) => m.dateline);
+  const isCalendar = calendar.has(t.key);
+  const everydayKey = everyday.has(t.key);
+  const n = t.entries.length;
+  if (evidence.length < n) evidence = new Uint8Array(n * 2);
+  let possible = false;
+  for (let c = 0; c < n; c++) {
+    const fl = s.flags[c]!;
+    if (fl & CITY_UNIT) {
+      evidence[c] = SKIP;
+      continue;
+    }
+    const sub = namesAny(ctx, s.sub[c]!);
+    // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
+    const country = namesAny(ctx, s.country[c]!);
+    const la = s.lat[c]!;
+    const near = la === la && nearAny(ctx, la, s.lon[c]!);
+    const qualified = mentions.some((m) => qualifies(g, t.entries[c]!, m));
+    // A month or a day ("in March", "In August 2003") is a place only with a qualifier or a dateline:
+    // England named, or London nearby, does not make "in March" the town of March.
+    if (isCalendar && !(qualified || dateline)) {
+      evidence[c] = SKIP;
+      continue;
+    }
+    evidence[c] = (sub ? SUB : 0) | (country ? COUNTRY : 0) | (near ? NEAR : 0) | (qualified ? QUALIFIED : 0);
+    // Could it pass with the best words around its mentions?
+    if (sub || near || qualified || dateline || country || (!(fl & MINOR) && !(fl & COMMON || everydayKey))) possible = true;
+  }
+  if (!possible) return -1;
   const ar = mentions.map(around);
-  const { allMinor, cityUnits, capital } = facts(t, g);
   // "Tehran said": after a capital a speech verb is its government speaking (actors.ts), not a person.
   if (capital) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
@@ -248,34 +395,19 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   if (allMinor && ar.every((a) => a.inName)) return -1;
   const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
   const anyMidSentence = ar.some((a) => !a.initial && !a.person && !(allMinor && a.inName));
-  const dateline = mentions.some((m) => m.dateline);
   let best = -1;
   let bestScore = -Infinity;
-  for (const i of t.entries) {
+  for (let c = 0; c < n; c++) {
+    const ev = evidence[c]!;
+    if (ev & SKIP) continue;
+    const i = t.entries[c]!;
     const ie = g.entries[i]!;
-    const e = ie.entry;
-    if (cityUnits.has(i)) continue;
-    const up = ancestors(g, ie, 'place');
-    let sub = false;
-    for (const a of up) {
-      const k = g.entries[a]!.entry.kind;
-      if ((k === 'region' || k === 'city') && ctx.ids.has(g.entries[a]!.entry.id)) sub = true;
-    }
-    // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
-    const country = !!e.country && (ctx.ids.has(e.country) || (FORMER[e.country]?.some((c) => ctx.ids.has(c)) ?? false));
-    let near = false;
-    if (e.lat !== undefined) for (let p = 0; p < ctx.points.length && !near; p += 2) {
-      // Points further apart in latitude alone than NEAR_KM are not near: no trigonometry for them.
-      if (Math.abs(e.lat - ctx.points[p]!) > NEAR_DEG) continue;
-      const d = km(e.lat, e.lon!, ctx.points[p]!, ctx.points[p + 1]!);
-      if (d > 0.5 && d < NEAR_KM) near = true;
-    }
-    const qualified = mentions.some((m) => qualifies(g, ie, m));
-    const common = ie.common || everyday.has(t.key);
+    const sub = (ev & SUB) !== 0;
+    const country = (ev & COUNTRY) !== 0;
+    const near = (ev & NEAR) !== 0;
+    const qualified = (ev & QUALIFIED) !== 0;
+    const common = ie.common || everydayKey;
     const strong = sub || near || qualified || dateline;
-    // A month or a day ("in March", "In August 2003") is a place only with a qualifier or a dateline:
-    // England named, or London nearby, does not make "in March" the town of March.
-    if (calendar.has(t.key) && !(qualified || dateline)) continue;
     let ok: boolean;
     if (!ie.minor) ok = !common || strong || (country && anyLocative);
     else if (common) ok = strong || (country && anyLocative);

@@ -57,10 +57,14 @@ function sideTags(s: Scored, side: Side, actorSide: boolean): Tag[] {
   return tags;
 }
 
-/** Encoded JSON pieces of each entry, made on first use: the fixed head of its tag, its id, its parents. */
-const heads: (Uint8Array | undefined)[] = [];
-const ids: (Uint8Array | undefined)[] = [];
-const staticParents: (Uint8Array | undefined)[] = [];
+/**
+ * Encoded JSON pieces of each entry, made on first use: the fixed head of its tag, its id, its parents.
+ * Sized for every entry at once: an array filled at scattered indices up to 143,000 would be kept as a
+ * dictionary, and each read a hash lookup.
+ */
+let heads: (Uint8Array | undefined)[] = [];
+let ids: (Uint8Array | undefined)[] = [];
+let staticParents: (Uint8Array | undefined)[] = [];
 
 function headOf(ie: IndexedEntry): Uint8Array {
   const e = ie.entry;
@@ -88,6 +92,12 @@ const REGIONS = encode('],"regions":[');
 
 /** Writes `"actors":[…],"regions":[…]` of a scored article: the bytes of JSON.stringify(tagsOf(s)) lists. */
 export function writeScored(o: JsonBytes, s: Scored): void {
+  if (heads.length < s.g.entries.length) {
+    const n = s.g.entries.length;
+    heads = new Array<Uint8Array | undefined>(n).fill(undefined);
+    ids = new Array<Uint8Array | undefined>(n).fill(undefined);
+    staticParents = new Array<Uint8Array | undefined>(n).fill(undefined);
+  }
   o.bytes(ACTORS);
   writeSide(o, s, s.actors, true);
   o.bytes(REGIONS);
