@@ -1,6 +1,6 @@
 // BatchWriteItem / BatchGetItem with their limits (25 writes, 100 reads a call) and DynamoDB's
 // "unprocessed" answers retried with capped exponential backoff and full jitter.
-import { BatchGetItemCommand, type BatchGetItemCommandOutput, BatchWriteItemCommand, type DynamoDBClient, type KeysAndAttributes, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type BatchGetItemCommandOutput, BatchWriteItemCommand, paginateQuery, type DynamoDBClient, type KeysAndAttributes, type QueryCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { Item } from './attr';
 import { StoreError } from './errors';
 import { eachLimit } from './pool';
@@ -76,4 +76,11 @@ export async function batchGet(client: DynamoDBClient, table: string, keys: Item
 function dedupe(keys: Item[], id: (k: Item) => string): Item[] {
   const seen = new Set<string>();
   return keys.filter((k) => !seen.has(id(k)) && seen.add(id(k)));
+}
+
+/** Every item of a Query, all pages (the SDK's paginator): for partitions a caller must read whole. */
+export async function queryAll(client: DynamoDBClient, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
+  return items;
 }

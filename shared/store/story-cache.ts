@@ -4,11 +4,11 @@
 // answer exactly what the table would (the newest POSTINGS_PER_TERM postings of a word in a window,
 // profiles as decoded from their items), so a pass that starts with an empty cache — one resumed
 // after a kill — makes the same stories as one that ran from the start (docs/STORE.md, "Local passes").
-import { GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Posting, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import type { Item } from './attr';
-import { batchGet, type RetryPolicy } from './batch';
+import { batchGet, queryAll, type RetryPolicy } from './batch';
 import { ttlAfter } from './instant';
 import { ATTR, ITEM_TYPE, keys } from './keys';
 import { eachLimit } from './pool';
@@ -184,22 +184,13 @@ export class CachedStoryIndex implements StoryIndex {
 
   private async readPostings(term: string, from: string, below: string | undefined): Promise<void> {
     const pk = keys.termPostings(term);
-    const read: Item[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.deps.client.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          KeyConditionExpression: below === undefined ? '#pk = :pk AND #sk >= :lo' : '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-          ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk },
-          ExpressionAttributeValues: { ':pk': { S: pk }, ':lo': { S: from }, ...(below === undefined ? {} : { ':hi': { S: below } }) },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      read.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const read = await queryAll(this.deps.client, {
+      TableName: this.deps.tableName,
+      KeyConditionExpression: below === undefined ? '#pk = :pk AND #sk >= :lo' : '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+      ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk },
+      ExpressionAttributeValues: { ':pk': { S: pk }, ':lo': { S: from }, ...(below === undefined ? {} : { ':hi': { S: below } }) },
+      ConsistentRead: true,
+    });
     const cached = this.terms.get(term) ?? { lo: from, entries: [] };
     this.postingsHeld -= cached.entries.length;
     // What this process wrote wins over what the table held: buffered postings, then those in memory.
@@ -213,22 +204,13 @@ export class CachedStoryIndex implements StoryIndex {
 
   private async readDirectory(): Promise<Set<string> | undefined> {
     await this.writes.recover();
-    const items: Item[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.deps.client.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': ATTR.pk },
-          ExpressionAttributeValues: { ':pk': { S: keys.termDirectoryPartition } },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.deps.client, {
+      TableName: this.deps.tableName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': ATTR.pk },
+      ExpressionAttributeValues: { ':pk': { S: keys.termDirectoryPartition } },
+      ConsistentRead: true,
+    });
     const complete = keys.termDirectoryComplete();
     const lists = items.filter((i) => i[ATTR.sk]?.S !== complete.sk);
     if (lists.length === items.length) {

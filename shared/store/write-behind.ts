@@ -5,9 +5,9 @@
 // the next process replays before it reads anything (`recover`): the batch lands whole or not at all,
 // which BatchWriteItem alone does not promise (docs/STORE.md, "Local passes").
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DeleteItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { itemBytes, n, type Item } from './attr';
-import { batchWrite, type RetryPolicy } from './batch';
+import { batchWrite, queryAll, type RetryPolicy } from './batch';
 import { ATTR, ITEM_TYPE, keys } from './keys';
 
 /** A journal part stays well under DynamoDB's 400 KB item limit. */
@@ -125,22 +125,13 @@ export class WriteBehind {
   }
 
   private async replay(): Promise<void> {
-    const found: Item[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.deps.client.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': ATTR.pk },
-          ExpressionAttributeValues: { ':pk': { S: keys.journalPartition(this.name) } },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      found.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const found = await queryAll(this.deps.client, {
+      TableName: this.deps.tableName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': ATTR.pk },
+      ExpressionAttributeValues: { ':pk': { S: keys.journalPartition(this.name) } },
+      ConsistentRead: true,
+    });
     if (!found.length) return;
     // Parts grouped by flush, in the order they were written; only a complete flush was committed.
     const flushes = new Map<string, Item[]>();
