@@ -12,7 +12,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
   type QueryCommandOutput,
-} from '@aws-sdk/client-dynamodb';
+} from '../clients/sdk/dynamodb';
 import { batchGet } from './batch';
 import { eachLimit } from './pool';
 import { ttlAfter } from './instant';

@@ -11,7 +11,7 @@ import {
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+} from '../clients/sdk/dynamodb';
 import type { Delivery, FeedState, TaggedArticle } from '../model';
 import type { Item } from './attr';
 import { alertFromItem, alertItem, type StoredAlert } from './alert-items';
