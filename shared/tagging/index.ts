@@ -8,7 +8,7 @@ import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, type PlaceContext, type PlaceMention } from './places';
+import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -174,7 +174,10 @@ function score(input: TagInput): Scored {
       if (e >= 0) supportFrom(places, g, e);
       else open.push([t, at]);
     }
-    if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, resolve(t, at));
+    // A second round when the first settled some: what they add may support the others. A name that
+    // no addition can support keeps the first round's answer (no place) without being read again.
+    // (Each is set again all the same: two targets of one key keep the order of their answers.)
+    if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, untouchedBySupport(t, places, g) ? -1 : resolve(t, at));
   }
   let w = 0;
   for (let r = 0; r < found.length; r++) {
