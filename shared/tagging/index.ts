@@ -8,7 +8,7 @@ import { readDateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
+import { placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -150,19 +150,20 @@ function score(input: TagInput): Scored {
       const nx = found[q + 1];
       const pv = q > 0 ? found[q - 1] : undefined;
       // Properties set one by one, not spread from temporary objects (this runs for every mention of a small place).
-      const pm: PlaceMention = { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x) };
-      if (nx && nx.field === x.field) pm.next = nx;
-      if (pv && pv.field === x.field) pm.prev = pv;
-      return pm;
+      // Every field present, in one order: mentions of one shape keep the place rules' reads monomorphic.
+      return { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x), next: nx && nx.field === x.field ? nx : undefined, prev: pv && pv.field === x.field ? pv : undefined };
     });
-    // A mention in the dateline, or beside another match (a qualifier: "Pandi, Bulacan"), may support
-    // the name itself; without one, surelyUnsupported settles most names without reading their words.
+    // A mention in the dateline, or beside another match where a qualifier stands ("Pandi, Bulacan",
+    // "Bulacan in Central Luzon"), may support the name itself; without one, surelyUnsupported settles
+    // most names without reading their words.
     const alone = (at: number[]) => {
       for (const q of at) {
         const x = found[q]!;
         const nx = found[q + 1];
         const pv = q > 0 ? found[q - 1] : undefined;
-        if (inDateline(x) || (nx && nx.field === x.field && nx.start - x.end <= 6) || (pv && pv.field === x.field && x.start - pv.end <= 6)) return false;
+        if (inDateline(x)) return false;
+        const src = x.field === 'title' ? title : text;
+        if ((nx && nx.field === x.field && qualifierGap(src, x.end, nx.start)) || (pv && pv.field === x.field && qualifierGap(src, pv.end, x.start))) return false;
       }
       return true;
     };
@@ -195,7 +196,7 @@ function score(input: TagInput): Scored {
           settled.set(t.key, e);
         }
         f.entry = e;
-        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(f) })) f.entry = -1;
+        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(f), next: undefined, prev: undefined })) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;

@@ -41,6 +41,12 @@ export interface PlaceContext {
   /** What supportFrom added (marked in `added` with the same mark), and where its points start in `points`. */
   added: Uint32Array;
   addedFrom: number;
+  /**
+   * Bit i % 4096 set for every entry i marked in `named`: an article names a few dozen entries, and
+   * most entries asked about are not among them; this 512-byte set answers those from the processor's
+   * nearest cache, where `named` (half a megabyte) is read only for the few whose bit is set.
+   */
+  bits: Int32Array;
 }
 
 /**
@@ -53,7 +59,15 @@ let seenAt: Uint32Array | undefined;
 let mark = 0;
 
 /** True when the context names entry `i`. */
-const isNamed = (ctx: PlaceContext, i: number) => ctx.named[i] === ctx.mark;
+const isNamed = (ctx: PlaceContext, i: number) => (ctx.bits[(i >> 5) & 127]! & (1 << (i & 31))) !== 0 && ctx.named[i] === ctx.mark;
+
+/** Marks entry i as named in the context. */
+function markNamed(ctx: PlaceContext, i: number): void {
+  ctx.named[i] = ctx.mark;
+  ctx.bits[(i >> 5) & 127]! |= 1 << (i & 31);
+}
+
+const namedBits = new Int32Array(128);
 
 /** The places named without doubt: single-candidate names that need no support, and their ancestors. */
 export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
@@ -63,7 +77,8 @@ export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
     seenAt = new Uint32Array(g.entries.length);
   }
   const m = ++mark;
-  const ctx: PlaceContext = { mark: m, named, points: [], added: added!, addedFrom: -1 };
+  namedBits.fill(0);
+  const ctx: PlaceContext = { mark: m, named, points: [], added: added!, addedFrom: -1, bits: namedBits };
   for (const f of found) {
     const t = f.target;
     if (t.entries.length !== 1 || t.minor || f.org) continue;
@@ -71,8 +86,8 @@ export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
     if (seenAt![i] === m) continue;
     seenAt![i] = m;
     const ie = g.entries[i]!;
-    named[i] = m;
-    for (const a of ancestors(g, ie, 'place')) named[a] = m;
+    markNamed(ctx, i);
+    for (const a of ancestors(g, ie, 'place')) markNamed(ctx, a);
     const k = ie.entry.kind;
     if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
   }
@@ -83,8 +98,12 @@ export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
 /** Adds a place just resolved to the context: its point and its ancestors support the places still open. */
 export function supportFrom(ctx: PlaceContext, g: Gazetteer, i: number): void {
   const ie = g.entries[i]!;
-  ctx.named[i] = ctx.added[i] = ctx.mark;
-  for (const a of ancestors(g, ie, 'place')) ctx.named[a] = ctx.added[a] = ctx.mark;
+  markNamed(ctx, i);
+  ctx.added[i] = ctx.mark;
+  for (const a of ancestors(g, ie, 'place')) {
+    markNamed(ctx, a);
+    ctx.added[a] = ctx.mark;
+  }
   if (ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
 }
 
@@ -263,10 +282,18 @@ const PREV_GAP = 2;
 function qualifierGaps(m: PlaceMention): number {
   let gaps = 0;
   const n = m.next;
-  if (n && n.start - m.end <= 6 && QUALIFIER_GAP.test(m.src.slice(m.end, n.start))) gaps |= NEXT_GAP;
+  if (n && qualifierGap(m.src, m.end, n.start)) gaps |= NEXT_GAP;
   const p = m.prev;
-  if (p && m.start - p.end <= 6 && QUALIFIER_GAP.test(m.src.slice(p.end, m.start))) gaps |= PREV_GAP;
+  if (p && qualifierGap(m.src, p.end, m.start)) gaps |= PREV_GAP;
   return gaps;
+}
+
+/**
+ * True when src[end, start) may stand between a place and a match that qualifies it, or that it
+ * qualifies (", ", " in "): only then can a neighbouring match support a name (qualifies).
+ */
+export function qualifierGap(src: string, end: number, start: number): boolean {
+  return start - end <= 6 && QUALIFIER_GAP.test(src.slice(end, start));
 }
 
 /** What a name's candidates say whatever the article: worked out once per process (a name like "Santa Rosa" has dozens). */
