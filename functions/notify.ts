@@ -1,6 +1,6 @@
 // Lean profile: the action of every alarm. Publishes the alarm's state change to the ops topic,
 // which CloudWatch cannot do itself when the topic is encrypted with alias/aws/sns.
-import { PublishCommand } from '@aws-sdk/client-sns';
+import { PublishCommand } from '../shared/clients/sdk/sns';
 import { alarmNotice, type AlarmEvent } from '../shared/alerts/alarm-notice';
 import { requireEnv } from '../shared/clients/env';
 import { snsClient } from '../shared/clients/sns';

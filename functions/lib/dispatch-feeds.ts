@@ -1,5 +1,5 @@
 // The scheduled fan-out: one SQS message per configured feed, sent ten at a time (the SQS batch limit).
-import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '../../shared/clients/sdk/sqs';
 import type { FeedConfig } from '../../shared/model';
 import { feedMessageBody } from './feed-messages';
 

@@ -1,6 +1,6 @@
 // The cloud publisher: one SNS message per alert, with an email and an SMS text (MessageStructure
 // json) and the attributes subscription filter policies select on.
-import { PublishCommand, type MessageAttributeValue, type SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, type MessageAttributeValue, type SNSClient } from '../clients/sdk/sns';
 import type { AlertMessage } from '../model';
 import type { Publisher } from './publisher';
 import { AlertPublishError } from './errors';

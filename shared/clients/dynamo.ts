@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from './sdk/dynamodb';
 
 let shared: DynamoDBClient | undefined;
 

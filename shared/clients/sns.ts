@@ -1,4 +1,4 @@
-import { SNSClient } from '@aws-sdk/client-sns';
+import { SNSClient } from './sdk/sns';
 
 let shared: SNSClient | undefined;
 

@@ -1,4 +1,4 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from './sdk/sqs';
 
 let shared: SQSClient | undefined;
 

@@ -1,4 +1,4 @@
-import { SSMClient } from '@aws-sdk/client-ssm';
+import { SSMClient } from './sdk/ssm';
 
 let shared: SSMClient | undefined;
 

@@ -1,7 +1,7 @@
 // The cloud side of webhook delivery: the function is invoked by SNS through one alias per webhook
 // subscription (infra/constructs/webhook-delivery.ts), reads that webhook's secret from an SSM
 // SecureString parameter, and delivers each record with the same deliver() as a local run.
-import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { GetParameterCommand, type SSMClient } from '../clients/sdk/ssm';
 import type { SNSEventRecord } from 'aws-lambda';
 import { subscriptionKey } from '../alerts/subscriptions';
 import type { AlertMessage, Config } from '../model';

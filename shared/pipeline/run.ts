@@ -1,5 +1,9 @@
 import type { Config, RunSummary, TaggedArticle } from '../model';
-import { alertOnArticle, compileRules, type Publisher } from '../alerts';
+// The alert modules one by one, not the barrel: the barrel carries the SNS publisher, whose SDK the
+// local run and the ingest function never load.
+import { compileRules } from '../alerts/compile';
+import { alertOnArticle } from '../alerts/flow';
+import type { Publisher } from '../alerts/publisher';
 import type { ArticleStore } from '../store';
 import { trendStoreOf } from '../store/counters';
 import { countArticles } from '../trends/count';

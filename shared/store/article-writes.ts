@@ -2,7 +2,7 @@
 // idempotence"): one BatchGetItem of the markers, one conditional PutItem per unknown article (it
 // alone decides 'new'), then the listing items of every article of the call together, then their
 // markers together. A crash at any point leaves main items without markers, which a later call repairs.
-import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '../clients/sdk/dynamodb';
 import type { TaggedArticle } from '../model';
 import type { Item } from './attr';
 import { articleFromItem, articleItem, articleMonth, indexedMarker, listingInstant, listingItems } from './article-items';

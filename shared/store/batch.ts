@@ -1,6 +1,6 @@
 // BatchWriteItem / BatchGetItem with their limits (25 writes, 100 reads a call) and DynamoDB's
 // "unprocessed" answers retried with capped exponential backoff and full jitter.
-import { BatchGetItemCommand, type BatchGetItemCommandOutput, BatchWriteItemCommand, paginateQuery, type DynamoDBClient, type KeysAndAttributes, type QueryCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type BatchGetItemCommandOutput, BatchWriteItemCommand, paginateQuery, type DynamoDBClient, type KeysAndAttributes, type QueryCommandInput, type WriteRequest } from '../clients/sdk/dynamodb';
 import type { Item } from './attr';
 import { StoreError } from './errors';
 import { eachLimit } from './pool';

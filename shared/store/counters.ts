@@ -12,8 +12,8 @@ import {
   type AttributeValue,
   type DynamoDBClient,
   type QueryCommandOutput,
-} from '@aws-sdk/client-dynamodb';
-import { batchGet } from './batch';
+} from '../clients/sdk/dynamodb';
+import { batchGet, queryAll } from './batch';
 import { eachLimit } from './pool';
 import { ttlAfter } from './instant';
 import { ATTR, ITEM_TYPE, keys } from './keys';
@@ -206,22 +206,8 @@ export class TrendStore {
 
   /** Every surge that has fired and not yet fallen back (one Query of the spike-state partition). */
   async spikeStates(): Promise<SpikeState[]> {
-    const states: SpikeState[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out: QueryCommandOutput = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': ATTR.pk },
-          ExpressionAttributeValues: { ':pk': { S: keys.spikesPartition } },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of out.Items ?? []) states.push({ ruleId: i.ruleId!.S!, scope: i.scope!.S!, firedAt: i.firedAt!.S!, stories: Number(i.stories?.N ?? 0) });
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return states;
+    const items = await queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: keys.spikesPartition } } });
+    return items.map((i) => ({ ruleId: i.ruleId!.S!, scope: i.scope!.S!, firedAt: i.firedAt!.S!, stories: Number(i.stories?.N ?? 0) }));
   }
 
   /** Marks a surge as fired; false when it already was (another batch fired it): once per surge. */

@@ -11,7 +11,7 @@ import {
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+} from '../clients/sdk/dynamodb';
 import type { Delivery, FeedState, TaggedArticle } from '../model';
 import type { Item } from './attr';
 import { alertFromItem, alertItem, type StoredAlert } from './alert-items';
@@ -24,7 +24,7 @@ import { DynamoStoryIndex } from './story-index';
 import { CachedStoryIndex } from './story-cache';
 import { BufferedTrendStore } from './trend-buffer';
 import { followMerges, getProfiles, listingFrom, listStories, newestFirst, storyArticles, type StoryListing } from './story-reads';
-import { batchGet, DEFAULT_RETRY, type RetryPolicy } from './batch';
+import { batchGet, DEFAULT_RETRY, queryAll, type RetryPolicy } from './batch';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { createTableInput } from './design';
 import { StoreError } from './errors';
@@ -192,16 +192,8 @@ export class ArticleStore {
 
   /** Local runs: the pending-alert records an interrupted run left (oldest first), each with its article ids. */
   async pendingAlerts(): Promise<{ key: string; ids: string[] }[]> {
-    const out: { key: string; ids: string[] }[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: keys.pendingPartition } }, ExclusiveStartKey: start, ConsistentRead: true }),
-      );
-      for (const i of page.Items ?? []) out.push({ key: i[ATTR.sk]?.S ?? '', ids: pendingIds(i) });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: keys.pendingPartition } }, ConsistentRead: true });
+    return items.map((i) => ({ key: i[ATTR.sk]?.S ?? '', ids: pendingIds(i) }));
   }
 
   /** Deletes a pending-alert record once every alert of its articles is done. */
@@ -343,16 +335,8 @@ export class ArticleStore {
 
   /** Every feed's state (one partition, read to the end). */
   async listFeedStates(): Promise<FeedState[]> {
-    const out: FeedState[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: keys.feedsPartition } }, ExclusiveStartKey: start }),
-      );
-      for (const i of page.Items ?? []) out.push(feedStateFromItem(i));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: keys.feedsPartition } } });
+    return items.map(feedStateFromItem);
   }
 
   /**

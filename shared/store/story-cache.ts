@@ -4,7 +4,7 @@
 // answer exactly what the table would (the newest POSTINGS_PER_TERM postings of a word in a window,
 // profiles as decoded from their items), so a pass that starts with an empty cache — one resumed
 // after a kill — makes the same stories as one that ran from the start (docs/STORE.md, "Local passes").
-import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '../clients/sdk/dynamodb';
 import type { Posting, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import type { Item } from './attr';

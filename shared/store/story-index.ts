@@ -1,6 +1,6 @@
 // The clusterer's StoryIndex on the table: postings by word and time, profiles written conditionally
 // on their version (single-item conditional writes only: dynalite has no transactions).
-import { ConditionalCheckFailedException, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '../clients/sdk/dynamodb';
 import type { Posting, StoryIndex } from '../stories/assign';
 import type { StoryProfile } from '../stories/profile';
 import { batchGet, batchPut, type RetryPolicy } from './batch';

@@ -1,6 +1,6 @@
 // Reading stories: newest first (by their latest article), optionally only those whose tags include
 // given ones, from the story listing; and one story with its articles (docs/STORE.md, "Stories").
-import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type DynamoDBClient } from '../clients/sdk/dynamodb';
 import type { TaggedArticle } from '../model';
 import type { StoryProfile } from '../stories/profile';
 import { articleFromItem } from './article-items';

@@ -5,7 +5,7 @@
 // the next process replays before it reads anything (`recover`): the batch lands whole or not at all,
 // which BatchWriteItem alone does not promise (docs/STORE.md, "Local passes").
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DeleteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, type DynamoDBClient, type WriteRequest } from '../clients/sdk/dynamodb';
 import { itemBytes, n, type Item } from './attr';
 import { batchWrite, queryAll, type RetryPolicy } from './batch';
 import { ATTR, ITEM_TYPE, keys } from './keys';

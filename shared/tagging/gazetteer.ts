@@ -126,6 +126,19 @@ export function ancestors(g: Gazetteer, ie: IndexedEntry, side: 'place' | 'actor
  * typed arrays, and a key is made only for a name whose hash the text hits. That keeps the load to a
  * walk over the file and the matcher's compile to what news names every day.
  */
+/** A town index's names in the order they were added (what the data file's precomputed index holds). */
+export interface TownNames {
+  /** Each name's line, and which of its aliases (-1: the line's name). */
+  line: Int32Array;
+  alias: Int16Array;
+  /** The hash of its key, and of its key's first word (hashKey). */
+  hash: Int32Array;
+  first: Int32Array;
+  /** Its number of words (at most 255). */
+  words: Uint8Array;
+  maxTokens: number;
+}
+
 export class TownIndex {
   /** Most words in a town's name. */
   maxTokens = 1;
@@ -189,6 +202,35 @@ export class TownIndex {
     if (words > this.maxTokens) this.maxTokens = words;
     if (this.names * 4 > this.slots.length * 3 / 2) this.rehash(); // more than three quarters full
     else this.place(n);
+  }
+
+  /** The names added, in order, in arrays of their exact length. */
+  saved(): TownNames {
+    const n = this.names;
+    return { line: this.nameLine.slice(0, n), alias: this.nameAlias.slice(0, n), hash: this.nameHash.slice(0, n), first: this.nameFirst.slice(0, n), words: this.nameWords.slice(0, n), maxTokens: this.maxTokens };
+  }
+
+  /**
+   * The index holding `names` (saved()), as adding them one by one would make it: the tables sized
+   * once for all of them, each name put in its place in the same order (a chain's order is kept).
+   */
+  static restore(lines: { line(i: number): string }, names: TownNames): TownIndex {
+    const n = names.line.length;
+    const t = new TownIndex(lines, 0);
+    const size = 1 << Math.ceil(Math.log2(Math.max(16, (4 * n) / 3))); // at most three quarters full, as add() keeps it
+    t.slotMask = t.firstMask = size - 1;
+    t.slots = new Int32Array(size * 2);
+    t.firsts = new Int32Array(size * 2);
+    t.nameLine = names.line;
+    t.nameAlias = names.alias;
+    t.nameHash = names.hash;
+    t.nameFirst = names.first;
+    t.nameWords = names.words;
+    t.nameNext = new Int32Array(n);
+    t.names = n;
+    t.maxTokens = names.maxTokens;
+    for (let k = 0; k < n; k++) t.place(k);
+    return t;
   }
 
   /** Puts name n in the tables and the bit sets. */
@@ -293,7 +335,7 @@ export class TownIndex {
   }
 
   private growNames(): void {
-    const cap = this.nameLine.length * 2;
+    const cap = Math.max(16, this.nameLine.length * 2);
     const grow = <T extends Int32Array | Int16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
       b.set(a);
@@ -371,28 +413,12 @@ let loaded: LoadedGazetteer | undefined;
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const bytes = fs.readFileSync(gazetteerPath());
-  // The bytes as a one-byte string (Latin-1: no decoding, one character a byte): the separators and
-  // newlines are found by the engine's string search, at byte offsets (UTF-8 never uses bytes below
-  // 128 inside a character); a name or line beyond ASCII is decoded from the bytes when needed.
-  const b = bytes.toString('latin1');
-  const size = b.length;
-  // The first line describes the format; one entry a line follows.
-  const first = b.indexOf('\n') + 1;
-  let count = 0;
-  for (let k = b.indexOf('\n', first); k >= 0; k = b.indexOf('\n', k + 1)) count++;
-  if (size > first && b.charCodeAt(size - 1) !== 10) count++;
-  const starts = new Int32Array(count + 1);
-  const lines = new DataLines(bytes, starts);
-  const entries: IndexedEntry[] = new Array(count);
+  const index = dataFileIndex(bytes);
+  const lines = new DataLines(bytes, index.starts);
+  const entries: IndexedEntry[] = new Array(index.starts.length - 1);
   const byId = new IdIndex(() => loaded!);
-  const towns = new TownIndex(lines, count + 1024);
-  // Three passes, each a loop in a function of its own that the engine optimises once and keeps (one
-  // loop doing all three is thrown back to the interpreter each time a new branch runs: the towns
-  // start after 5,000 lines).
-  const nameEnd = new Int32Array(count);
-  findLines(b, first, starts, nameEnd);
-  indexTowns(towns, lines, b, nameEnd);
-  decodeOthers(lines, nameEnd, entries, byId);
+  const towns = TownIndex.restore(lines, index.names);
+  decodeOthers(lines, index.others, entries, byId);
   const g: LoadedGazetteer = {
     entries,
     byId,
@@ -408,6 +434,119 @@ export function gazetteer(): Gazetteer {
   };
   loaded = g;
   return g;
+}
+
+/** The data file's index: the one the builder precomputed into it, or, when it has none, worked out from its text. */
+export function dataFileIndex(bytes: Buffer): TextIndex {
+  return readTownIndex(bytes) ?? indexText(bytes, bytes.length);
+}
+
+/** What loading needs besides the lines' text: where each line starts, the town index's names, the other (decoded) lines. */
+export interface TextIndex {
+  /** Byte offset of each entry's line, and one past the end of the last (after its newline). */
+  starts: Int32Array;
+  names: TownNames;
+  /** The lines that are not towns, decoded at load (countries, curated entries, subdivisions). */
+  others: Int32Array;
+  /** Read from the file's precomputed index (else worked out from its text). */
+  precomputed: boolean;
+}
+
+/**
+ * Works out the TextIndex from the data file's text, bytes[0, textEnd): what the builder precomputes
+ * into the file (encodeTownIndex), and what the loader falls back on for a file without it.
+ */
+function indexText(bytes: Buffer, textEnd: number): TextIndex {
+  // The bytes as a one-byte string (Latin-1: no decoding, one character a byte): the separators and
+  // newlines are found by the engine's string search, at byte offsets (UTF-8 never uses bytes below
+  // 128 inside a character); a name or line beyond ASCII is decoded from the bytes when needed.
+  const b = bytes.toString('latin1', 0, textEnd);
+  const size = b.length;
+  // The first line describes the format; one entry a line follows.
+  const first = b.indexOf('\n') + 1;
+  let count = 0;
+  for (let k = b.indexOf('\n', first); k >= 0; k = b.indexOf('\n', k + 1)) count++;
+  if (size > first && b.charCodeAt(size - 1) !== 10) count++;
+  const starts = new Int32Array(count + 1);
+  const lines = new DataLines(bytes, starts);
+  const towns = new TownIndex(lines, count + 1024);
+  // Each pass a loop in a function of its own, which the engine optimises once and keeps (one loop
+  // doing both is thrown back to the interpreter each time a new branch runs: the towns start after
+  // 5,000 lines).
+  const nameEnd = new Int32Array(count);
+  findLines(b, first, starts, nameEnd);
+  indexTowns(towns, lines, b, nameEnd);
+  let n = 0;
+  for (let i = 0; i < count; i++) if (nameEnd[i] === 0) n++;
+  const others = new Int32Array(n);
+  n = 0;
+  for (let i = 0; i < count; i++) if (nameEnd[i] === 0) others[n++] = i;
+  return { starts, names: towns.saved(), others, precomputed: false };
+}
+
+// The precomputed index, appended to the data file after its text by the builder: at load the town
+// names need not be found and hashed again (about 170 ms of a cold start), only put in their tables.
+// Layout: a block of little-endian 32-bit words — count (lines), names, most words of a name, others;
+// starts[count + 1]; others[]; the names' lines[], key hashes[], first-word hashes[]; their alias
+// numbers as 16-bit words and word counts as bytes, each run padded to 4 bytes — then a 16-byte
+// footer: the text's length, the block's length, the format version, the magic number. x86-64 and
+// Lambda's arm64 are both little-endian; a file whose footer does not describe its own size (an
+// older file, a text edited by hand) is indexed from its text instead.
+const INDEX_MAGIC = 0x4e4d5449; // "NMTI"
+const INDEX_VERSION = 1;
+const FOOTER_BYTES = 16;
+
+/** The data file's text followed by its precomputed index (scripts/build-gazetteer.ts writes this). */
+export function withTownIndex(text: Buffer): Buffer {
+  const { starts, names, others } = indexText(text, text.length);
+  const n = names.line.length;
+  const pad = (bytes: number) => (bytes + 3) & ~3;
+  const words = [starts.length - 1, n, names.maxTokens, others.length];
+  const block = Buffer.alloc(4 * (words.length + starts.length + others.length + 3 * n) + pad(2 * n) + pad(n));
+  let at = 0;
+  const put = (a: ArrayLike<number> & { byteLength: number; buffer: ArrayBufferLike; byteOffset: number }, bytes: number) => {
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(block, at);
+    at += bytes;
+  };
+  const head = Int32Array.from(words);
+  put(head, head.byteLength);
+  for (const a of [starts, others, names.line, names.hash, names.first]) put(a, a.byteLength);
+  put(names.alias, pad(names.alias.byteLength));
+  put(names.words, pad(names.words.byteLength));
+  const footer = Buffer.alloc(FOOTER_BYTES);
+  footer.writeUInt32LE(text.length, 0);
+  footer.writeUInt32LE(block.length, 4);
+  footer.writeUInt32LE(INDEX_VERSION, 8);
+  footer.writeUInt32LE(INDEX_MAGIC, 12);
+  return Buffer.concat([text, block, footer]);
+}
+
+/** The precomputed index of a data file, or undefined when it has none (or not this version). */
+function readTownIndex(bytes: Buffer): TextIndex | undefined {
+  if (bytes.length < FOOTER_BYTES) return undefined;
+  const f = bytes.length - FOOTER_BYTES;
+  const textEnd = bytes.readUInt32LE(f);
+  const blockBytes = bytes.readUInt32LE(f + 4);
+  if (bytes.readUInt32LE(f + 12) !== INDEX_MAGIC || bytes.readUInt32LE(f + 8) !== INDEX_VERSION || textEnd + blockBytes !== f) return undefined;
+  // Copied out of the file's buffer into arrays of their own: aligned, and the rest of the buffer is
+  // the lines' text, which stays.
+  let at = textEnd;
+  const take = <T>(make: (b: ArrayBuffer) => T, len: number, padded = len): T => {
+    const out = make(new Uint8Array(bytes.subarray(at, at + len)).buffer);
+    at += padded;
+    return out;
+  };
+  const ints = (n: number) => take((b) => new Int32Array(b), 4 * n);
+  const [count, n, maxTokens, others] = ints(4);
+  const starts = ints(count! + 1);
+  const otherLines = ints(others!);
+  const line = ints(n!);
+  const hash = ints(n!);
+  const first = ints(n!);
+  const alias = take((b) => new Int16Array(b), 2 * n!, (2 * n! + 3) & ~3);
+  const words = take((b) => new Uint8Array(b), n!, (n! + 3) & ~3);
+  if (at !== f || starts[count!] !== textEnd) return undefined;
+  return { starts, others: otherLines, names: { line, hash, first, alias, words, maxTokens: maxTokens! }, precomputed: true };
 }
 
 /**
@@ -442,10 +581,10 @@ function indexTowns(towns: TownIndex, lines: DataLines, b: string, nameEnd: Int3
   }
 }
 
-/** 3. Every other entry (countries, curated entries, subdivisions: about 10,000), decoded now. */
-function decodeOthers(lines: DataLines, nameEnd: Int32Array, entries: IndexedEntry[], byId: IdIndex): void {
-  for (let index = 0; index < nameEnd.length; index++) {
-    if (nameEnd[index] !== 0) continue;
+/** Every other entry (countries, curated entries, subdivisions: about 10,000), decoded now. */
+function decodeOthers(lines: DataLines, others: Int32Array, entries: IndexedEntry[], byId: IdIndex): void {
+  for (let k = 0; k < others.length; k++) {
+    const index = others[k]!;
     const ie = decodeEntry(lines.line(index), index);
     entries[index] = ie;
     byId.set(ie.entry.id, ie);

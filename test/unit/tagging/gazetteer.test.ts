@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getTagEntry, resolveTag, suggestTags } from '../../../shared/tagging';
 import { buildGazetteer, encodeEntry, OUTPUT, serialise, type BuiltEntry } from '../../../scripts/build-gazetteer';
-import { allEntries, gazetteer, GazetteerMissingError, gazetteerPath, TownIndex } from '../../../shared/tagging/gazetteer';
+import { allEntries, dataFileIndex, gazetteer, GazetteerMissingError, gazetteerPath, TownIndex, withTownIndex } from '../../../shared/tagging/gazetteer';
 import { FIRST_BITS, hashKey, KIND_CODES, MULTI_BITS, tokenKey, tokens } from '../../../shared/tagging/chars';
 
 describe('resolveTag', () => {
@@ -57,7 +57,8 @@ describe('the generated gazetteer', { timeout: 120_000 }, () => {
   let builtOnce: ReturnType<typeof buildGazetteer> | undefined;
   const built = () => (builtOnce ??= buildGazetteer());
   it('is up to date with its sources (run npm run build:gazetteer after editing shared/tagging/data)', () => {
-    expect(fs.readFileSync(OUTPUT, 'utf8') === serialise(built())).toBe(true);
+    // The text, then the town index the builder precomputes from it: both must be what a build makes now.
+    expect(fs.readFileSync(OUTPUT).equals(withTownIndex(Buffer.from(serialise(built()))))).toBe(true);
   });
   it('has unique ids and parents that exist', () => {
     const g = built();
@@ -100,8 +101,8 @@ describe('the generated gazetteer', { timeout: 120_000 }, () => {
     expect(g.byId.get('truro')?.entry).toMatchObject({ country: 'GB', parents: ['england'] });
     expect(g.byId.get('gb-con')?.entry).toMatchObject({ name: 'Cornwall', kind: 'region', country: 'GB' });
   });
-  it('is one compact file kept out of the JavaScript bundles (well under 8 MB)', () => {
-    expect(fs.statSync(OUTPUT).size).toBeLessThan(8 * 1024 * 1024);
+  it('is one compact file kept out of the JavaScript bundles (6 MB of text and a 2.5 MB town index: well under 10 MB)', () => {
+    expect(fs.statSync(OUTPUT).size).toBeLessThan(10 * 1024 * 1024);
   });
 });
 
@@ -163,6 +164,27 @@ describe('the gazetteer data file', () => {
     } finally {
       if (saved !== undefined) process.env.NEWS_MONITOR_GAZETTEER = saved;
     }
+  });
+});
+
+describe('the town index precomputed into the data file', () => {
+  it('is the index the loader works out from the text alone, and a file of text alone is indexed from its text', () => {
+    const file = fs.readFileSync(OUTPUT);
+    const textEnd = file.readUInt32LE(file.length - 16);
+    const text = file.subarray(0, textEnd);
+    expect(text.toString('utf8', 0, 12)).toBe('# GENERATED ');
+    const fromText = dataFileIndex(text);
+    const same = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Buffer.from(new Uint8Array((a as Int32Array).buffer)).equals(Buffer.from(new Uint8Array((b as Int32Array).buffer)));
+    const check = (got: ReturnType<typeof dataFileIndex>) => {
+      expect(got.starts.length).toBe(allEntries().length + 1);
+      expect(same(got.starts, fromText.starts) && same(got.others, fromText.others)).toBe(true);
+      for (const k of ['line', 'hash', 'first', 'alias', 'words'] as const) expect(same(got.names[k], fromText.names[k]), k).toBe(true);
+      expect(got.names.maxTokens).toBe(fromText.names.maxTokens);
+    };
+    const precomputed = dataFileIndex(file);
+    expect([precomputed.precomputed, fromText.precomputed]).toEqual([true, false]);
+    check(precomputed);
+    expect(fromText.names.line.length).toBeGreaterThan(130_000);
   });
 });
 
