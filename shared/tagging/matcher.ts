@@ -605,7 +605,7 @@ function particleStart(text: string, i: number, floor: number): number {
     const sep = text.charCodeAt(k - 1);
     if (sep !== 45 && sep !== 32) break; // "al-Qaeda", "von der Leyen"
     let s = k - 1;
-    while (s > floor && k - s <= 4 && (ASCII[text.charCodeAt(s - 1)] ?? 0) & LOWER) s--; // particles have at most 3 letters
+    while (s > floor && k - s <= 4 && isLowerAscii(text.charCodeAt(s - 1))) s--; // particles have at most 3 letters
     if (s === k - 1 || k - 1 - s > 3 || !PARTICLES.hasSpan(text, s, k - 1)) break;
     if (s > 0 && charClass(text.charCodeAt(s - 1)) & WORD) break;
     start = s;
@@ -613,6 +613,9 @@ function particleStart(text: string, i: number, floor: number): number {
   }
   return start;
 }
+
+/** A lower-case ASCII letter (the class table is read in bounds: a read past its end deoptimises the scan). */
+const isLowerAscii = (c: number) => c < 128 && (ASCII[c]! & LOWER) !== 0;
 
 /** End of the word token that starts at `i`. */
 function tokenEnd(text: string, i: number): number {
