@@ -295,14 +295,15 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   const THE = /^the\s+/i;
   /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
   let key = '';
-  const nodeOf = (alias: string): Node | undefined => {
-    const keys = tokens(THE.test(alias) ? alias.replace(THE, '') : alias);
+  const nodeOf = (alias: string): Node | undefined => nodeOfKeys(tokens(THE.test(alias) ? alias.replace(THE, '') : alias).map(tokenKey));
+  /** nodeOf for a phrase already cut into token keys (the case forms come so). */
+  const nodeOfKeys = (keys: string[]): Node | undefined => {
     if (!keys.length) return undefined;
     let map = root;
     let node: Node | undefined;
     key = '';
     for (let q = 0; q < keys.length; q++) {
-      const k = tokenKey(keys[q]!);
+      const k = keys[q]!;
       key = q ? `${key} ${k}` : k;
       node = child(map, k);
       if (q < keys.length - 1) map = node.next ??= new NodeTable();
@@ -379,7 +380,8 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   let matcher: Matcher | undefined;
   const addForms = (eager: boolean) => {
     for (const { form, keys, index, alias } of caseForms(g, eager)) {
-      const node = nodeOf(form);
+      // Its token keys are worked out already (caseForms); a form that opens with "the" is cut as names are.
+      const node = THE.test(form) ? nodeOf(form) : nodeOfKeys(keys);
       if (!node || node.target) continue;
       const ie = g.entries[index]!;
       const target = makeTarget([index], false, alias, key, PLACE.has(ie.entry.kind));
