@@ -3,7 +3,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { TagResult } from '../model';
 import { dropUnsupported } from './actors';
-import { tokenKey, tokens } from './chars';
+import { codeAt, tokenKey, tokens } from './chars';
 import { readDateline, type Dateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
@@ -133,7 +133,7 @@ function findMatches(a: Article, m: Matcher): Found[][] | undefined {
   const before = found.length;
   const textFound = found.slice(textFrom);
   for (const f of textFound) {
-    if (text.charCodeAt(f.end) !== 44) continue;
+    if (codeAt(text, f.end) !== 44) continue;
     ABBREV_AFTER.lastIndex = f.end;
     const x = ABBREV_AFTER.exec(text);
     const id = x && stateAbbrev.get(abbrevKey(x[1]!));

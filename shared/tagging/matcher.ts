@@ -603,7 +603,7 @@ const PARTICLES = new KeySet(['al', 'el', 'ad', 'von', 'van', 'der', 'den', 'de'
 function particleStart(text: string, i: number, floor: number): number {
   let start = -1;
   let k = i;
-  for (let n = 0; n < 2; n++) {
+  for (let n = 0; n < 2 && k > 0; n++) {
     const sep = text.charCodeAt(k - 1);
     if (sep !== 45 && sep !== 32) break; // "al-Qaeda", "von der Leyen"
     let s = k - 1;
