@@ -59,7 +59,8 @@ export function tagLineInto(line: string, out: JsonBytes): string | undefined {
   if (typeof id === 'string') out.string(id);
   else out.ascii(JSON.stringify(id)); // a number or boolean
   out.ascii(',');
-  tagTextJson({ text, ...(typeof title === 'string' ? { title } : {}), ...(when ? { date: when } : {}) }, out);
+  // Every field present (undefined when absent): inputs of one shape keep the tagger's reads of them monomorphic.
+  tagTextJson({ text, title: typeof title === 'string' ? title : undefined, date: when || undefined }, out);
   out.ascii('}\n');
   return undefined;
 }

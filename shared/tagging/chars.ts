@@ -111,6 +111,14 @@ export function letters(s: string): string {
   return out;
 }
 
+/**
+ * The code unit at `i` (0 or more), or -1 past the end of `s`: charCodeAt past the end gives NaN, and
+ * the first such read deoptimises the code that makes it (the rules read the character after a match).
+ */
+export function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+
 /** FNV-1a over a key's UTF-16 code units (the scan hashes lower-cased ASCII text the same way). */
 export function hashKey(key: string): number {
   let h = 0x811c9dc5;

@@ -2,7 +2,7 @@
 // Each rule reads general evidence from data/rules.json — the word after a city ("Minsk agreements"),
 // the capitalised words around a name that is also a person's ("Michael Jordan"), the other places an
 // article names ("Georgia" beside Atlanta is the US state) — never anything about one article.
-import { charClass, KeySet, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, codeAt, KeySet, tokenKey, tokens, UPPER, WORD } from './chars';
 import { ancestors, roleHeld, type Gazetteer } from './gazetteer';
 import type { AliasTarget, Found } from './matcher';
 import rules from './data/rules.json';
@@ -142,8 +142,9 @@ export function markOrganisations(found: Found[], title: string, text: string): 
  * America", "US$460". Only capitalised words count, so "Kenya health officials" stays a place.
  */
 function inOrganisation(text: string, m: Found): boolean {
-  if (text.charCodeAt(m.end) === 36 || (m.start > 0 && text.charCodeAt(m.start - 1) === 36)) return true;
-  const after = text.charCodeAt(m.end) === 46 ? m.end + 1 : m.end; // the full stop of "U.S."
+  const next = codeAt(text, m.end);
+  if (next === 36 || (m.start > 0 && text.charCodeAt(m.start - 1) === 36)) return true;
+  const after = next === 46 ? m.end + 1 : m.end; // the full stop of "U.S."
   const nw = nextWord(text, after);
   if (nw && capitalised(text, nw) && orgAfter.hasSpan(text, nw.start, nw.end)) return true;
   // "Michigan State University", "Ohio State College": the word of state before the organisation's word.

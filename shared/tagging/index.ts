@@ -3,12 +3,12 @@
 import { distance } from 'fastest-levenshtein';
 import type { TagResult } from '../model';
 import { dropUnsupported } from './actors';
-import { tokenKey, tokens } from './chars';
-import { readDateline } from './dateline';
+import { codeAt, tokenKey, tokens } from './chars';
+import { readDateline, type Dateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
-import { ancestors, gazetteer, type GazetteerEntry } from './gazetteer';
+import { ancestors, gazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, supportFrom, surelyUnsupported, unitsInLists, type PlaceContext, type PlaceMention } from './places';
+import { placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -55,27 +55,52 @@ export function tagTextJson(input: TagInput, out: JsonBytes): void {
   writeScored(out, score(input));
 }
 
+/**
+ * One article as the steps of score() read it. The steps are functions of their own, not closures of
+ * one long function: each is optimised on its own, so that a rare path met late in the warm-up (a
+ * dateline qualifier, a shared name) throws away and recompiles that step only.
+ */
+interface Article {
+  g: Gazetteer;
+  title: string;
+  text: string;
+  date: string | undefined;
+  /** The matches, in text order (title first), narrowed step by step. */
+  found: Found[];
+  dl: Dateline | undefined;
+  /** End of the dateline's place and qualifier ("CHARLOTTE, N.C."): -1 without a dateline. */
+  placeEnd: number;
+}
+
 /** Finds, resolves and scores the names of a text; the result is valid until the next call. */
 function score(input: TagInput): Scored {
   const g = gazetteer();
-  const m = matcher();
   const text = typeof input.text === 'string' ? input.text : '';
   const title = typeof input.title === 'string' ? input.title : '';
-  const found: Found[] = [];
-  // Every phrase matched in a field (cue words included, before dropNonNames drops them), when a
-  // name there is shared: the context of the shared names. Kept as the matches; their keys become a
-  // set only if a shared name is settled by resolveShared (most articles settle none that way).
+  const a: Article = { g, title, text, date: input.date, found: [], dl: undefined, placeEnd: -1 };
+  const matched = findMatches(a, matcher());
+  const dl = a.dl;
+  // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
+  resolveMatches(a, settleSmallPlaces(a), matched);
+  placeRules(a);
+  return scoreFound(a.found, g, { title, text }, dl ? dl.end : 0, input.date);
+}
+
+/**
+ * Scans the title and the text, reads the dateline and the state abbreviations after places, and
+ * leaves the matches in a.found in text order. Returns every phrase matched in a field (cue words
+ * included, before dropNonNames drops them) when a name there is shared: the context of the shared
+ * names. Kept as the matches; their keys become a set only if a shared name is settled by
+ * resolveShared (most articles settle none that way).
+ */
+function findMatches(a: Article, m: Matcher): Found[][] | undefined {
+  const { g, title, text, found } = a;
   let matched: Found[][] | undefined;
   const collect = (from: number) => {
     for (let k = from; k < found.length; k++) if (found[k]!.target.entries.length > 1) {
       (matched ??= []).push(found.slice(from));
       return;
     }
-  };
-  const keysOf = (): Set<string> => {
-    const keys = new Set<string>();
-    for (const list of matched ?? []) for (const f of list) keys.add(f.target.key);
-    return keys;
   };
   if (title) {
     scan(m, title, 'title', found);
@@ -89,9 +114,10 @@ function score(input: TagInput): Scored {
 
   // The dateline names the place of reporting; a state or province after it ("N.Y.") is read too.
   const dl = readDateline(text);
-  let leadStart = 0;
   if (dl) {
-    leadStart = dl.end;
+    a.dl = dl;
+    // The dateline's place and qualifier ("CHARLOTTE, N.C.") support a place; its date ("March 3") does not.
+    a.placeEnd = dl.qualifier?.end ?? dl.place.end;
     for (let k = textFrom; k < found.length && found[k]!.start < dl.end; k++) found[k]!.dateline = true;
     const q = dl.qualifier;
     const qid = q && stateAbbrev.get(abbrevKey(q.text));
@@ -107,32 +133,37 @@ function score(input: TagInput): Scored {
   const before = found.length;
   const textFound = found.slice(textFrom);
   for (const f of textFound) {
-    if (text.charCodeAt(f.end) !== 44) continue;
+    if (codeAt(text, f.end) !== 44) continue;
     ABBREV_AFTER.lastIndex = f.end;
-    const a = ABBREV_AFTER.exec(text);
-    const id = a && stateAbbrev.get(abbrevKey(a[1]!));
+    const x = ABBREV_AFTER.exec(text);
+    const id = x && stateAbbrev.get(abbrevKey(x[1]!));
     const se = id ? g.byId.get(id) : undefined;
-    if (!a || !se) continue;
-    const start = f.end + a[0].length - a[1]!.length;
+    if (!x || !se) continue;
+    const start = f.end + x[0].length - x[1]!.length;
     // The abbreviation wins over a town it spells ("Mo." is Missouri, not Mo i Rana).
-    const clash = found.findIndex((x) => x.field === 'text' && x.start === start);
+    const clash = found.findIndex((y) => y.field === 'text' && y.start === start);
     if (clash >= 0 && !found[clash]!.target.minor) continue;
     if (clash >= 0) found.splice(clash, 1);
-    found.push(makeFound(start, start + a[1]!.length, makeTarget([se.index], false, a[1]!, a[1]!, true), 'text', se.index, f.dateline));
+    found.push(makeFound(start, start + x[1]!.length, makeTarget([se.index], false, x[1]!, x[1]!, true), 'text', se.index, f.dateline));
   }
   // Matches stay in text order (title first): the place rules read the match after a name.
   if (found.length !== before || dl?.qualifier) found.sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
+  return matched;
+}
 
-  // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
-  let context: Context | undefined;
-  let places: PlaceContext | undefined;
-  // The dateline's place and qualifier ("CHARLOTTE, N.C.") support a place; its date ("March 3") does not.
-  const placeEnd = dl ? (dl.qualifier?.end ?? dl.place.end) : -1;
-  // Only the match that opens the place or the qualifier counts ("GAZA CITY": Gaza, not a town called City).
-  const inDateline = (x: Found) => x.dateline && x.field === 'text' && x.end <= placeEnd && (x.start === dl!.place.start || x.start === dl!.qualifier?.start);
-  let settled: Map<string, number> | undefined; // a shared name means one thing throughout an article
-  // Towns and units that share a name or need support: the article's evidence decides, in two rounds,
-  // so that two small places support each other ("Pandi, Bulacan"; Truro and Cornwall).
+/** True for a match that opens the dateline's place or qualifier ("GAZA CITY": Gaza, not a town called City). */
+function inDateline(a: Article, x: Found): boolean {
+  return x.dateline && x.field === 'text' && x.end <= a.placeEnd && (x.start === a.dl!.place.start || x.start === a.dl!.qualifier?.start);
+}
+
+/**
+ * Towns and units that share a name or need support: the article's evidence decides, in two rounds,
+ * so that two small places support each other ("Pandi, Bulacan"; Truro and Cornwall). Returns what
+ * each name settled to, by key (a shared name means one thing throughout an article), or undefined
+ * when the article names no such place.
+ */
+function settleSmallPlaces(a: Article): Map<string, number> | undefined {
+  const { g, found } = a;
   let minors: Map<AliasTarget, number[]> | undefined; // each minor target's matches, in text order
   for (let q = 0; q < found.length; q++) {
     const t = found[q]!.target;
@@ -142,40 +173,65 @@ function score(input: TagInput): Scored {
     if (list) list.push(q);
     else minors.set(t, [q]);
   }
-  if (minors) {
-    places = placeContext(found, g);
-    settled = new Map();
-    const spansOf = (at: number[]) => at.map((q): PlaceMention => {
-      const x = found[q]!;
-      const nx = found[q + 1];
-      const pv = q > 0 ? found[q - 1] : undefined;
-      // Properties set one by one, not spread from temporary objects (this runs for every mention of a small place).
-      const pm: PlaceMention = { src: x.field === 'title' ? title : text, start: x.start, end: x.end, dateline: inDateline(x) };
-      if (nx && nx.field === x.field) pm.next = nx;
-      if (pv && pv.field === x.field) pm.prev = pv;
-      return pm;
-    });
-    // A mention in the dateline, or beside another match (a qualifier: "Pandi, Bulacan"), may support
-    // the name itself; without one, surelyUnsupported settles most names without reading their words.
-    const alone = (at: number[]) => {
-      for (const q of at) {
-        const x = found[q]!;
-        const nx = found[q + 1];
-        const pv = q > 0 ? found[q - 1] : undefined;
-        if (inDateline(x) || (nx && nx.field === x.field && nx.start - x.end <= 6) || (pv && pv.field === x.field && x.start - pv.end <= 6)) return false;
-      }
-      return true;
-    };
-    const resolve = (t: AliasTarget, at: number[]) => (alone(at) && surelyUnsupported(t, places!, g) ? -1 : resolvePlace(t, spansOf(at), places!, g));
-    const open: [AliasTarget, number[]][] = [];
-    for (const [t, at] of minors) {
-      const e = resolve(t, at);
-      settled.set(t.key, e);
-      if (e >= 0) supportFrom(places, g, e);
-      else open.push([t, at]);
-    }
-    if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, resolve(t, at));
+  if (!minors) return undefined;
+  const places = placeContext(found, g);
+  const settled = new Map<string, number>();
+  const open: [AliasTarget, number[]][] = [];
+  for (const [t, at] of minors) {
+    const e = resolveSmall(a, places, t, at);
+    settled.set(t.key, e);
+    if (e >= 0) supportFrom(places, g, e);
+    else open.push([t, at]);
   }
+  // A second round when the first settled some: what they add may support the others. A name that
+  // no addition can support keeps the first round's answer (no place) without being read again.
+  // (Each is set again all the same: two targets of one key keep the order of their answers.)
+  if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, untouchedBySupport(t, places, g) ? -1 : resolveSmall(a, places, t, at));
+  return settled;
+}
+
+/** The place a small or shared place name (target t, matched at found[at]) stands for, or -1. */
+function resolveSmall(a: Article, places: PlaceContext, t: AliasTarget, at: number[]): number {
+  return alone(a, at) && surelyUnsupported(t, places, a.g) ? -1 : resolvePlace(t, mentionsOf(a, at), places, a.g);
+}
+
+/**
+ * True when no mention at found[at] is in the dateline or beside another match where a qualifier
+ * stands ("Pandi, Bulacan", "Bulacan in Central Luzon"): then the mentions cannot support the name
+ * themselves, and surelyUnsupported settles most names without reading their words.
+ */
+function alone(a: Article, at: number[]): boolean {
+  const found = a.found;
+  for (const q of at) {
+    const x = found[q]!;
+    const nx = q + 1 < found.length ? found[q + 1] : undefined;
+    const pv = q > 0 ? found[q - 1] : undefined;
+    if (inDateline(a, x)) return false;
+    const src = x.field === 'title' ? a.title : a.text;
+    if ((nx && nx.field === x.field && qualifierGap(src, x.end, nx.start)) || (pv && pv.field === x.field && qualifierGap(src, pv.end, x.start))) return false;
+  }
+  return true;
+}
+
+/** The mentions at found[at], with their neighbouring matches, for the place rules. */
+function mentionsOf(a: Article, at: number[]): PlaceMention[] {
+  const found = a.found;
+  return at.map((q): PlaceMention => {
+    const x = found[q]!;
+    const nx = q + 1 < found.length ? found[q + 1] : undefined;
+    const pv = q > 0 ? found[q - 1] : undefined;
+    // Every field present, in one order: mentions of one shape keep the place rules' reads monomorphic.
+    return { src: x.field === 'title' ? a.title : a.text, start: x.start, end: x.end, dateline: inDateline(a, x), next: nx && nx.field === x.field ? nx : undefined, prev: pv && pv.field === x.field ? pv : undefined };
+  });
+}
+
+/**
+ * Gives every match its entry (a shared name settled by the rules, a small place by settleSmallPlaces)
+ * and drops those that name nothing here.
+ */
+function resolveMatches(a: Article, settled: Map<string, number> | undefined, matched: Found[][] | undefined): void {
+  const { g, title, text, found } = a;
+  let context: Context | undefined;
   let w = 0;
   for (let r = 0; r < found.length; r++) {
     const f = found[r]!;
@@ -186,13 +242,13 @@ function score(input: TagInput): Scored {
         settled ??= new Map();
         let e = settled.get(t.key);
         if (e === undefined) {
-          context ??= contextOf(found, g, keysOf());
+          context ??= contextOf(found, g, keysOf(matched));
           const spans = found.filter((x) => x.target === t).map((x) => ({ src: x.field === 'title' ? title : text, start: x.start, end: x.end }));
-          e = resolveShared(t, spans, context, g, input.date);
+          e = resolveShared(t, spans, context, g, a.date);
           settled.set(t.key, e);
         }
         f.entry = e;
-        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(f) })) f.entry = -1;
+        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(a, f), next: undefined, prev: undefined })) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;
@@ -200,16 +256,27 @@ function score(input: TagInput): Scored {
   found.length = w;
   markOrganisations(found, title, text); // "Kenya Red Cross": for the small places kept
   dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
+}
 
+/** The keys of every phrase matched in the fields that name a shared name (the cue words of the rules). */
+function keysOf(matched: Found[][] | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const list of matched ?? []) for (const f of list) keys.add(f.target.key);
+  return keys;
+}
+
+/** The rules that read resolved places beside each other: a state after a city, lists of states, the dateline's qualifier. */
+function placeRules(a: Article): void {
+  const { g, title, text, found, dl } = a;
   // "Buffalo, New York", "Kingston, Ontario": a name right after a place and a comma that is the name
   // of one of that place's ancestors is that ancestor (the state, not New York City).
   for (let r = 1; r < found.length; r++) {
     const f = found[r]!;
     const p = found[r - 1]!;
     if (p.field !== f.field || f.start - p.end > 3 || (f.field === 'title' ? title : text).charCodeAt(p.end) !== 44) continue;
-    for (const a of ancestors(g, g.entries[p.entry]!, 'place')) {
-      if (a !== f.entry && nameKey(g.entries[a]!.entry.name) === f.target.key) {
-        f.entry = a;
+    for (const x of ancestors(g, g.entries[p.entry]!, 'place')) {
+      if (x !== f.entry && nameKey(g.entries[x]!.entry.name) === f.target.key) {
+        f.entry = x;
         break;
       }
     }
@@ -226,7 +293,6 @@ function score(input: TagInput): Scored {
       if (f.dateline && f.end <= dl.place.end && g.entries[f.entry]!.entry.country !== qc) found.splice(i, 1);
     }
   }
-  return scoreFound(found, g, { title, text }, leadStart, input.date);
 }
 
 /** Looks a tag up by id ("donetsk-oblast"), ISO code ("RU"), name or alias ("NATO", "Black Sea", "Kiev"). */

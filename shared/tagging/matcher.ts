@@ -6,6 +6,7 @@
 import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
 import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer } from './gazetteer';
+import type { NameFacts } from './places';
 
 /** What an alias stands for. */
 export interface AliasTarget {
@@ -30,6 +31,8 @@ export interface AliasTarget {
   minor?: boolean;
   /** A short alias (RSF, SDF) that counts only beside another name of its entry (actors.ts). */
   needsFull?: boolean;
+  /** What the place rules work out once per name from its candidates (places.ts), made on first need. */
+  facts?: NameFacts;
 }
 
 /**
@@ -61,7 +64,7 @@ export interface Found {
  * (names, towns, blocking phrases, cue words), and objects of one shape keep those reads monomorphic.
  */
 export function makeTarget(entries: number[], demonym: boolean, alias: string, key: string, placeOnly: boolean): AliasTarget {
-  return { entries, demonym, exact: undefined, block: undefined, alias, key, placeOnly, minor: undefined, needsFull: undefined };
+  return { entries, demonym, exact: undefined, block: undefined, alias, key, placeOnly, minor: undefined, needsFull: undefined, facts: undefined };
 }
 
 /** A match with every field present, in one order (one object shape for all matches: see makeTarget). */
@@ -148,6 +151,107 @@ export interface Matcher {
   g: Gazetteer;
   /** Targets of town names, made on first sight (a town shares one with the trie's places of its name). */
   townTargets: Map<string, AliasTarget | null>;
+  /** What the trie and the town index say of each capitalised word seen (see Word). */
+  words: WordTable;
+}
+
+/**
+ * What the trie and the town index say of one capitalised word, by its token key: worked out the first
+ * time the scan meets the word and kept for the process. News repeats its capitalised words (sentence
+ * openers, the names of the story), and a word seen before then costs one probe of this table instead
+ * of the two first-word filters, a probe of the trie's root, of the towns' word counts and of their
+ * one-word names (tables of megabytes, a cache miss each).
+ */
+interface Word {
+  key: string;
+  /** The trie's node for the word (undefined: no alias starts with it). */
+  node: Node | undefined;
+  /** How many words a town name that starts with this word may have (towns.mostWords; 0: none starts so). */
+  most: number;
+  /** The town index's key of a one-word town name that is this word, or undefined. */
+  town: string | undefined;
+  /** Another word whose key has the same hash. */
+  sibling: Word | undefined;
+}
+
+/** Words kept at most (about 5 MB): past that, a new word is worked out each time it is met. */
+const MAX_WORDS = 1 << 16;
+
+/** Words by the hash of their key: open addressing over a typed array of hashes (as NodeTable). */
+class WordTable {
+  private mask = (1 << 12) - 1;
+  private hashes = new Int32Array(1 << 12);
+  private words: (Word | undefined)[] = new Array<Word | undefined>(1 << 12).fill(undefined);
+  size = 0;
+  /** The word of the token text[start, end), whose key has hash `h`, or undefined. */
+  get(h: number, text: string, start: number, end: number): Word | undefined {
+    const hs = this.hashes;
+    const ws = this.words;
+    const m = this.mask;
+    const k = h | 0;
+    for (let i = k & m; ; i = (i + 1) & m) {
+      const w = ws[i];
+      if (w === undefined) return undefined;
+      if (hs[i] === k) {
+        for (let c: Word | undefined = w; c; c = c.sibling) if (spanEquals(text, start, end, c.key)) return c;
+        return undefined;
+      }
+    }
+  }
+  add(h: number, word: Word): void {
+    if ((this.size + 1) * 2 > this.words.length) this.grow();
+    const m = this.mask;
+    const k = h | 0;
+    let i = k & m;
+    while (this.words[i] !== undefined && this.hashes[i] !== k) i = (i + 1) & m;
+    if (this.words[i] === undefined) this.size++;
+    else word.sibling = this.words[i];
+    this.hashes[i] = k;
+    this.words[i] = word;
+  }
+  clear(): void {
+    this.words.fill(undefined);
+    this.size = 0;
+  }
+  private grow(): void {
+    const old = this.words;
+    const oldHashes = this.hashes;
+    const cap = old.length * 2;
+    this.mask = cap - 1;
+    this.hashes = new Int32Array(cap);
+    this.words = new Array<Word | undefined>(cap).fill(undefined);
+    this.size = 0;
+    for (let i = 0; i < old.length; i++) {
+      const w = old[i];
+      if (w === undefined) continue;
+      // Re-placed whole: the sibling chain moves with its head.
+      const k = oldHashes[i]!;
+      let q = k & this.mask;
+      while (this.words[q] !== undefined) q = (q + 1) & this.mask;
+      this.hashes[q] = k;
+      this.words[q] = w;
+      this.size++;
+    }
+  }
+}
+
+/** The Word of the capitalised token [i, j) whose key has hash `h` (unsigned), worked out on first sight. */
+function wordAt(m: Matcher, text: string, i: number, j: number, h: number): Word {
+  const known = m.words.get(h, text, i, j);
+  if (known) return known;
+  // The filters first: a word no alias or town name starts with needs no lookup.
+  const b = h & (FILTER_BITS - 1);
+  const node = m.firsts[b >> 3]! & (1 << (b & 7)) ? lookup(m.root, text, i, j, h) : undefined;
+  const towns = m.g.towns;
+  const most = m.townFirsts[b >> 3]! & (1 << (b & 7)) ? towns.mostWords(h) : 0;
+  let town: string | undefined;
+  if (most > 0) {
+    const o = towns.oneWordKeys(h);
+    town = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
+  }
+  const word: Word = { key: tokenKey(text.slice(i, j)), node, most, town, sibling: undefined };
+  if (m.words.size < MAX_WORDS) m.words.add(h, word);
+  return word;
 }
 
 const FILTER_BITS = FIRST_BITS;
@@ -191,14 +295,15 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   const THE = /^the\s+/i;
   /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
   let key = '';
-  const nodeOf = (alias: string): Node | undefined => {
-    const keys = tokens(THE.test(alias) ? alias.replace(THE, '') : alias);
+  const nodeOf = (alias: string): Node | undefined => nodeOfKeys(tokens(THE.test(alias) ? alias.replace(THE, '') : alias).map(tokenKey));
+  /** nodeOf for a phrase already cut into token keys (the case forms come so). */
+  const nodeOfKeys = (keys: string[]): Node | undefined => {
     if (!keys.length) return undefined;
     let map = root;
     let node: Node | undefined;
     key = '';
     for (let q = 0; q < keys.length; q++) {
-      const k = tokenKey(keys[q]!);
+      const k = keys[q]!;
       key = q ? `${key} ${k}` : k;
       node = child(map, k);
       if (q < keys.length - 1) map = node.next ??= new NodeTable();
@@ -275,7 +380,8 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   let matcher: Matcher | undefined;
   const addForms = (eager: boolean) => {
     for (const { form, keys, index, alias } of caseForms(g, eager)) {
-      const node = nodeOf(form);
+      // Its token keys are worked out already (caseForms); a form that opens with "the" is cut as names are.
+      const node = THE.test(form) ? nodeOf(form) : nodeOfKeys(keys);
       if (!node || node.target) continue;
       const ie = g.entries[index]!;
       const target = makeTarget([index], false, alias, key, PLACE.has(ie.entry.kind));
@@ -294,11 +400,12 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     firsts[h >> 3]! |= 1 << (h & 7);
   });
   const townFirsts = g.towns.firstBits; // built at load, by the hash of every town name's first word
-  matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map() };
+  matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map(), words: new WordTable() };
   const m = matcher;
   m.addForms = () => {
     m.addForms = undefined;
     addForms(false);
+    m.words.clear(); // the forms add first words to the trie: what the table says of them changed
   };
   return m;
 }
@@ -410,7 +517,6 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       }
     }
     const full = hashed ? h >>> 0 : -1; // the token's key hash, as hashSpan would give it
-    h &= FILTER_BITS - 1;
     // A name may open with a lower-case particle: al-Qaeda, von der Leyen, sub-Saharan Africa.
     const p = i > 1 && i - lastEnd > 2 ? particleStart(text, i, lastEnd) : -1;
     if (p >= 0) {
@@ -422,12 +528,15 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
       }
       if (end > 0) out.pop(); // a particle alone is no name
     }
-    const inTrie = !hashed || m.firsts[h >> 3]! & (1 << (h & 7));
-    const inTowns = !hashed || m.townFirsts[h >> 3]! & (1 << (h & 7));
-    if (inTrie || inTowns) {
+    // What the trie and the town index say of the word (a rare word whose key cannot be hashed in
+    // place is looked up the slow way each time).
+    const w = hashed ? wordAt(m, text, i, j, full) : undefined;
+    const node = w ? w.node : lookup(m.root, text, i, j);
+    const most = w ? w.most : m.g.towns.mostWords(hashKey(tokenKey(text.slice(i, j))));
+    if (node || most) {
       const at = out.length;
-      let end = inTrie ? matchAt(m, text, i, j, field, out, full) : 0;
-      if (inTowns) end = townAt(m, text, i, j, full, field, out, end > 0 ? at : -1, end);
+      let end = node ? matchFrom(node, text, i, j, field, out) : 0;
+      if (most) end = townAt(m, text, i, j, full, most, w?.town, field, out, end > 0 ? at : -1, end);
       if (end > 0) {
         i = lastEnd = end;
         continue;
@@ -494,11 +603,11 @@ const PARTICLES = new KeySet(['al', 'el', 'ad', 'von', 'van', 'der', 'den', 'de'
 function particleStart(text: string, i: number, floor: number): number {
   let start = -1;
   let k = i;
-  for (let n = 0; n < 2; n++) {
+  for (let n = 0; n < 2 && k > 0; n++) {
     const sep = text.charCodeAt(k - 1);
     if (sep !== 45 && sep !== 32) break; // "al-Qaeda", "von der Leyen"
     let s = k - 1;
-    while (s > floor && k - s <= 4 && (ASCII[text.charCodeAt(s - 1)] ?? 0) & LOWER) s--; // particles have at most 3 letters
+    while (s > floor && k - s <= 4 && isLowerAscii(text.charCodeAt(s - 1))) s--; // particles have at most 3 letters
     if (s === k - 1 || k - 1 - s > 3 || !PARTICLES.hasSpan(text, s, k - 1)) break;
     if (s > 0 && charClass(text.charCodeAt(s - 1)) & WORD) break;
     start = s;
@@ -506,6 +615,9 @@ function particleStart(text: string, i: number, floor: number): number {
   }
   return start;
 }
+
+/** A lower-case ASCII letter (the class table is read in bounds: a read past its end deoptimises the scan). */
+const isLowerAscii = (c: number) => c < 128 && (ASCII[c]! & LOWER) !== 0;
 
 /** End of the word token that starts at `i`. */
 function tokenEnd(text: string, i: number): number {
@@ -518,8 +630,12 @@ const ASCII = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 
 /** Follows the trie from the token [i, j) (`hash`: its key hash when already known); records the longest alias found and returns its end (0: none). */
 function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[], hash = -1): number {
-  let node = lookup(m.root, text, i, j, hash);
-  if (!node) return 0;
+  const node = lookup(m.root, text, i, j, hash);
+  return node ? matchFrom(node, text, i, j, field, out) : 0;
+}
+
+/** matchAt from the trie's node for the token [i, j). */
+function matchFrom(node: Node, text: string, i: number, j: number, field: 'title' | 'text', out: Found[]): number {
   let best: Node | undefined;
   let bestEnd = 0;
   if (node.target && caseOk(node.target, text, i, j)) {
@@ -562,38 +678,32 @@ function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' 
  * that is at least as long as the trie's match (`trieAt`: its index in `out`, or -1; `trieEnd`: its end).
  * A town and the trie's places of the same name share one target. Returns the end of what was recorded.
  */
-function townAt(m: Matcher, text: string, i: number, j: number, hash: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
-  const towns = m.g.towns;
-  // How many words a town name that starts with this word may have (none: the bit set was wrong).
-  const first = hash >= 0 ? hash : hashKey(tokenKey(text.slice(i, j)));
-  const most = towns.mostWords(first);
-  if (most === 0) return trieEnd;
+function townAt(m: Matcher, text: string, i: number, j: number, hash: number, most: number, oneWord: string | undefined, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number): number {
+  // `most`: how many words a town name that starts with this word may have; `oneWord`: the key of the
+  // one-word town name this word is, if any (known only when the word's key has a hash).
   if (j >= trieEnd && hash >= 0) {
-    // One word: the stored key is found by hash and compared with the text in place (no string made).
-    const o = towns.oneWordKeys(hash);
-    const key = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
-    if (most === 1) return key === undefined ? trieEnd : record(m, text, i, j, key, field, out, trieAt, trieEnd);
-    // A longer name is tried first below; this one-word key is the fallback.
-    const longer = townLonger(m, text, i, j, most, field, out, trieAt, trieEnd);
-    if (longer > j || key === undefined) return longer;
-    return record(m, text, i, j, key, field, out, trieAt, trieEnd);
+    if (most === 1) return oneWord === undefined ? trieEnd : record(m, text, i, j, oneWord, field, out, trieAt, trieEnd);
+    // A longer name is tried first below; the one-word key is the fallback.
+    const longer = townLonger(m, text, i, j, hash, most, field, out, trieAt, trieEnd);
+    if (longer > j || oneWord === undefined) return longer;
+    return record(m, text, i, j, oneWord, field, out, trieAt, trieEnd);
   }
   if (most === 1) {
     if (j < trieEnd) return trieEnd;
     return record(m, text, i, j, tokenKey(text.slice(i, j)), field, out, trieAt, trieEnd);
   }
-  return townLonger(m, text, i, j, most, field, out, trieAt, trieEnd, true);
+  return townLonger(m, text, i, j, hash, most, field, out, trieAt, trieEnd, true);
 }
 
-/** Town names of two to `most` words from token [i, j), longest first (`withOne`: the one-word name too). */
-function townLonger(m: Matcher, text: string, i: number, j: number, most: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number, withOne = false): number {
+/** Town names of two to `most` words from token [i, j) (`hash`: its key's hash, -1: none), longest first (`withOne`: the one-word name too). */
+function townLonger(m: Matcher, text: string, i: number, j: number, hash: number, most: number, field: 'title' | 'text', out: Found[], trieAt: number, trieEnd: number, withOne = false): number {
   // The token ends of up to `most` words, joined as names are (spaces, hyphens, apostrophes), and the
   // hash of the key each run of words makes (-1: a character whose key needs tokenKey).
   const ends = ENDS;
   const hashes = HASHES;
   ends[0] = j;
   let count = 1;
-  let h = hashSpan(text, i, j);
+  let h = hash;
   hashes[0] = h;
   const n = text.length;
   let e = j;

@@ -38,6 +38,15 @@ export interface PlaceContext {
   named: Uint32Array;
   /** Latitude and longitude of every place named without doubt, two numbers each. */
   points: number[];
+  /** What supportFrom added (marked in `added` with the same mark), and where its points start in `points`. */
+  added: Uint32Array;
+  addedFrom: number;
+  /**
+   * Bit i % 4096 set for every entry i marked in `named`: an article names a few dozen entries, and
+   * most entries asked about are not among them; this 512-byte set answers those from the processor's
+   * nearest cache, where `named` (half a megabyte) is read only for the few whose bit is set.
+   */
+  bits: Int32Array;
 }
 
 /**
@@ -45,20 +54,31 @@ export interface PlaceContext {
  * answers "is it named", where a set of id strings hashed each id.
  */
 let named: Uint32Array | undefined;
+let added: Uint32Array | undefined;
 let seenAt: Uint32Array | undefined;
 let mark = 0;
 
 /** True when the context names entry `i`. */
-const isNamed = (ctx: PlaceContext, i: number) => ctx.named[i] === ctx.mark;
+const isNamed = (ctx: PlaceContext, i: number) => (ctx.bits[(i >> 5) & 127]! & (1 << (i & 31))) !== 0 && ctx.named[i] === ctx.mark;
+
+/** Marks entry i as named in the context. */
+function markNamed(ctx: PlaceContext, i: number): void {
+  ctx.named[i] = ctx.mark;
+  ctx.bits[(i >> 5) & 127]! |= 1 << (i & 31);
+}
+
+const namedBits = new Int32Array(128);
 
 /** The places named without doubt: single-candidate names that need no support, and their ancestors. */
 export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
   if (!named || named.length < g.entries.length) {
     named = new Uint32Array(g.entries.length);
+    added = new Uint32Array(g.entries.length);
     seenAt = new Uint32Array(g.entries.length);
   }
   const m = ++mark;
-  const ctx: PlaceContext = { mark: m, named, points: [] };
+  namedBits.fill(0);
+  const ctx: PlaceContext = { mark: m, named, points: [], added: added!, addedFrom: -1, bits: namedBits };
   for (const f of found) {
     const t = f.target;
     if (t.entries.length !== 1 || t.minor || f.org) continue;
@@ -66,20 +86,51 @@ export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
     if (seenAt![i] === m) continue;
     seenAt![i] = m;
     const ie = g.entries[i]!;
-    named[i] = m;
-    for (const a of ancestors(g, ie, 'place')) named[a] = m;
+    markNamed(ctx, i);
+    for (const a of ancestors(g, ie, 'place')) markNamed(ctx, a);
     const k = ie.entry.kind;
     if ((k === 'city' || k === 'region') && ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
   }
+  ctx.addedFrom = ctx.points.length;
   return ctx;
 }
 
 /** Adds a place just resolved to the context: its point and its ancestors support the places still open. */
 export function supportFrom(ctx: PlaceContext, g: Gazetteer, i: number): void {
   const ie = g.entries[i]!;
-  ctx.named[i] = ctx.mark;
-  for (const a of ancestors(g, ie, 'place')) ctx.named[a] = ctx.mark;
+  markNamed(ctx, i);
+  ctx.added[i] = ctx.mark;
+  for (const a of ancestors(g, ie, 'place')) {
+    markNamed(ctx, a);
+    ctx.added[a] = ctx.mark;
+  }
   if (ie.entry.lat !== undefined) ctx.points.push(ie.entry.lat, ie.entry.lon!);
+}
+
+/**
+ * True when nothing supportFrom added to the context can support a candidate of the name: none of
+ * the subdivisions and countries that could support one is among the additions, and no added point
+ * lies near one. Then resolvePlace answers as it did before the additions (every piece of evidence it
+ * reads from the context is one of those), and a name it settled as no place need not be read again.
+ */
+export function untouchedBySupport(t: AliasTarget, ctx: PlaceContext, g: Gazetteer): boolean {
+  const f = facts(t, g);
+  const s = (f.support ??= supportOf(t, g, f.cityUnits));
+  const added = ctx.added;
+  const m = ctx.mark;
+  for (let k = 0; k < s.any.length; k++) if (added[s.any[k]!] === m) return false;
+  const pts = ctx.points;
+  if (pts.length === ctx.addedFrom) return true;
+  for (let c = 0; c < s.lat.length; c++) {
+    const la = s.lat[c]!;
+    if (la !== la) continue; // NaN: no point
+    for (let p = ctx.addedFrom; p < pts.length; p += 2) {
+      if (Math.abs(la - pts[p]!) > NEAR_DEG) continue;
+      const d = km(la, s.lon[c]!, pts[p]!, pts[p + 1]!);
+      if (d > 0.5 && d < NEAR_KM) return false;
+    }
+  }
+  return true;
 }
 
 /** A mention of a shared or minor name, with the text it stands in and the match that follows it. */
@@ -212,21 +263,41 @@ const QUALIFIER_GAP = /^(?:,\s*|,?\s+(?:in|of)\s+)$/;
  * candidate's ancestors ("Pandi, Bulacan"), or the match before names a place the candidate contains
  * ("Bulacan in Central Luzon" for Central Luzon). The hierarchy itself is the evidence, for both.
  */
-function qualifies(g: Gazetteer, i: number, m: PlaceMention): boolean {
-  const n = m.next;
-  if (n && n.start - m.end <= 6 && QUALIFIER_GAP.test(m.src.slice(m.end, n.start))) {
+function qualifies(g: Gazetteer, i: number, m: PlaceMention, gaps: number): boolean {
+  if (gaps & NEXT_GAP) {
     const up = ancestors(g, g.entries[i]!, 'place');
-    if (n.target.entries.some((e) => up.includes(e))) return true;
+    if (m.next!.target.entries.some((e) => up.includes(e))) return true;
   }
-  const p = m.prev;
-  if (p && m.start - p.end <= 6 && QUALIFIER_GAP.test(m.src.slice(p.end, m.start))) {
-    for (const e of p.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(i)) return true;
+  if (gaps & PREV_GAP) {
+    for (const e of m.prev!.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(i)) return true;
   }
   return false;
 }
 
+/** Bits of qualifierGaps: the next match, or the one before, stands where a qualifier may. */
+const NEXT_GAP = 1;
+const PREV_GAP = 2;
+
+/** Where a mention's neighbouring matches stand as qualifiers may (the same for every candidate of the name). */
+function qualifierGaps(m: PlaceMention): number {
+  let gaps = 0;
+  const n = m.next;
+  if (n && qualifierGap(m.src, m.end, n.start)) gaps |= NEXT_GAP;
+  const p = m.prev;
+  if (p && qualifierGap(m.src, p.end, m.start)) gaps |= PREV_GAP;
+  return gaps;
+}
+
+/**
+ * True when src[end, start) may stand between a place and a match that qualifies it, or that it
+ * qualifies (", ", " in "): only then can a neighbouring match support a name (qualifies).
+ */
+export function qualifierGap(src: string, end: number, start: number): boolean {
+  return start - end <= 6 && QUALIFIER_GAP.test(src.slice(end, start));
+}
+
 /** What a name's candidates say whatever the article: worked out once per process (a name like "Santa Rosa" has dozens). */
-interface NameFacts {
+export interface NameFacts {
   /** Every candidate is a place that needs support. */
   allMinor: boolean;
   /** Some candidate is a capital. */
@@ -237,16 +308,14 @@ interface NameFacts {
   support?: Support;
 }
 
-/** By the candidate list of a target (lists are fixed once the matcher is compiled). */
-const nameFacts = new WeakMap<number[], NameFacts>();
-
+/** The facts of a target's candidates, kept on the target (its candidate list is fixed once the matcher is compiled). */
 function facts(t: AliasTarget, g: Gazetteer): NameFacts {
-  let f = nameFacts.get(t.entries);
+  let f = t.facts;
   if (f) return f;
   const cityUnits = new Set<number>();
   for (const i of t.entries) if (g.entries[i]!.entry.kind === 'city') for (const a of ancestors(g, g.entries[i]!, 'place')) cityUnits.add(a);
   f = { allMinor: t.entries.every((i) => g.entries[i]!.minor), capital: t.entries.some((i) => g.entries[i]!.capital), cityUnits };
-  nameFacts.set(t.entries, f);
+  t.facts = f;
   return f;
 }
 
@@ -361,6 +430,12 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   const everydayKey = everyday.has(t.key);
   const n = t.entries.length;
   if (evidence.length < n) evidence = new Uint8Array(n * 2);
+  // The mentions that a neighbouring match may qualify, worked out once for all candidates (most have none).
+  let gapsAt: number[] | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const gaps = qualifierGaps(mentions[k]!);
+    if (gaps) (gapsAt ??= []).push(k, gaps);
+  }
   let possible = false;
   for (let c = 0; c < n; c++) {
     const fl = s.flags[c]!;
@@ -373,7 +448,8 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     const country = namesAny(ctx, s.country[c]!);
     const la = s.lat[c]!;
     const near = la === la && nearAny(ctx, la, s.lon[c]!);
-    const qualified = mentions.some((m) => qualifies(g, t.entries[c]!, m));
+    let qualified = false;
+    if (gapsAt) for (let q = 0; q < gapsAt.length && !qualified; q += 2) qualified = qualifies(g, t.entries[c]!, mentions[gapsAt[q]!]!, gapsAt[q + 1]!);
     // A month or a day ("in March", "In August 2003") is a place only with a qualifier or a dateline:
     // England named, or London nearby, does not make "in March" the town of March.
     if (isCalendar && !(qualified || dateline)) {

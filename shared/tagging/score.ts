@@ -5,7 +5,7 @@
 // Accumulators are typed arrays indexed by entry, reused from article to article (tagging is
 // synchronous); mentions and roll-up sources are lists of indices, not objects. The result stays in
 // the two Sides until the next article: render.ts turns it into Tag objects or straight into JSON.
-import { charClass, KeySet, tokens, WORD } from './chars';
+import { charClass, codeAt, KeySet, tokens, WORD } from './chars';
 import { governmentOf } from './actors';
 import { ancestors, isActorKind, roleHeld, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { Found } from './matcher';
@@ -165,7 +165,7 @@ export function scoreFound(found: Found[], g: Gazetteer, src: { title: string; t
     const s = src[f.field];
     let w = f.field === 'title' ? WEIGHTS.title : f.dateline ? WEIGHTS.dateline : f.start < leadStart + LEAD_CHARS ? WEIGHTS.lead : WEIGHTS.body;
     if (f.target.demonym) w *= WEIGHTS.demonym;
-    if ((s.charCodeAt(f.end) === 45 && attributive(s, f.end)) || seatBefore(s, f.start)) w *= rules.placeRole.attributiveFactor;
+    if ((codeAt(s, f.end) === 45 && attributive(s, f.end)) || seatBefore(s, f.start)) w *= rules.placeRole.attributiveFactor;
     if (kind === 'country' && unitNext(s, f.end)) w *= rules.placeRole.unitFactor;
     else if (kind === 'sea' && f.field === 'title' && !f.target.demonym && fullName(f, ie)) {
       // A sea the title names in full ("Black Sea", "Bosporus") is salient, and where the title
@@ -294,7 +294,7 @@ function wordBefore(src: string, pos: number): { start: number; end: number } | 
 /** "U.S. dollars", "U.S. dlrs": the country names a unit of money. */
 function unitNext(src: string, end: number): boolean {
   let a = end;
-  if (src.charCodeAt(a) === 46) a++; // the full stop of "U.S."
+  if (codeAt(src, a) === 46) a++; // the full stop of "U.S."
   while (a < src.length && src.charCodeAt(a) <= 32) a++;
   if (a === end) return false;
   let e = a;
@@ -308,7 +308,7 @@ function placeFactor(src: string, start: number, end: number): number {
   if (prev && prev.end - prev.start === 3 && the.hasSpan(src, prev.start, prev.end)) prev = wordBefore(src, prev.start); // "in the U.S."
   if (prev && locativeBefore.hasSpan(src, prev.start, prev.end)) return rules.placeRole.locativeFactor;
   let a = end;
-  if (src.charCodeAt(a) === 46 && end - start <= 4) a++; // the full stop of "U.S."
+  if (codeAt(src, a) === 46 && end - start <= 4) a++; // the full stop of "U.S."
   while (a < src.length && src.charCodeAt(a) <= 32) a++;
   let e = a;
   while (e < src.length && charClass(src.charCodeAt(e)) & WORD) e++;
