@@ -413,7 +413,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
 const ASCII_KEY = /^[\x00-\x7f]*$/;
 
 /** Letters whose token keys are not ASCII and that case forms hold: Latin with a stroke or ß (ł, ß), Cyrillic. */
-const formLetter = (c: number) => (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f) || c === 0x1e9e;
+const FORM_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u1e9e]/;
 
 /**
  * The case forms of every name, by form: those the builder worked out with inflect.ts (Cyrillic names
@@ -471,6 +471,10 @@ const CANDIDATE = /[A-Z\u0080-\uffff]/g;
 
 /** Finds every alias in `text`, longest first at each position, in one left-to-right pass; appends to `out`. */
 export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Found[]): void {
+  // The case forms with letters beyond ASCII are compiled the first time a text holds such a letter
+  // anywhere — inside a capitalised word too ("Bułgarii", whose scan starts at the B) — so a text is
+  // tagged the same whatever was tagged before it.
+  if (m.addForms && FORM_LETTER.test(text)) m.addForms();
   const n = text.length;
   let i = 0;
   let lastEnd = 0; // end of the last match: a particle cannot reach back into it
@@ -480,7 +484,6 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     if (!CANDIDATE.test(text)) return;
     i = CANDIDATE.lastIndex - 1;
     const c = text.charCodeAt(i);
-    if (m.addForms && c >= 128 && formLetter(c)) m.addForms();
     const cls = c < 128 ? ASCII[c]! : charClass(c);
     let j = i + 1;
     // A letter of a script without case (Han, kana, Hangul, Arabic) may start a name as a capital does.

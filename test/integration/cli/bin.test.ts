@@ -51,6 +51,26 @@ describe('the news-monitor bin', () => {
     }
   });
 
+  it('tags a line the same whatever lines came before it in the process (case forms beyond ASCII inside a capitalised word)', () => {
+    // "Bułgarii" (Polish locative of Bulgaria): its ł lies inside a capitalised word. The forms with
+    // such letters are compiled the first time a text holds one; a fresh process tagging this line
+    // first must find Bulgaria as one that tagged another accented line before does.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-bin-forms-'));
+    try {
+      const line = JSON.stringify({ id: 'pl', text: 'Protesty w Bułgarii trwają.' });
+      const alone = path.join(dir, 'alone.jsonl');
+      const after = path.join(dir, 'after.jsonl');
+      fs.writeFileSync(alone, `${line}\n`);
+      fs.writeFileSync(after, `${JSON.stringify({ id: 'x', text: 'Un café à Paris.' })}\n${line}\n`);
+      const ids = (out: string) => (JSON.parse(out.trim().split('\n').pop()!) as { actors: { id: string }[]; regions: { id: string }[] }).actors.map((t) => t.id);
+      const first = ids(run(['tag', '--jsonl', alone]));
+      expect(first).toContain('BG');
+      expect(ids(run(['tag', '--jsonl', after]))).toEqual(first);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints one line and exits 1 on a wrong flag value, without a stack trace', () => {
     let stderr = '';
     let status = 0;
