@@ -413,7 +413,9 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
 const ASCII_KEY = /^[\x00-\x7f]*$/;
 
 /** Letters whose token keys are not ASCII and that case forms hold: Latin with a stroke or ß (ł, ß), Cyrillic. */
-const FORM_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u1e9e]/;
+// U+00C0–U+024F, U+0400–U+04FF and U+1E9E, written as the characters themselves (the bundles keep
+// non-ASCII text as UTF-8, test/infra/bundle.test.ts).
+const FORM_LETTER = /[À-ɏЀ-ӿẞ]/;
 
 /**
  * The case forms of every name, by form: those the builder worked out with inflect.ts (Cyrillic names
