@@ -118,14 +118,6 @@ export function ancestors(g: Gazetteer, ie: IndexedEntry, side: 'place' | 'actor
   return out;
 }
 
-/**
- * The towns that need support in an article (135,000 of the 140,000 entries) are not decoded at load:
- * only their names are indexed, by the hash of the key the matcher uses, and an entry is decoded the
- * first time the text names it. The index holds no string: each name is hashed in place in the data
- * file's text (FNV-1a over its token keys, as the scan hashes the text), into open-addressing tables of
- * typed arrays, and a key is made only for a name whose hash the text hits. That keeps the load to a
- * walk over the file and the matcher's compile to what news names every day.
- */
 /** A town index's names in the order they were added (what the data file's precomputed index holds). */
 export interface TownNames {
   /** Each name's line, and which of its aliases (-1: the line's name). */
@@ -139,6 +131,14 @@ export interface TownNames {
   maxTokens: number;
 }
 
+/**
+ * The towns that need support in an article (135,000 of the 140,000 entries) are not decoded at load:
+ * only their names are indexed, by the hash of the key the matcher uses, and an entry is decoded the
+ * first time the text names it. The index holds no string: each name is hashed in place in the data
+ * file's text (FNV-1a over its token keys, as the scan hashes the text), into open-addressing tables of
+ * typed arrays, and a key is made only for a name whose hash the text hits. That keeps the load to a
+ * walk over the file and the matcher's compile to what news names every day.
+ */
 export class TownIndex {
   /** Most words in a town's name. */
   maxTokens = 1;
@@ -454,7 +454,7 @@ export interface TextIndex {
 
 /**
  * Works out the TextIndex from the data file's text, bytes[0, textEnd): what the builder precomputes
- * into the file (encodeTownIndex), and what the loader falls back on for a file without it.
+ * into the file (withTownIndex), and what the loader falls back on for a file without it.
  */
 function indexText(bytes: Buffer, textEnd: number): TextIndex {
   // The bytes as a one-byte string (Latin-1: no decoding, one character a byte): the separators and

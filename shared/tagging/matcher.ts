@@ -221,17 +221,8 @@ class WordTable {
     this.hashes = new Int32Array(cap);
     this.words = new Array<Word | undefined>(cap).fill(undefined);
     this.size = 0;
-    for (let i = 0; i < old.length; i++) {
-      const w = old[i];
-      if (w === undefined) continue;
-      // Re-placed whole: the sibling chain moves with its head.
-      const k = oldHashes[i]!;
-      let q = k & this.mask;
-      while (this.words[q] !== undefined) q = (q + 1) & this.mask;
-      this.hashes[q] = k;
-      this.words[q] = w;
-      this.size++;
-    }
+    // Each head re-added whole (its sibling chain moves with it); heads have distinct hashes.
+    for (let i = 0; i < old.length; i++) if (old[i] !== undefined) this.add(oldHashes[i]!, old[i]!);
   }
 }
 
@@ -412,9 +403,11 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
 
 const ASCII_KEY = /^[\x00-\x7f]*$/;
 
-/** Letters whose token keys are not ASCII and that case forms hold: Latin with a stroke or ß (ł, ß), Cyrillic. */
-// U+00C0–U+024F, U+0400–U+04FF and U+1E9E, written as the characters themselves (the bundles keep
-// non-ASCII text as UTF-8, test/infra/bundle.test.ts).
+/**
+ * Letters whose token keys are not ASCII and that case forms hold: Latin with a stroke or ß (ł, ß),
+ * Cyrillic — U+00C0–U+024F, U+0400–U+04FF and U+1E9E, written as the characters themselves (the
+ * bundles keep non-ASCII text as UTF-8, test/infra/bundle.test.ts).
+ */
 const FORM_LETTER = /[À-ɏЀ-ӿẞ]/;
 
 /**
