@@ -115,7 +115,7 @@ export async function bench(): Promise<BenchRow[]> {
  * Names as news uses them: countries, capitals and the curated places, organisations, institutions
  * and people, not the long tail of cities.
  */
-function newsNames(g: Gazetteer): string[] {
+export function newsNames(g: Gazetteer): string[] {
   const capitals = new Set(['moscow', 'kyiv', 'washington-dc', 'london', 'paris', 'beijing', 'berlin', 'brussels', 'tokyo', 'tbilisi', 'minsk', 'warsaw', 'ankara']);
   return g.entries.filter((e) => e && (e.entry.kind !== 'city' || capitals.has(e.entry.id))).map((e) => e.entry.name);
 }

@@ -51,6 +51,9 @@ export function encodeForms(e: BuiltEntry): string {
 /** Characters that separate fields, list items and role parts in the encoded entries. */
 const SEPARATORS = /[|^~\n]/;
 
+/** Most aliases (or demonyms) one entry may have. */
+const MAX_NAMES = 512;
+
 /** A coordinate with two decimals (about a kilometre), without trailing zeros. */
 const deg = (x: number) => String(Number(x.toFixed(2)));
 
@@ -60,6 +63,8 @@ export function encodeEntry(e: BuiltEntry): string {
     if (SEPARATORS.test(v) || extra?.test(v)) throw new Error(`gazetteer entry ${e.id}: ${what} ${JSON.stringify(v)} holds a separator character`);
     return v;
   };
+  // The matcher numbers an entry's names in 9 bits (shared/tagging/matcher.ts, Step).
+  if (e.aliases.length > MAX_NAMES || e.demonyms.length > MAX_NAMES) throw new Error(`gazetteer entry ${e.id}: more than ${MAX_NAMES} aliases or demonyms`);
   const parentsDefault = e.country !== '' && e.id !== e.country && e.parents.length === 1 && e.parents[0] === e.country;
   const aliases =
     e.aliases.length === 1 && e.aliases[0] === e.name ? '' : e.aliases.length === 0 ? '~' : e.aliases.map((a) => (a === e.name ? '' : check(a, 'alias'))).join('^');

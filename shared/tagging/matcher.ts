@@ -1,11 +1,11 @@
-// One-pass phrase matcher: a trie over word tokens, compiled once from every alias of the gazetteer.
+// One-pass phrase matcher: a trie over word tokens of every alias of the gazetteer, compiled under each first word when the scan first meets the word.
 // The scan walks the text once; only a token that starts with a capital letter can start a match
 // (names are proper nouns), which also keeps "us", "turkey" and "chad" as words from matching. At
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
 import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
 import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
-import type { Gazetteer } from './gazetteer';
+import type { Gazetteer, IndexedEntry } from './gazetteer';
 import type { NameFacts } from './places';
 
 /** What an alias stands for. */
@@ -108,19 +108,6 @@ class NodeTable {
     this.hashes[i] = k;
     this.nodes[i] = node;
   }
-  /** Every node held (heads of sibling chains). */
-  *values(): IterableIterator<Node> {
-    for (const n of this.nodes) if (n !== undefined) yield n;
-  }
-  get empty(): boolean {
-    return this.size === 0;
-  }
-  /** Calls `f` with every hash held, as unsigned numbers (a plain loop: the root has 262,144 slots). */
-  eachKey(f: (h: number) => void): void {
-    const ns = this.nodes;
-    const hs = this.hashes;
-    for (let i = 0; i < ns.length; i++) if (ns[i] !== undefined) f(hs[i]! >>> 0);
-  }
   private grow(): void {
     const old = this.nodes;
     const oldHashes = this.hashes;
@@ -135,6 +122,13 @@ class NodeTable {
 
 export interface Matcher {
   root: NodeTable;
+  /**
+   * The steps of the compile, by the hash of the first token key they start with (COMPILED once run):
+   * the trie under a first word is compiled when the scan first meets the word (rootNode).
+   */
+  pending: Map<number, Step[]>;
+  /** Runs one step of the compile. */
+  run: (step: Step) => void;
   /** Bit set of the hashes of first-token keys: most capitalised words are rejected without a lookup. */
   firsts: Uint8Array;
   /** Names in Han and kana, found anywhere inside a run of characters (caseless.ts). */
@@ -232,7 +226,7 @@ function wordAt(m: Matcher, text: string, i: number, j: number, h: number): Word
   if (known) return known;
   // The filters first: a word no alias or town name starts with needs no lookup.
   const b = h & (FILTER_BITS - 1);
-  const node = m.firsts[b >> 3]! & (1 << (b & 7)) ? lookup(m.root, text, i, j, h) : undefined;
+  const node = m.firsts[b >> 3]! & (1 << (b & 7)) ? rootNode(m, text, i, j, h) : undefined;
   const towns = m.g.towns;
   const most = m.townFirsts[b >> 3]! & (1 << (b & 7)) ? towns.mostWords(h) : 0;
   let town: string | undefined;
@@ -246,6 +240,49 @@ function wordAt(m: Matcher, text: string, i: number, j: number, h: number): Word
 }
 
 const FILTER_BITS = FIRST_BITS;
+
+/**
+ * The trie's node for the first token text[i, j) (`hash`: its key hash, -1 when not known), the part
+ * of the trie under it compiled first if it was not yet.
+ */
+function rootNode(m: Matcher, text: string, i: number, j: number, hash: number): Node | undefined {
+  const h = hash >= 0 ? hash : hashSpan(text, i, j);
+  compileUnder(m, h >= 0 ? h : hashKey(tokenKey(text.slice(i, j))));
+  return lookup(m.root, text, i, j, h);
+}
+
+/** Runs the compile steps of the first words whose key hash is `h`, in the order they were made. */
+function compileUnder(m: Matcher, h: number): void {
+  const steps = m.pending.get(h);
+  if (!steps || steps === COMPILED) return;
+  m.pending.set(h, COMPILED);
+  for (let k = 0; k < steps.length; k++) m.run(steps[k]!);
+}
+
+/** Compiles what is left of the trie now (a test compares a trie compiled word by word with this). */
+export function compileAll(m: Matcher): void {
+  for (const h of [...m.pending.keys()]) compileUnder(m, h);
+}
+
+/**
+ * One step of the compile: a number for a name (an entry's alias or demonym: entry index × 1024 +
+ * 512 for a demonym + its place in the list — 40,000 of them, no closure each), a function for the rest.
+ */
+type Step = number | (() => void);
+
+/** In Matcher.pending, a first word whose steps ran: a step filed under it later runs at once. */
+const COMPILED: Step[] = [];
+
+/** The hash of the key of the first token of `phrase` (hashKey(tokenKey(token))), or -1 when it has none. */
+function firstKeyHash(phrase: string): number {
+  let i = 0;
+  while (i < phrase.length && !(charClass(phrase.charCodeAt(i)) & WORD)) i++;
+  if (i === phrase.length) return -1;
+  let j = i + 1;
+  while (j < phrase.length && charClass(phrase.charCodeAt(j)) & WORD) j++;
+  const h = hashSpan(phrase, i, j);
+  return h >= 0 ? h : hashKey(tokenKey(phrase.slice(i, j)));
+}
 
 /** The child of `map` for `key`, made when missing. */
 function child(map: NodeTable, key: string): Node {
@@ -277,16 +314,36 @@ const PLACE = new Set(['city', 'region']);
 /** Longest run of separator characters allowed between two tokens of one alias ("New\n    York"). */
 const MAX_GAP = 12;
 
-/** Compiles every alias, demonym and blocking phrase into one trie. */
+/**
+ * Compiles every alias, demonym and blocking phrase into one trie — lazily: each step (an alias made
+ * a node, a phrase marked as blocking, a case form added) is filed under the first word it starts
+ * with and runs when the scan first meets that word (rootNode). A step only touches the part of the
+ * trie under its first word, and the steps under one word run in the order of an eager compile, so
+ * the trie a text meets is the one an eager compile makes; a first tag compiles a few dozen words,
+ * not the 40,000 names (the ingest function's cold start).
+ */
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
   // About 10,000 first words (more once the Cyrillic forms come): a table sized for them (it grows
   // at half full) stays in the processor's cache, where one sized for 262,144 missed it at every word.
   const root = new NodeTable(1 << 15);
   const cjk = new CjkNames();
+  const pending = new Map<number, Step[]>();
+  const firsts = new Uint8Array(FILTER_BITS >> 3);
+  /** Files `step` under the first word it compiles (`first`: the hash of its key), or runs it now when that word's part of the trie is compiled already. */
+  const defer = (first: number, step: Step) => {
+    if (first < 0) return; // no token: nothing to compile
+    const b = first & (FILTER_BITS - 1);
+    firsts[b >> 3]! |= 1 << (b & 7);
+    const steps = pending.get(first);
+    if (steps === COMPILED) run(step);
+    else if (steps) steps.push(step);
+    else pending.set(first, [step]);
+  };
   const THE = /^the\s+/i;
+  const unThe = (alias: string) => (THE.test(alias) ? alias.replace(THE, '') : alias);
   /** The trie node of an alias (made when missing) and its key; a child table is made only under a node that has children. */
   let key = '';
-  const nodeOf = (alias: string): Node | undefined => nodeOfKeys(tokens(THE.test(alias) ? alias.replace(THE, '') : alias).map(tokenKey));
+  const nodeOf = (alias: string): Node | undefined => nodeOfKeys(tokens(unThe(alias)).map(tokenKey));
   /** nodeOf for a phrase already cut into token keys (the case forms come so). */
   const nodeOfKeys = (keys: string[]): Node | undefined => {
     if (!keys.length) return undefined;
@@ -302,97 +359,100 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     return node;
   };
   const packaged = (i: number) => g.entries[i]!.minor || g.entries[i]!.pop > 0;
+  /** An alias or demonym of entry `ie` made a node (the first one of a key gets the target). */
+  const addName = (step: number) => {
+    const ie = g.entries[step >> 10]!;
+    const demonym = (step & 512) !== 0;
+    const alias = (demonym ? ie.demonyms : ie.entry.aliases)[step & 511]!;
+    const node = nodeOf(alias);
+    if (!node) return;
+    const placeOnly = PLACE.has(ie.entry.kind);
+    const t = node.target;
+    if (!t) {
+      const target = makeTarget([ie.index], demonym, alias, key, placeOnly);
+      const l = shortLetters(alias);
+      if (l !== undefined) target.exact = l;
+      if (ie.minor) target.minor = true;
+      if (ie.short?.includes(alias)) target.needsFull = true;
+      node.target = target;
+    }
+    // A surname two office holders share stays open until the article says which one.
+    else if (ie.entry.kind === 'person' && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
+    // Towns and subdivisions that share a name are all candidates; the article decides.
+    else if (placeOnly && packaged(ie.index) && !demonym && !t.block && !t.demonym && t.entries.every(packaged) && !t.entries.includes(ie.index)) {
+      t.entries.push(ie.index);
+      t.minor = true;
+    }
+  };
+  const run = (step: Step) => (typeof step === 'number' ? addName(step) : step());
   // Indexed loops: 133,000 of the 140,000 slots are towns not decoded (holes), and the compile runs
   // before the engine has optimised anything (an iterator per slot is slow there).
   const entries = g.entries;
   for (let x = 0; x < entries.length; x++) {
     const ie = entries[x];
     if (!ie) continue; // a town: in the town index, not the trie
-    const person = ie.entry.kind === 'person';
-    const placeOnly = PLACE.has(ie.entry.kind);
-    const place = placeOnly && packaged(ie.index);
     for (let d = 0; d < 2; d++) {
       const demonym = d === 1;
       const list = demonym ? ie.demonyms : ie.entry.aliases;
       for (let a = 0; a < list.length; a++) {
         const alias = list[a]!;
         // Names in Han or kana are found inside runs of characters, not word by word (caseless.ts).
-        if (isHanKanaName(alias)) {
-          cjk.add(alias, makeTarget([ie.index], demonym, alias, alias, placeOnly));
-          continue;
-        }
-        const node = nodeOf(alias);
-        if (!node) continue;
-        const t = node.target;
-        if (!t) {
-          const target = makeTarget([ie.index], demonym, alias, key, placeOnly);
-          const l = shortLetters(alias);
-          if (l !== undefined) target.exact = l;
-          if (ie.minor) target.minor = true;
-          if (ie.short?.includes(alias)) target.needsFull = true;
-          node.target = target;
-        }
-        // A surname two office holders share stays open until the article says which one.
-        else if (person && !t.block && t.entries.every((i) => g.entries[i]!.entry.kind === 'person') && !t.entries.includes(ie.index)) t.entries.push(ie.index);
-        // Towns and subdivisions that share a name are all candidates; the article decides.
-        else if (place && !demonym && !t.block && !t.demonym && t.entries.every(packaged) && !t.entries.includes(ie.index)) {
-          t.entries.push(ie.index);
-          t.minor = true;
-        }
+        if (isHanKanaName(alias)) cjk.add(alias, makeTarget([ie.index], demonym, alias, alias, PLACE.has(ie.entry.kind)));
+        else defer(firstKeyHash(unThe(alias)), (x << 10) | (d << 9) | a);
       }
     }
   }
   for (const phrase of blockPhrases) {
-    const node = nodeOf(phrase);
-    if (!node) continue;
-    if (node.target) {
-      node.target.block = true;
-      node.target.entries = [];
-    } else {
-      node.target = makeTarget([], false, phrase, key, false);
-      node.target.block = true;
-    }
+    defer(firstKeyHash(unThe(phrase)), () => {
+      const node = nodeOf(phrase);
+      if (!node) return;
+      if (node.target) {
+        node.target.block = true;
+        node.target.entries = [];
+      } else {
+        node.target = makeTarget([], false, phrase, key, false);
+        node.target.block = true;
+      }
+    });
   }
   // Names that the rules say are ambiguous get every candidate; the rules pick one per article.
   for (const [alias, ids] of shared) {
-    const node = nodeOf(alias);
-    if (!node) continue;
-    if (node.target) node.target.entries = [...ids];
-    else node.target = makeTarget([...ids], false, alias, key, false);
+    defer(firstKeyHash(unThe(alias)), () => {
+      const node = nodeOf(alias);
+      if (!node) return;
+      if (node.target) node.target.entries = [...ids];
+      else node.target = makeTarget([...ids], false, alias, key, false);
+    });
   }
   // Cue words of the disambiguation rules ("Governor", "County") are found in the same pass; a cue
   // that is also a name stays a name (its key serves as the cue).
   for (const w of cueWords) {
-    const node = nodeOf(w);
-    if (node && !node.target) node.target = makeTarget([], false, w, key, false);
+    defer(firstKeyHash(unThe(w)), () => {
+      const node = nodeOf(w);
+      if (node && !node.target) node.target = makeTarget([], false, w, key, false);
+    });
   }
   // Case forms last: a form never displaces a name, a blocking phrase or a cue (inflect.ts). Those
   // whose keys are plain ASCII now (Rosji, Iranu), the others when the scan first needs them.
-  let matcher: Matcher | undefined;
   const addForms = (eager: boolean) => {
     for (const { form, keys, index, alias } of caseForms(g, eager)) {
       // Its token keys are worked out already (caseForms); a form that opens with "the" is cut as names are.
-      const node = THE.test(form) ? nodeOf(form) : nodeOfKeys(keys);
-      if (!node || node.target) continue;
-      const ie = g.entries[index]!;
-      const target = makeTarget([index], false, alias, key, PLACE.has(ie.entry.kind));
-      const l = shortLetters(form);
-      if (l !== undefined) target.exact = l;
-      if (ie.minor) target.minor = true;
-      node.target = target;
-      const h = hashKey(keys[0]!) & (FILTER_BITS - 1);
-      if (matcher) matcher.firsts[h >> 3]! |= 1 << (h & 7);
+      const the = THE.test(form);
+      defer(the ? firstKeyHash(unThe(form)) : hashKey(keys[0]!), () => {
+        const node = the ? nodeOf(form) : nodeOfKeys(keys);
+        if (!node || node.target) return;
+        const ie = g.entries[index]!;
+        const target = makeTarget([index], false, alias, key, PLACE.has(ie.entry.kind));
+        const l = shortLetters(form);
+        if (l !== undefined) target.exact = l;
+        if (ie.minor) target.minor = true;
+        node.target = target;
+      });
     }
   };
   addForms(true);
-  const firsts = new Uint8Array(FILTER_BITS >> 3);
-  root.eachKey((h0) => {
-    const h = h0 & (FILTER_BITS - 1);
-    firsts[h >> 3]! |= 1 << (h & 7);
-  });
   const townFirsts = g.towns.firstBits; // built at load, by the hash of every town name's first word
-  matcher = { root, firsts, cjk, townFirsts, g, townTargets: new Map(), words: new WordTable() };
-  const m = matcher;
+  const m: Matcher = { root, pending, run, firsts, cjk, townFirsts, g, townTargets: new Map(), words: new WordTable() };
   m.addForms = () => {
     m.addForms = undefined;
     addForms(false);
@@ -529,7 +589,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     // What the trie and the town index say of the word (a rare word whose key cannot be hashed in
     // place is looked up the slow way each time).
     const w = hashed ? wordAt(m, text, i, j, full) : undefined;
-    const node = w ? w.node : lookup(m.root, text, i, j);
+    const node = w ? w.node : rootNode(m, text, i, j, -1);
     const most = w ? w.most : m.g.towns.mostWords(hashKey(tokenKey(text.slice(i, j))));
     if (node || most) {
       const at = out.length;
@@ -628,7 +688,7 @@ const ASCII = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 
 /** Follows the trie from the token [i, j) (`hash`: its key hash when already known); records the longest alias found and returns its end (0: none). */
 function matchAt(m: Matcher, text: string, i: number, j: number, field: 'title' | 'text', out: Found[], hash = -1): number {
-  const node = lookup(m.root, text, i, j, hash);
+  const node = rootNode(m, text, i, j, hash);
   return node ? matchFrom(node, text, i, j, field, out) : 0;
 }
 
