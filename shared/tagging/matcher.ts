@@ -438,7 +438,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     for (const { form, keys, index, alias } of caseForms(g, eager)) {
       // Its token keys are worked out already (caseForms); a form that opens with "the" is cut as names are.
       const the = THE.test(form);
-      defer(the ? firstKeyHash(unThe(form)) : hashKey(keys[0]!), () => {
+      defer(the ? firstKeyHash(unThe(form)) : keys.length ? hashKey(keys[0]!) : -1, () => {
         const node = the ? nodeOf(form) : nodeOfKeys(keys);
         if (!node || node.target) return;
         const ie = g.entries[index]!;
