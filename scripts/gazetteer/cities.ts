@@ -18,12 +18,31 @@ export interface CitiesExtra {
   minPopulation: number;
   ambiguityRatio: number;
   aliases: Record<string, string[]>;
+  /** Titles official names carry and the news drops, by country (see shortName). */
+  honorifics: { generic: string[]; byCountry: Record<string, { before: string[]; after: string[] }> };
   add: CuratedEntry[];
   stop: string[];
 }
 
 /** Reads data/cities-extra.json. */
 export const citiesExtra = () => readData<CitiesExtra>('cities-extra.json');
+
+/**
+ * The name a city goes by without the title its official name carries ("Acapulco de Juárez" →
+ * "Acapulco", "Heroica Matamoros" → "Matamoros"), or undefined: the titles are the country's in
+ * cities-extra.json; what is left must be a name of its own (no "de", not a generic head such as
+ * "Ciudad" or "San": "San Miguel de Allende" keeps its whole name).
+ */
+export function shortName(name: string, country: string, honorifics: CitiesExtra['honorifics']): string | undefined {
+  const titles = honorifics.byCountry[country];
+  if (!titles) return undefined;
+  let rest: string | undefined;
+  for (const t of titles.before) if (name.startsWith(`${t} `)) rest = name.slice(t.length + 1);
+  for (const t of titles.after) if (name.endsWith(` ${t}`)) rest = name.slice(0, -t.length - 1);
+  if (!rest || / (de|del|de la|de los|de las) /i.test(` ${rest} `)) return undefined;
+  const head = rest.split(' ')[0]!;
+  return honorifics.generic.includes(head) ? undefined : rest;
+}
 
 /** GeoNames feature codes of places that are no longer there (historical, abandoned, destroyed). */
 const GONE = new Set(['PPLH', 'PPLQ', 'PPLW']);
@@ -127,6 +146,8 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
     if (b.ids.has(id)) continue;
     const names = isMajor ? b.unclaimed(extra.aliases[`${c.name}|${c.country}`] ?? []) : [];
     if (c.altName && aliasKey(c.altName) !== key) names.push(...b.unclaimed([c.altName]));
+    const short = shortName(c.name, c.country, extra.honorifics);
+    if (short && !names.some((n) => aliasKey(n) === aliasKey(short))) names.push(...b.unclaimed([short]));
     b.add({
       id, name: c.name, country: c.country, parents: [sub ?? c.country], aliases: [c.name, ...names],
       lat, lon, pop: Math.max(1, Math.round(c.population / 1000)), minor: !isMajor, common: isCommonWord(c.name) || (!isMajor && isFrequentName(c.name)),

@@ -14,6 +14,14 @@ describe('small places need support in the article', () => {
     expect(pokrovsk.parents).toEqual(['donetsk-oblast']);
     expect(r.regions.map((t) => t.id)).toEqual(expect.arrayContaining(['chasiv-yar', 'donetsk-oblast', 'donbas', 'UA']));
   });
+  it('reads a Mexican city by the name the news uses, without the title of its official name (Acapulco de Juárez, Heroica Matamoros)', () => {
+    const acapulco = region('Shootings ended in 18 deaths at the Mexican holiday resort of Acapulco on Saturday.', 'acapulco-de-juarez')!;
+    expect(acapulco.mentions.map((m) => m.text)).toEqual(['Acapulco']);
+    expect(acapulco.parents).toEqual(['mx-gro']);
+    expect(ids('Gunmen attacked a bar in Matamoros, Tamaulipas, near the border.').regions).toContain('heroica-matamoros');
+    // A small town so named still needs support, as every small place does.
+    expect(ids('Tixtla was quiet.').regions).not.toContain('tixtla-de-guerrero');
+  });
   it('does not read a small place that nothing in the article supports', () => {
     expect(ids('Esperance was quiet on Tuesday.').regions.filter((id) => id.startsWith('esperance'))).toEqual([]);
     expect(ids('Esperance, in Western Australia, was quiet on Tuesday.').regions).toContain('esperance-au');
