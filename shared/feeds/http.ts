@@ -26,6 +26,20 @@ export type FetchOutcome =
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/**
+ * Errors of a connection that failed before any answer and may well work a moment later (a reset
+ * or closed socket, a refused connection, a temporary DNS failure): the request is sent once more
+ * after RETRY_PAUSE_MS, within the same deadline, before the feed counts as failed and backs off.
+ */
+const TRANSIENT = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const RETRY_PAUSE_MS = 250;
+
+function transient(err: unknown): boolean {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const code = e?.code ?? (e?.cause as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && TRANSIENT.has(code);
+}
+
 /** GETs `start`, following at most `maxRedirects` redirects; every failure is a FeedError in words. */
 export async function fetchHttp(
   start: URL,
@@ -52,10 +66,18 @@ export async function fetchHttp(
     // Where a chain of permanent redirects (301/308) from the start leads: the config should say that.
     let movedTo: string | undefined;
     let permanent = true;
+    let retried = false;
     for (let hop = 0; ; hop++) {
       checkLiteralHost(url, opts.allowPrivateNetworks);
       arm('no response');
-      const res = await opts.transport({ url, headers, signal: ctrl.signal, allowPrivateNetworks: opts.allowPrivateNetworks });
+      const send = () => opts.transport({ url, headers, signal: ctrl.signal, allowPrivateNetworks: opts.allowPrivateNetworks });
+      const res = await send().catch(async (err: unknown) => {
+        if (retried || ctrl.signal.aborted || !transient(err)) throw err;
+        retried = true; // once per feed read: a server that keeps resetting fails as before
+        await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
+        arm('no response');
+        return send();
+      });
       if (REDIRECTS.has(res.status)) {
         res.discard();
         url = nextHop(url, res.header('location'), res.status, seen, hop, opts.maxRedirects);

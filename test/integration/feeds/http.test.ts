@@ -28,6 +28,15 @@ beforeAll(async () => {
     '/503': (_req, res) => void res.writeHead(503, { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }).end(),
     '/500': (_req, res) => void res.writeHead(500).end('boom'),
     '/hang': () => {},
+    '/reset-once': (req, res) => {
+      if (srv.hits('/reset-once') === 1) return void req.socket.destroy(); // the connection dies before any answer
+      res.writeHead(200, XML).end(feedBody);
+    },
+    '/reset': (req) => void req.socket.destroy(),
+    '/reset-once-fetch': (req, res) => {
+      if (srv.hits('/reset-once-fetch') === 1) return void req.socket.destroy();
+      res.writeHead(200, XML).end(feedBody);
+    },
     '/drip': (req, res) => {
       res.writeHead(200, XML);
       const t = setInterval(() => res.write('<'), 50);
@@ -147,6 +156,17 @@ describe('readFeed over HTTP', () => {
     expect(failedWith(r)).toBe('HTTP 500 Internal Server Error');
     expect(r.state.consecutiveFailures).toBe(1);
   });
+  it('sends the request once more when the connection is reset before any answer', async () => {
+    const r = await read('/reset-once');
+    expect(r.status).toBe('ok');
+    expect(srv.hits('/reset-once')).toBe(2);
+  });
+
+  it('reports a server that keeps resetting the connection, after one more try', async () => {
+    expect(failedWith(await read('/reset'))).toBe('connection reset by the server');
+    expect(srv.hits('/reset')).toBe(2);
+  });
+
   it('gives up on a server that never answers after the idle timeout', async () => {
     const t = performance.now();
     expect(failedWith(await read('/hang'))).toBe('no response for 0.5 s');
@@ -205,6 +225,8 @@ describe('readFeed over HTTP', () => {
     const r = await read('/gzip', { fetchImpl: fetch });
     expect(r.status === 'ok' && r.articles.map((a) => a.url)).toEqual(['https://news.example/Wire/1', 'https://news.example/Wire/2', 'https://news.example/Wire/3']);
     expect(failedWith(await read('/hang', { fetchImpl: fetch }))).toBe('no response for 0.5 s');
+    expect((await read('/reset-once-fetch', { fetchImpl: fetch })).status).toBe('ok'); // a reset retried through fetch too
+    expect(srv.hits('/reset-once-fetch')).toBe(2);
   });
   it('reports a refused connection in words', async () => {
     const closed = await startServer({});
