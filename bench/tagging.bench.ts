@@ -45,7 +45,7 @@ export function corpus(n: number, names: string[], seed = 42): { id: string; tit
   return out;
 }
 
-/** Runs the tagging benchmarks (about half a minute on two cores). */
+/** Runs the tagging benchmarks (about 80 s on two cores). */
 export async function bench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const rss0 = process.memoryUsage().rss;
