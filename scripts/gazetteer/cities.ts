@@ -39,7 +39,7 @@ export function shortName(name: string, country: string, honorifics: CitiesExtra
   let rest: string | undefined;
   for (const t of titles.before) if (name.startsWith(`${t} `)) rest = name.slice(t.length + 1);
   for (const t of titles.after) if (name.endsWith(` ${t}`)) rest = name.slice(0, -t.length - 1);
-  if (!rest || / (de|del|de la|de los|de las) /i.test(` ${rest} `)) return undefined;
+  if (!rest || / (de|del) /i.test(` ${rest} `)) return undefined;
   const head = rest.split(' ')[0]!;
   return honorifics.generic.includes(head) ? undefined : rest;
 }

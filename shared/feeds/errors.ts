@@ -34,7 +34,7 @@ export class FeedError extends Error {
 export function describeError(err: unknown): string {
   if (err instanceof FeedError) return oneLine(err.message);
   const e = err as NodeJS.ErrnoException | undefined;
-  const code = e?.code ?? (e?.cause as NodeJS.ErrnoException | undefined)?.code;
+  const code = errorCode(err);
   const known: Record<string, string> = {
     ENOTFOUND: 'host not found (DNS)',
     EAI_AGAIN: 'DNS lookup failed (temporary)',
@@ -54,6 +54,12 @@ export function describeError(err: unknown): string {
   if (code && known[code]) return known[code];
   const msg = e?.message ? oneLine(e.message) : String(err);
   return code ? `${msg} (${code})` : msg;
+}
+
+/** The system error code of a thrown value or of its cause (fetch wraps the socket's error): ECONNRESET, ENOTFOUND … */
+export function errorCode(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException | undefined;
+  return e?.code ?? (e?.cause as NodeJS.ErrnoException | undefined)?.code;
 }
 
 /** Collapses a message to a single short line. */

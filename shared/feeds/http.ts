@@ -1,6 +1,6 @@
 // An HTTP(S) feed fetch: conditional GET, redirects checked hop by hop, an idle timer and an overall
 // deadline that abort the request, and the body read within caps (body.ts).
-import { FeedError } from './errors';
+import { errorCode, FeedError } from './errors';
 import { readBody, mb } from './body';
 import { checkLiteralHost } from './netguard';
 import { parseRetryAfter } from './retry-after';
@@ -35,8 +35,7 @@ const TRANSIENT = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', '
 const RETRY_PAUSE_MS = 250;
 
 function transient(err: unknown): boolean {
-  const e = err as NodeJS.ErrnoException | undefined;
-  const code = e?.code ?? (e?.cause as NodeJS.ErrnoException | undefined)?.code;
+  const code = errorCode(err);
   return code !== undefined && TRANSIENT.has(code);
 }
 

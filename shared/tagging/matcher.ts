@@ -73,52 +73,63 @@ export function makeFound(start: number, end: number, target: AliasTarget, field
 }
 
 /**
- * Children of a trie node by the hash of their token key: open addressing with linear probing over a
- * typed array of hashes. The scan's hashes are unsigned 32-bit numbers, which a Map keeps as boxed
- * numbers; here a lookup is a few integer compares. A slot holds the first node of a sibling chain.
+ * Values by an unsigned 32-bit hash: open addressing with linear probing over a typed array of hashes.
+ * The scan's hashes are unsigned 32-bit numbers, which a Map keeps as boxed numbers; here a lookup is
+ * a few integer compares. A slot holds the first value of a chain (`sibling`) of values whose keys
+ * share the hash. The trie's children (NodeTable) and the word cache (Matcher.words) are such tables.
  */
-class NodeTable {
+class HashSlots<T> {
   private mask: number;
   private hashes: Int32Array;
-  private nodes: (Node | undefined)[];
-  private size = 0;
+  private slots: (T | undefined)[];
+  /** Slots in use (distinct hashes). */
+  size = 0;
   constructor(capacity = 2) {
     this.mask = capacity - 1;
     this.hashes = new Int32Array(capacity);
-    this.nodes = new Array<Node | undefined>(capacity).fill(undefined);
+    this.slots = new Array<T | undefined>(capacity).fill(undefined);
   }
-  /** The first node whose key has hash `h` (an unsigned 32-bit hash), or undefined. */
-  get(h: number): Node | undefined {
+  /** The first value whose key has hash `h`, or undefined. */
+  get(h: number): T | undefined {
     const hs = this.hashes;
-    const ns = this.nodes;
+    const ss = this.slots;
     const m = this.mask;
     const k = h | 0;
     for (let i = k & m; ; i = (i + 1) & m) {
-      const n = ns[i];
-      if (n === undefined || hs[i] === k) return n;
+      const v = ss[i];
+      if (v === undefined || hs[i] === k) return v;
     }
   }
-  set(h: number, node: Node): void {
-    if ((this.size + 1) * 2 > this.nodes.length) this.grow();
+  /** Makes `v` the first value of hash `h` (it replaces the slot's value: chain it first). */
+  set(h: number, v: T): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
     const m = this.mask;
     const k = h | 0;
     let i = k & m;
-    while (this.nodes[i] !== undefined && this.hashes[i] !== k) i = (i + 1) & m;
-    if (this.nodes[i] === undefined) this.size++;
+    while (this.slots[i] !== undefined && this.hashes[i] !== k) i = (i + 1) & m;
+    if (this.slots[i] === undefined) this.size++;
     this.hashes[i] = k;
-    this.nodes[i] = node;
+    this.slots[i] = v;
+  }
+  clear(): void {
+    this.slots.fill(undefined);
+    this.size = 0;
   }
   private grow(): void {
-    const old = this.nodes;
+    const old = this.slots;
     const oldHashes = this.hashes;
     const cap = old.length * 2;
     this.mask = cap - 1;
     this.hashes = new Int32Array(cap);
-    this.nodes = new Array<Node | undefined>(cap).fill(undefined);
+    this.slots = new Array<T | undefined>(cap).fill(undefined);
     this.size = 0;
-    for (let i = 0; i < old.length; i++) if (old[i] !== undefined) this.set(oldHashes[i]! >>> 0, old[i]!);
+    // Each head re-set whole (its chain moves with it); heads have distinct hashes.
+    for (let i = 0; i < old.length; i++) if (old[i] !== undefined) this.set(oldHashes[i]!, old[i]!);
   }
 }
+
+/** Children of a trie node by the hash of their token key. */
+type NodeTable = HashSlots<Node>;
 
 export interface Matcher {
   root: NodeTable;
@@ -146,7 +157,7 @@ export interface Matcher {
   /** Targets of town names, made on first sight (a town shares one with the trie's places of its name). */
   townTargets: Map<string, AliasTarget | null>;
   /** What the trie and the town index say of each capitalised word seen (see Word). */
-  words: WordTable;
+  words: HashSlots<Word>;
 }
 
 /**
@@ -171,59 +182,9 @@ interface Word {
 /** Words kept at most (about 5 MB): past that, a new word is worked out each time it is met. */
 const MAX_WORDS = 1 << 16;
 
-/** Words by the hash of their key: open addressing over a typed array of hashes (as NodeTable). */
-class WordTable {
-  private mask = (1 << 12) - 1;
-  private hashes = new Int32Array(1 << 12);
-  private words: (Word | undefined)[] = new Array<Word | undefined>(1 << 12).fill(undefined);
-  size = 0;
-  /** The word of the token text[start, end), whose key has hash `h`, or undefined. */
-  get(h: number, text: string, start: number, end: number): Word | undefined {
-    const hs = this.hashes;
-    const ws = this.words;
-    const m = this.mask;
-    const k = h | 0;
-    for (let i = k & m; ; i = (i + 1) & m) {
-      const w = ws[i];
-      if (w === undefined) return undefined;
-      if (hs[i] === k) {
-        for (let c: Word | undefined = w; c; c = c.sibling) if (spanEquals(text, start, end, c.key)) return c;
-        return undefined;
-      }
-    }
-  }
-  add(h: number, word: Word): void {
-    if ((this.size + 1) * 2 > this.words.length) this.grow();
-    const m = this.mask;
-    const k = h | 0;
-    let i = k & m;
-    while (this.words[i] !== undefined && this.hashes[i] !== k) i = (i + 1) & m;
-    if (this.words[i] === undefined) this.size++;
-    else word.sibling = this.words[i];
-    this.hashes[i] = k;
-    this.words[i] = word;
-  }
-  clear(): void {
-    this.words.fill(undefined);
-    this.size = 0;
-  }
-  private grow(): void {
-    const old = this.words;
-    const oldHashes = this.hashes;
-    const cap = old.length * 2;
-    this.mask = cap - 1;
-    this.hashes = new Int32Array(cap);
-    this.words = new Array<Word | undefined>(cap).fill(undefined);
-    this.size = 0;
-    // Each head re-added whole (its sibling chain moves with it); heads have distinct hashes.
-    for (let i = 0; i < old.length; i++) if (old[i] !== undefined) this.add(oldHashes[i]!, old[i]!);
-  }
-}
-
 /** The Word of the capitalised token [i, j) whose key has hash `h` (unsigned), worked out on first sight. */
 function wordAt(m: Matcher, text: string, i: number, j: number, h: number): Word {
-  const known = m.words.get(h, text, i, j);
-  if (known) return known;
+  for (let c = m.words.get(h); c; c = c.sibling) if (spanEquals(text, i, j, c.key)) return c;
   // The filters first: a word no alias or town name starts with needs no lookup.
   const b = h & (FILTER_BITS - 1);
   const node = m.firsts[b >> 3]! & (1 << (b & 7)) ? rootNode(m, text, i, j, h) : undefined;
@@ -235,7 +196,10 @@ function wordAt(m: Matcher, text: string, i: number, j: number, h: number): Word
     town = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
   }
   const word: Word = { key: tokenKey(text.slice(i, j)), node, most, town, sibling: undefined };
-  if (m.words.size < MAX_WORDS) m.words.add(h, word);
+  if (m.words.size < MAX_WORDS) {
+    word.sibling = m.words.get(h); // a word of another key with the same hash stays findable behind it
+    m.words.set(h, word);
+  }
   return word;
 }
 
@@ -325,7 +289,7 @@ const MAX_GAP = 12;
 export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map<string, number[]>, cueWords: string[] = []): Matcher {
   // About 10,000 first words (more once the Cyrillic forms come): a table sized for them (it grows
   // at half full) stays in the processor's cache, where one sized for 262,144 missed it at every word.
-  const root = new NodeTable(1 << 15);
+  const root: NodeTable = new HashSlots<Node>(1 << 15);
   const cjk = new CjkNames();
   const pending = new Map<number, Step[]>();
   const firsts = new Uint8Array(FILTER_BITS >> 3);
@@ -354,7 +318,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       const k = keys[q]!;
       key = q ? `${key} ${k}` : k;
       node = child(map, k);
-      if (q < keys.length - 1) map = node.next ??= new NodeTable();
+      if (q < keys.length - 1) map = node.next ??= new HashSlots<Node>();
     }
     return node;
   };
@@ -452,7 +416,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
   };
   addForms(true);
   const townFirsts = g.towns.firstBits; // built at load, by the hash of every town name's first word
-  const m: Matcher = { root, pending, run, firsts, cjk, townFirsts, g, townTargets: new Map(), words: new WordTable() };
+  const m: Matcher = { root, pending, run, firsts, cjk, townFirsts, g, townTargets: new Map(), words: new HashSlots<Word>(1 << 12) };
   m.addForms = () => {
     m.addForms = undefined;
     addForms(false);
