@@ -6,7 +6,9 @@
 // GOLD lines: {"id","title","url","publisher"|"host","publishedAt","story"} (../shared/eval/stories-dev.jsonl).
 // Articles are grouped into 40 feeds by publisher as the contract check serves them and fed one
 // feed after another (`feeds`), or in a seeded random order; each is tagged by the real tagger and
-// assigned by the real StoryAssigner over a MemoryStoryIndex. Prints score-stories.mjs's figures.
+// assigned by the real StoryAssigner over a MemoryStoryIndex. Prints score-stories.mjs's figures,
+// and the same figures as the contract check counts them: it finds a stored article's gold id by its
+// link without the query, so headlines whose links differ only in the query are not all found.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -92,13 +94,31 @@ const final = (id: string): string => {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-stories-'));
 const predPath = path.join(dir, 'pred.jsonl');
 fs.writeFileSync(predPath, gold.map((g) => JSON.stringify({ id: g.id, story: final(pred.get(g.id)!) })).join('\n') + '\n');
-const r = spawnSync('node', [path.join(root, '../shared/eval/score-stories.mjs'), goldPath, predPath], { encoding: 'utf8' });
-const o = JSON.parse(r.stdout.trim().split('\n').pop()!);
+const score = (file: string) => JSON.parse(spawnSync('node', [path.join(root, '../shared/eval/score-stories.mjs'), goldPath, file], { encoding: 'utf8' }).stdout.trim().split('\n').pop()!);
+const o = score(predPath);
 console.log(
   `${gold.length} headlines, order ${order}: alerts per gold story ${o.alertsPerGoldStory.mean.toFixed(2)}, missed ${(o.stream.missedStoryRate * 100).toFixed(1)}%, ` +
     `B3 P/R/F1 ${o.bcubed.p.toFixed(3)}/${o.bcubed.r.toFixed(3)}/${o.bcubed.f1.toFixed(3)}, pairwise F1 ${o.pairwise.f1.toFixed(3)}, ` +
     `${new Set([...pred.values()].map(final)).size} stories, ${(ms / gold.length).toFixed(2)} ms/article, ${index.writes} index writes`,
 );
+// The contract check finds each stored article's gold id by its link without query or fragment
+// (links are canonicalised): headlines whose links differ only there ("article.aspx?id=…") collide,
+// and all but one score as stories of their own. The same figures with those left unpredicted:
+const checkKey = (u: string) => u.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
+const linkCount = new Map<string, number>();
+for (const g of gold) linkCount.set(checkKey(g.url ?? g.id), (linkCount.get(checkKey(g.url ?? g.id)) ?? 0) + 1);
+// The check keeps the last headline of each such set (its map by link is filled in gold order).
+const lastOf = new Map(gold.map((g) => [checkKey(g.url ?? g.id), g.id]));
+const collide = new Set(gold.filter((g) => linkCount.get(checkKey(g.url ?? g.id))! > 1 && lastOf.get(checkKey(g.url ?? g.id)) !== g.id).map((g) => g.id));
+if (collide.size) {
+  const asCheck = path.join(dir, 'pred-as-check.jsonl');
+  fs.writeFileSync(asCheck, gold.filter((g) => !collide.has(g.id)).map((g) => JSON.stringify({ id: g.id, story: final(pred.get(g.id)!) })).join('\n') + '\n');
+  const c = score(asCheck);
+  console.log(
+    `as the contract check maps links (${collide.size} headlines share their link without its query with a later one and are not found): ` +
+      `alerts per gold story ${c.alertsPerGoldStory.mean.toFixed(2)}, missed ${(c.stream.missedStoryRate * 100).toFixed(1)}%, B3 F1 ${c.bcubed.f1.toFixed(3)}, pairwise F1 ${c.pairwise.f1.toFixed(3)}`,
+  );
+}
 if (showMisses) {
   // The biggest predicted story of each gold story, and the headlines that ended elsewhere.
   const byGold = new Map<string, Gold[]>();
