@@ -18,6 +18,9 @@ const notPlaceAfter = new KeySet(rules.notPlaceAfter.words);
 const orgAfter = new KeySet(rules.organisationNames.after);
 const orgBeforeOf = new KeySet(rules.organisationNames.beforeOf);
 const of = new KeySet(['of']);
+const compass = new KeySet(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'North', 'South', 'East', 'West']);
+/** Capitalised words read after a place for an organisation's word ("Franklin Elementary School": three). */
+const ORG_WORDS_AFTER = 3;
 const nameRisk = new Set(rules.nameRisk.aliases.map(tokenKey));
 const neighbourOk = new KeySet(rules.nameRisk.neighbourOk);
 /** Ambiguous names by key ("georgia"), with their candidates, the default first (it wins ties). */
@@ -136,6 +139,12 @@ export function markOrganisations(found: Found[], title: string, text: string): 
   }
 }
 
+/** True when text[start, end) holds a full stop (the match is an abbreviation: "U.S", "N.Y"). */
+function hasFullStop(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
+}
+
 /**
  * True for a place inside an organisation's name or a currency: "United States Department of
  * Agriculture", "U.S. Agency for …", "Kenya Red Cross", "Voice of America", "Peanut Corporation of
@@ -144,15 +153,17 @@ export function markOrganisations(found: Found[], title: string, text: string): 
 function inOrganisation(text: string, m: Found): boolean {
   const next = codeAt(text, m.end);
   if (next === 36 || (m.start > 0 && text.charCodeAt(m.start - 1) === 36)) return true;
-  const after = next === 46 ? m.end + 1 : m.end; // the full stop of "U.S."
-  const nw = nextWord(text, after);
-  if (nw && capitalised(text, nw) && orgAfter.hasSpan(text, nw.start, nw.end)) return true;
-  // "Michigan State University", "Ohio State College": the word of state before the organisation's word.
-  if (nw && nw.end - nw.start === 5 && text.startsWith('State', nw.start)) {
-    const n2 = nextWord(text, nw.end);
-    if (n2 && capitalised(text, n2) && orgAfter.hasSpan(text, n2.start, n2.end)) return true;
+  // The organisation's word right after the place or after one or two more capitalised words:
+  // "Kenya Red Cross", "Michigan State University", "Franklin Elementary School", "Atlantic Veterinary College".
+  // Past the full stop of an abbreviation ("U.S. Agency"), never past the end of a sentence ("in Iowa. White House Press").
+  let nw = nextWord(text, next === 46 && hasFullStop(text, m.start, m.end) ? m.end + 1 : m.end);
+  for (let k = 0; k < ORG_WORDS_AFTER && nw && capitalised(text, nw); k++) {
+    if (orgAfter.hasSpan(text, nw.start, nw.end)) return true;
+    nw = nextWord(text, nw.end);
   }
   let pw = prevWord(text, m.start);
+  // "University of Southern Indiana": a compass word between "of" and the place.
+  if (pw && capitalised(text, pw) && compass.hasSpan(text, pw.start, pw.end)) pw = prevWord(text, pw.start);
   // "Consumer Act of the Philippines": "of the" before a name that takes the article.
   if (pw && pw.end - pw.start === 3 && text.startsWith('the', pw.start)) pw = prevWord(text, pw.start);
   if (!pw || !of.hasSpan(text, pw.start, pw.end) || text.charCodeAt(pw.start) !== 111) return false;

@@ -127,6 +127,28 @@ describe('people and names that contain a place', () => {
     expect(r.regions.find((t) => t.id === 'us-oh')!.mentions.map((m) => m.text)).toEqual(['Ohio']);
     expect(ids('Voters in the Philippines went to the polls.').regions).toContain('PH');
   });
+  it('reads a place before a school, college or newspaper as part of that name, one or two words before its word', () => {
+    const mentioned = (text: string) => tagText({ text }).regions.filter((t) => t.mentions.length).map((t) => t.id);
+    // "Franklin Elementary School", "Atlantic Veterinary College": the organisation's word two or three words on.
+    expect(mentioned('Five boys at Franklin Elementary School in Santa Ana, California, fell ill.')).not.toContain('franklin');
+    expect(mentioned('It was confirmed at the Atlantic Veterinary College in Charlottetown.')).not.toContain('atlantic-ocean');
+    // A newspaper's name ("the Indianapolis Star"); the state named on its own stays a place.
+    expect(mentioned('Beyrer told the Indianapolis Star that the outbreak in Indiana was growing.')).toEqual(['us-in']);
+    // A compass word between "of" and the place.
+    expect(mentioned('He spoke at the University of Southern Indiana on Monday.')).not.toContain('us-in');
+    // Four capitalised words on is too far: "Kenya" here is the place the commission sits in.
+    expect(mentioned('Kenya National Human Rights Commission Society officials spoke.')).toContain('KE');
+  });
+  it('never reads past the end of a sentence for an organisation\'s word, only past the full stop of an abbreviation', () => {
+    expect(region('The samples were tested in Ames, Iowa. White House Press Secretary Tony Snow spoke.', 'us-ia')!.mentions.map((m) => m.text)).toEqual(['Iowa']);
+    expect(region('Flights were cut to Mexico. Continental Airlines said so.', 'MX')!.mentions.map((m) => m.text)).toEqual(['Mexico']);
+    expect(region('Aid went to the US. Bank officials said it arrived.', 'US')!.mentions.map((m) => m.text)).toEqual(['US']);
+    expect(region('The U.S. Embassy said U.S. Steel Corp would stay.', 'US')!.mentions.map((m) => m.start)).toEqual([4]);
+  });
+  it('reads a season as a time, as a month is: "in Spring 2002" is no town, "Spring, Texas" is', () => {
+    expect(ids('Cases were found in Spring 2002 in Ohio.').regions).not.toContain('spring');
+    expect(ids('Flooding hit Spring, Texas, near Houston.').regions).toContain('spring');
+  });
   it('reads "Saudi" as the adjective it is: evidence for Saudi Arabia, not a place mention', () => {
     const r = tagText({ text: 'Four more people are in Saudi hospitals.' });
     expect(r.actors.find((t) => t.id === 'SA')!.mentions.map((m) => m.text)).toEqual(['Saudi']);
