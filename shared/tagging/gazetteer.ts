@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TagKind } from '../model';
-import { charClass, FIRST_BITS, fold, hashKey, KIND_CODES, MULTI_BITS, slug, tokenKey, tokens, WORD } from './chars';
+import { charClass, FIRST_BITS, fold, hashKey, KIND_CODES, MULTI_BITS, slug, phraseKey, tokenKey, tokens, WORD } from './chars';
 
 /** The data file's name, beside the bundle or in shared/tagging/data. */
 export const GAZETTEER_FILE = 'gazetteer.generated.txt';
@@ -351,7 +351,7 @@ export class TownIndex {
 }
 
 /** A name's key as the matcher makes it: its token keys joined by spaces. */
-const nameKeyOf = (name: string): string => tokens(name).map(tokenKey).join(' ');
+const nameKeyOf = phraseKey;
 
 export interface Gazetteer {
   /** Every entry by index; a town's slot is filled the first time it is asked for (entryAt, byId, allEntries). */

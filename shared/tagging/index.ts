@@ -3,7 +3,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { TagResult } from '../model';
 import { dropUnsupported } from './actors';
-import { codeAt, tokenKey, tokens } from './chars';
+import { codeAt, phraseKey, tokenKey, tokens } from './chars';
 import { readDateline, type Dateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
@@ -341,7 +341,7 @@ export function getTagEntry(id: string): GazetteerEntry | undefined {
   return gazetteer().byId.get(id)?.entry;
 }
 
-const nameKey = (s: string) => tokens(s.replace(/^the\s+/i, '')).map(tokenKey).join(' ');
+const nameKey = (s: string) => phraseKey(s.replace(/^the\s+/i, ''));
 
 /** Every alias (lower-cased) to its entry; for an ambiguous name, the rule's default. */
 function names(): Map<string, GazetteerEntry> {

@@ -4,7 +4,7 @@
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
 import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
-import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, phraseKey, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer, IndexedEntry } from './gazetteer';
 import type { NameFacts } from './places';
 
@@ -751,7 +751,7 @@ function townLonger(m: Matcher, text: string, i: number, j: number, hash: number
     // No town's key of several words has this hash: no key to make, nothing to look up.
     const b = hashes[w]! & (MULTI_BITS - 1);
     if (w > 0 && hashes[w]! >= 0 && !(filter[b >> 3]! & (1 << (b & 7)))) continue;
-    const got = record(m, text, i, end, tokens(text.slice(i, end)).map(tokenKey).join(' '), field, out, trieAt, trieEnd);
+    const got = record(m, text, i, end, phraseKey(text.slice(i, end)), field, out, trieAt, trieEnd);
     if (got === end) return end;
   }
   return trieEnd;

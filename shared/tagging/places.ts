@@ -9,7 +9,7 @@
 // start of a sentence. A title before the name ("Mr Hammond") or a speech verb after it ("Paisley said")
 // makes it a person. Among candidates that pass, the best supported wins, then the most populous.
 // The rules' words are in data/rules.json (`places`).
-import { charClass, KeySet, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, KeySet, phraseKey, tokenKey, tokens, UPPER, WORD } from './chars';
 import { ancestors, type Gazetteer, type IndexedEntry } from './gazetteer';
 import type { AliasTarget, Found } from './matcher';
 import rules from './data/rules.json';
@@ -504,7 +504,7 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
 const LIST_GAP = /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
 /** Words after a state's or province's name that name its government ("New York Governor"). */
 const unitGovernment = new KeySet(rules.places.unitGovernment);
-const nameKey = (s: string) => tokens(s).map(tokenKey).join(' ');
+const nameKey = phraseKey;
 
 /**
  * A name that a city shares with a subdivision (its own, as New York, or another candidate, as Georgia)
