@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashKey, hashSpan, KeySet, spanEquals, tokenKey, tokens } from '../../../shared/tagging/chars';
+import { hashKey, hashSpan, KeySet, phraseKey, spanEquals, tokenKey, tokens } from '../../../shared/tagging/chars';
 import { allEntries } from '../../../shared/tagging/gazetteer';
 
 describe('token keys read in place', () => {
@@ -43,5 +43,14 @@ describe('token keys read in place', () => {
     expect(spanEquals('Kyiv', 0, 4, 'kyi')).toBe(false);
     expect(spanEquals('Kyi', 0, 3, 'kyiv')).toBe(false);
     expect(spanEquals('Київ', 0, 4, tokenKey('Київ'))).toBe(true);
+  });
+});
+
+describe('phraseKey', () => {
+  it('gives what joining the keys of the tokens gives, for every kind of phrase', () => {
+    const phrases = ['', ' ', 'Kyiv', "Côte d'Ivoire", 'Santa Ana', '  São  Paulo ', 'Bosnia-Herzegovina', 'U.S.', 'Донецька область', '北京', 'Al-Fashir, Sudan', 'İstanbul'];
+    for (const p of phrases) expect(phraseKey(p), p).toBe(tokens(p).map(tokenKey).join(' '));
+    // And over every name of the gazetteer (the keys the town index was built with).
+    for (const e of allEntries().slice(0, 20000)) expect(phraseKey(e.entry.name)).toBe(tokens(e.entry.name).map(tokenKey).join(' '));
   });
 });
