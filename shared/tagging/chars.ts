@@ -104,25 +104,9 @@ export function tokens(phrase: string): string[] {
   return out;
 }
 
-/**
- * The key of a phrase: its tokens' keys joined by spaces, as tokens(phrase).map(tokenKey).join(' ')
- * gives, without the two arrays (the lookups of town names make one for most capitalised words).
- */
+/** The key of a phrase: its tokens' keys joined by spaces (the key the trie and the town index file a name under). */
 export function phraseKey(phrase: string): string {
-  let out = '';
-  let count = 0;
-  let i = 0;
-  while (i < phrase.length) {
-    if (!(charClass(phrase.charCodeAt(i)) & WORD)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < phrase.length && charClass(phrase.charCodeAt(j)) & WORD) j++;
-    out = count++ === 0 ? tokenKey(phrase.slice(i, j)) : `${out} ${tokenKey(phrase.slice(i, j))}`;
-    i = j;
-  }
-  return out;
+  return tokens(phrase).map(tokenKey).join(' ');
 }
 
 /** The letters and digits of a string, for exact-case comparison of acronyms ("U.S." and "US" agree). */
