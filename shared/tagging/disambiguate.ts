@@ -17,6 +17,11 @@ export interface AmbiguityRule {
 const notPlaceAfter = new KeySet(rules.notPlaceAfter.words);
 const orgAfter = new KeySet(rules.organisationNames.after);
 const orgBeforeOf = new KeySet(rules.organisationNames.beforeOf);
+const firmEnd = new KeySet(rules.organisationNames.firmEnd);
+const hyphenBefore = new KeySet(rules.organisationNames.hyphenBefore);
+const and = new KeySet(['and']);
+/** Names read after a place for a firm's word ("Indiana and Michigan Electric Co": three). */
+const FIRM_NAMES = 3;
 const of = new KeySet(['of']);
 const compass = new KeySet(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'North', 'South', 'East', 'West']);
 /** Capitalised words read after a place for an organisation's word ("Franklin Elementary School": three). */
@@ -78,14 +83,14 @@ function capitalised(text: string, w: { start: number; end: number }): boolean {
  * context: blocking phrases, places named in a title of an agreement or newspaper, and one-word place
  * names that stand inside a person's name.
  */
-export function dropNonNames(text: string, found: Found[], from: number, headline = false): void {
+export function dropNonNames(g: Gazetteer, text: string, found: Found[], from: number, headline = false): void {
   // In a headline Written In Title Case every word has a capital: it says nothing about names.
   const titleCase = headline && isTitleCase(text);
   let w = from;
   for (let r = from; r < found.length; r++) {
     const m = found[r]!;
     // found[r - 1] still holds the previous match of this field: writes go to w <= r only.
-    if (keep(text, m, r > from ? found[r - 1]!.end : -1, found[r + 1]?.start ?? -1, titleCase)) found[w++] = m;
+    if (keep(g, text, m, r > from ? found[r - 1]!.end : -1, found[r + 1]?.start ?? -1, titleCase)) found[w++] = m;
   }
   found.length = w;
 }
@@ -102,13 +107,15 @@ function isTitleCase(text: string): boolean {
   return words >= 2 && caps / words > 0.6;
 }
 
-function keep(text: string, m: Found, prevEnd: number, nextStart: number, titleCase: boolean): boolean {
+function keep(g: Gazetteer, text: string, m: Found, prevEnd: number, nextStart: number, titleCase: boolean): boolean {
   const t = m.target;
   if (t.block || !t.entries.length) return false; // blocking phrases and bare cue words
   // "Minsk agreements", "Normandy format", "Paris Agreement", "Washington Post": a title, not a place.
   if (t.placeOnly) {
     const nw = nextWord(text, m.end);
     if (nw && notPlaceAfter.hasSpan(text, nw.start, nw.end)) return false;
+    // "Hewlett-Packard", "Hydro-Quebec": one word of a hyphenated name.
+    if (!titleCase && inCompound(g, text, m, prevEnd, nextStart)) return false;
   }
   // "Michael Jordan", "Chad Smith", "Whitney Houston": a capitalised neighbour that is neither a
   // place nor a title makes a one-word place name part of a person's name.
@@ -139,6 +146,80 @@ export function markOrganisations(found: Found[], title: string, text: string): 
   }
 }
 
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+/** The word that starts at `start` (letters and digits), if one does. */
+function wordAt(text: string, start: number): { start: number; end: number } | undefined {
+  let e = start;
+  while (e < text.length && charClass(text.charCodeAt(e)) & WORD) e++;
+  return e > start ? { start, end: e } : undefined;
+}
+
+/** The word that ends at `end`, if one does. */
+function wordBefore(text: string, end: number): { start: number; end: number } | undefined {
+  let s = end;
+  while (s > 0 && charClass(text.charCodeAt(s - 1)) & WORD) s--;
+  return s < end ? { start: s, end } : undefined;
+}
+
+/**
+ * True for a city or region glued by a hyphen to a capitalised word (three letters or more) that
+ * names nothing itself: "Hewlett-Packard", "Seattle-First National Bank", "Hydro-Quebec",
+ * "Flexi-Van". Two places joined ("Raleigh-Durham", "Dallas-Fort Worth") are both matches and stay.
+ * After the place the word counts only when every candidate is a city: a province opens compound
+ * region names ("Rhône-Alpes"). Before it, prefixes and the openers of place names do not count
+ * ("Pro-Moscow", "Saint-Denis"), nor a compass word.
+ */
+function inCompound(g: Gazetteer, text: string, m: Found, prevEnd: number, nextStart: number): boolean {
+  if (m.end < text.length && isHyphen(text.charCodeAt(m.end)) && nextStart !== m.end + 1) {
+    const w = wordAt(text, m.end + 1);
+    if (w && w.end - w.start >= 3 && capitalised(text, w) && m.target.entries.every((i) => g.entries[i]?.entry.kind === 'city')) return true;
+  }
+  if (m.start > 0 && isHyphen(text.charCodeAt(m.start - 1)) && prevEnd !== m.start - 1) {
+    const w = wordBefore(text, m.start - 1);
+    if (w && w.end - w.start >= 3 && capitalised(text, w) && !hyphenBefore.hasSpan(text, w.start, w.end) && !compass.hasSpan(text, w.start, w.end)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a firm's name goes on after the place: capitalised names joined by spaces or commas and
+ * one "and" or "&", ended within FIRM_NAMES names by a firm's word ("Bear, Stearns and Co", "Pohang
+ * Iron and Steel Co", "Indiana and Michigan Electric Co"). A comma before the "and", a second comma
+ * or a second "and" makes it a list ("Cincinnati, Ohio, and Florida Power Corp": Cincinnati and Ohio
+ * are places; "In New York, Bear, Stearns and Co": New York is).
+ */
+function inFirmName(text: string, end: number): boolean {
+  let k = end;
+  let joined = false;
+  let commas = 0;
+  for (let names = 0; names < FIRM_NAMES; ) {
+    const comma = text.charCodeAt(k) === 44;
+    // One comma between partners ("Bear, Stearns"); two are a list ("In New York, Bear, Stearns and Co").
+    if (comma && ++commas > 1) return false;
+    let j = comma ? k + 1 : k;
+    const gap = j;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 160)) j++;
+    if (j === gap || j >= text.length) return false;
+    if (text.charCodeAt(j) === 38 || (text.charCodeAt(j) === 97 && and.hasSpan(text, j, wordAt(text, j)!.end))) {
+      if (joined || comma) return false;
+      joined = true;
+      k = text.charCodeAt(j) === 38 ? j + 1 : wordAt(text, j)!.end;
+      continue;
+    }
+    const w = wordAt(text, j);
+    if (!w) return false;
+    // The firm's word may be in capitals ("PLC", "LLC"); the names before it are capitalised words.
+    if (joined && charClass(text.charCodeAt(w.start)) & UPPER && firmEnd.hasSpan(text, w.start, w.end)) return true;
+    if (!capitalised(text, w)) return false;
+    names++;
+    k = w.end;
+  }
+  return false;
+}
+
 /** True when text[start, end) holds a full stop (the match is an abbreviation: "U.S", "N.Y"). */
 function hasFullStop(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return true;
@@ -161,6 +242,7 @@ function inOrganisation(text: string, m: Found): boolean {
     if (orgAfter.hasSpan(text, nw.start, nw.end)) return true;
     nw = nextWord(text, nw.end);
   }
+  if (inFirmName(text, m.end)) return true;
   let pw = prevWord(text, m.start);
   // "University of Southern Indiana": a compass word between "of" and the place.
   if (pw && capitalised(text, pw) && compass.hasSpan(text, pw.start, pw.end)) pw = prevWord(text, pw.start);

@@ -105,12 +105,12 @@ function findMatches(a: Article, m: Matcher): Found[][] | undefined {
   if (title) {
     scan(m, title, 'title', found);
     collect(0);
-    dropNonNames(title, found, 0, true);
+    dropNonNames(g, title, found, 0, true);
   }
   const textFrom = found.length;
   scan(m, text, 'text', found);
   collect(textFrom);
-  dropNonNames(text, found, textFrom);
+  dropNonNames(g, text, found, textFrom);
 
   // The dateline names the place of reporting; a state or province after it ("N.Y.") is read too.
   const dl = readDateline(text);

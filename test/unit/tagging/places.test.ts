@@ -139,6 +139,30 @@ describe('people and names that contain a place', () => {
     // Four capitalised words on is too far: "Kenya" here is the place the commission sits in.
     expect(mentioned('Kenya National Human Rights Commission Society officials spoke.')).toContain('KE');
   });
+  it('reads a place that opens a firm named after partners or lines of business as part of the name, not a list of places', () => {
+    const mentioned = (text: string) => tagText({ text }).regions.filter((t) => t.mentions.length).map((t) => t.id);
+    const firms = mentioned('In New York, Bear, Stearns and Co advised the board. Sears, Roebuck and Co shares fell.');
+    expect(firms).toContain('new-york-city');
+    expect(firms).not.toContain('stearns');
+    expect(firms).not.toContain('roebuck');
+    expect(mentioned('Pohang Iron and Steel Co and Louisiana Land and Exploration Co signed in Seoul.')).not.toContain('pohang');
+    expect(mentioned('Louisiana Land and Exploration Co said in New Orleans it had sold the field.')).not.toContain('us-la');
+    // A serial comma or no "and" makes a list of places; a lower-case word is no firm's.
+    expect(mentioned('Power was cut in Cincinnati, Ohio, and Florida Power Corp sent crews.')).toEqual(expect.arrayContaining(['cincinnati', 'us-oh']));
+    expect(mentioned('In Houston, Shell Oil Co said prices fell in Texas.')).toContain('houston');
+    expect(mentioned('Officials in Ohio and company executives met.')).toContain('us-oh');
+  });
+  it('reads a place glued by a hyphen to a word that names nothing as part of that name, and two places joined as places', () => {
+    const mentioned = (text: string, title?: string) => tagText({ title, text }).regions.filter((t) => t.mentions.length).map((t) => t.id);
+    const firms = mentioned('Hydro-Quebec cut prices in Canada. Seattle-First National Bank lent to Boeing in Washington state. Morton-Thiokol, of Texas, gained.');
+    expect(firms).not.toContain('ca-qc');
+    expect(firms).not.toContain('seattle');
+    expect(firms.filter((id) => id.startsWith('morton'))).toEqual([]);
+    expect(mentioned('Flights between Raleigh-Durham and Dallas-Fort Worth resumed.')).toEqual(expect.arrayContaining(['raleigh', 'durham', 'dallas', 'fort-worth']));
+    // Prefixes and the openers of place names leave the place a place; so does a headline in Title Case.
+    expect(mentioned('Pro-Moscow groups rallied in Saint-Denis.')).toEqual(expect.arrayContaining(['moscow', 'saint-denis']));
+    expect(mentioned('Fighting went on.', 'Moscow-Backed Rebels Seize Town')).toContain('moscow');
+  });
   it('never reads past the end of a sentence for an organisation\'s word, only past the full stop of an abbreviation', () => {
     expect(region('The samples were tested in Ames, Iowa. White House Press Secretary Tony Snow spoke.', 'us-ia')!.mentions.map((m) => m.text)).toEqual(['Iowa']);
     expect(region('Flights were cut to Mexico. Continental Airlines said so.', 'MX')!.mentions.map((m) => m.text)).toEqual(['Mexico']);
