@@ -182,6 +182,23 @@ function sentenceStart(src: string, start: number): boolean {
   return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c || c === 58 || c === 40 || c === 45 || c === 0x2014 || c === 0x2013;
 }
 
+/** True for an "of" that follows a capitalised word (not ALL-CAPS, not opening a sentence): "Department of". */
+function ofInName(src: string, w: { start: number; end: number }): boolean {
+  if (w.end - w.start !== 2 || src.charCodeAt(w.start) !== 111 || src.charCodeAt(w.start + 1) !== 102) return false;
+  const head = wordBefore(src, w.start);
+  if (!head || head.end !== w.start - 1 || !(charClass(src.charCodeAt(head.start)) & UPPER) || (sentenceStart(src, head.start) && !afterInitials(src, head.start))) return false;
+  for (let i = head.start + 1; i < head.end; i++) if (!(charClass(src.charCodeAt(i)) & UPPER)) return true;
+  return false;
+}
+
+/** True when the full stop before `start` closes initials ("U.S. Department", "N.Y. State"), not a sentence. */
+function afterInitials(src: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && (src.charCodeAt(k - 1) === 32 || src.charCodeAt(k - 1) === 160)) k--;
+  if (k < 4 || src.charCodeAt(k - 1) !== 46 || !(charClass(src.charCodeAt(k - 2)) & UPPER)) return false;
+  return src.charCodeAt(k - 3) === 46 && !!(charClass(src.charCodeAt(k - 4)) & UPPER);
+}
+
 /** What the words around one mention say. */
 interface Around {
   locative: boolean;
@@ -206,7 +223,9 @@ function around(m: PlaceMention): Around {
   let person = false;
   // A locative word is written in lower case, or opens the sentence ("In Reading, …"); "Ohio State
   // University" and "West Midlands" are names, not locatives.
-  const loc = !!pw && locative.hasSpan(m.src, pw.start, pw.end) && (!(charClass(m.src.charCodeAt(pw.start)) & UPPER) || sentenceStart(m.src, pw.start));
+  // Nor is "of" after a capitalised word mid-sentence: it joins a name ("Department of Energy",
+  // "Office of Industry", "Chamber of Commerce"), where "the mayor of Reading" places the town.
+  const loc = !!pw && locative.hasSpan(m.src, pw.start, pw.end) && (!(charClass(m.src.charCodeAt(pw.start)) & UPPER) || sentenceStart(m.src, pw.start)) && !ofInName(m.src, pw);
   if (pw && personBefore.hasSpan(m.src, pw.start, pw.end)) person = true;
   // "Paisley said": a speech verb right after the name (not after a comma: "Kent, he said"; and not
   // after a locative word: "police in Split said").

@@ -163,6 +163,12 @@ describe('people and names that contain a place', () => {
     expect(mentioned('Pro-Moscow groups rallied in Saint-Denis.')).toEqual(expect.arrayContaining(['moscow', 'saint-denis']));
     expect(mentioned('Fighting went on.', 'Moscow-Backed Rebels Seize Town')).toContain('moscow');
   });
+  it('reads "of" after a capitalised word as part of a name, not as a place\'s locative ("Department of Energy"; "the mayor of Reading")', () => {
+    const r = ids('Officials at the U.S. Department of Energy and the Office of Industry in Washington said.');
+    expect(r.regions).not.toContain('energy');
+    expect(r.regions).not.toContain('industry');
+    expect(ids('The mayor of Reading said flooding in England had eased.').regions).toContain('reading');
+  });
   it('never reads past the end of a sentence for an organisation\'s word, only past the full stop of an abbreviation', () => {
     expect(region('The samples were tested in Ames, Iowa. White House Press Secretary Tony Snow spoke.', 'us-ia')!.mentions.map((m) => m.text)).toEqual(['Iowa']);
     expect(region('Flights were cut to Mexico. Continental Airlines said so.', 'MX')!.mentions.map((m) => m.text)).toEqual(['Mexico']);
