@@ -18,6 +18,7 @@ const notPlaceAfter = new KeySet(rules.notPlaceAfter.words);
 const orgAfter = new KeySet(rules.organisationNames.after);
 const orgBeforeOf = new KeySet(rules.organisationNames.beforeOf);
 const firmEnd = new KeySet(rules.organisationNames.firmEnd);
+const firmAfter = new KeySet([...rules.organisationNames.firmEnd, ...rules.organisationNames.firmAfter]);
 const hyphenBefore = new KeySet(rules.organisationNames.hyphenBefore);
 const and = new KeySet(['and']);
 /** Names read after a place for a firm's word ("Indiana and Michigan Electric Co": three). */
@@ -182,6 +183,22 @@ function inCompound(g: Gazetteer, text: string, m: Found, prevEnd: number, nextS
     if (w && w.end - w.start >= 3 && capitalised(text, w) && !hyphenBefore.hasSpan(text, w.start, w.end) && !compass.hasSpan(text, w.start, w.end)) return true;
   }
   return false;
+}
+
+/**
+ * True when the name at text[start, end) opens a firm's name: one to three capitalised words ended by a
+ * firm's word ("Toyota Motor Corp", "Wichita Industries Inc", "Hartford Insurance Group"), or partners
+ * joined by "and" (inFirmName). An institution of a city ("Shanghai Stock Exchange", "Bank of Tokyo")
+ * is no firm named after it.
+ */
+export function opensFirmName(text: string, end: number): boolean {
+  let nw = nextWord(text, end);
+  for (let k = 0; k < FIRM_NAMES && nw && charClass(text.charCodeAt(nw.start)) & UPPER; k++) {
+    if (firmAfter.hasSpan(text, nw.start, nw.end)) return true;
+    if (!capitalised(text, nw)) return false;
+    nw = nextWord(text, nw.end);
+  }
+  return inFirmName(text, end);
 }
 
 /**

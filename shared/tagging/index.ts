@@ -3,12 +3,12 @@
 import { distance } from 'fastest-levenshtein';
 import type { TagResult } from '../model';
 import { dropUnsupported } from './actors';
-import { codeAt, phraseKey, tokenKey, tokens } from './chars';
+import { charClass, codeAt, phraseKey, tokenKey, tokens, WORD } from './chars';
 import { readDateline, type Dateline } from './dateline';
-import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, resolveShared, type Context } from './disambiguate';
+import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, opensFirmName, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
+import { speaksAlone, placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -80,6 +80,7 @@ function score(input: TagInput): Scored {
   const a: Article = { g, title, text, date: input.date, found: [], dl: undefined, placeEnd: -1 };
   const matched = findMatches(a, matcher());
   const dl = a.dl;
+  dropFirmCities(a);
   // Names with one meaning settle first; they are the context for shared names ("Georgia", a surname).
   resolveMatches(a, settleSmallPlaces(a), matched);
   placeRules(a);
@@ -256,6 +257,39 @@ function resolveMatches(a: Article, settled: Map<string, number> | undefined, ma
   found.length = w;
   markOrganisations(found, title, text); // "Kenya Red Cross": for the small places kept
   dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
+}
+
+/**
+ * Drops the names of cities (none a capital) that are a firm in this article: the name speaks alone
+ * ("Toyota said") and, somewhere in the article, opens a firm's name ("Toyota Motor Corp", "Hartford
+ * Insurance Group"). The firm is meant at every mention and supports no other place. A city that
+ * only speaks ("Shanghai said it would ease the lockdown") is its government, and stays.
+ */
+function dropFirmCities(a: Article): void {
+  const { g, title, text, found } = a;
+  let firms: Set<AliasTarget> | undefined;
+  for (const f of found) {
+    const t = f.target;
+    if (t.demonym || !t.placeOnly || firms?.has(t)) continue;
+    const src = f.field === 'title' ? title : text;
+    if (!speaksAlone({ src, start: f.start, end: f.end, dateline: false }) || !t.entries.every((i) => g.entries[i]?.entry.kind === 'city' && !g.entries[i]!.capital)) continue;
+    const name = src.slice(f.start, f.end);
+    if (opensFirmAnywhere(title, name) || opensFirmAnywhere(text, name)) (firms ??= new Set()).add(t);
+  }
+  if (!firms) return;
+  let w = 0;
+  // A dateline still places the story there.
+  for (const f of found) if (!firms.has(f.target) || f.dateline) found[w++] = f;
+  found.length = w;
+}
+
+/** True when `name` (a whole word or phrase) opens a firm's name somewhere in `src`. */
+function opensFirmAnywhere(src: string, name: string): boolean {
+  for (let at = src.indexOf(name); at >= 0; at = src.indexOf(name, at + 1)) {
+    if (at > 0 && charClass(src.charCodeAt(at - 1)) & WORD) continue;
+    if (opensFirmName(src, at + name.length)) return true;
+  }
+  return false;
 }
 
 /** The keys of every phrase matched in the fields that name a shared name (the cue words of the rules). */

@@ -17,6 +17,10 @@ import rules from './data/rules.json';
 const locative = new KeySet(rules.places.locativeBefore);
 const personBefore = new KeySet(rules.places.personBefore);
 const personAfter = new KeySet(rules.places.personAfter);
+const speechAfter = new KeySet(rules.places.speechAfter);
+/** Place names that are also persons' names (rules.nameRisk): "Houston said" may be a person. */
+const personNames = new Set(rules.nameRisk.aliases.map(tokenKey));
+const particles = new KeySet(rules.places.nameParticles);
 /** Capitalised words that may follow a place without making it part of another name ("Kent County", "Paris Airport"). */
 const everydayAfter = new KeySet(rules.places.after);
 const NEAR_KM = rules.places.nearKm;
@@ -262,15 +266,34 @@ function allCaps(src: string, start: number, end: number): boolean {
 }
 
 /**
+ * True when a name stands alone as the subject of a speech verb ("Toyota said",
+ * "Hartford said it earned"): not after a locative word, even across a line break ("the Bundesbank
+ * in\nFrankfurt said", "Bank of New York said"), a capitalised word ("Air Atlanta said") or a
+ * particle of a person's name ("dos Santos said").
+ */
+export function speaksAlone(m: PlaceMention): boolean {
+  if (m.src.charCodeAt(m.end) !== 32) return false;
+  const nw = wordAfter(m.src, m.end);
+  if (!nw || !speechAfter.hasSpan(m.src, nw.start, nw.end)) return false;
+  let k = m.start;
+  while (k > 0 && /\s/.test(m.src[k - 1]!)) k--;
+  let s = k;
+  while (s > 0 && charClass(m.src.charCodeAt(s - 1)) & WORD) s--;
+  if (s === k) return true; // the start of the text, or after punctuation
+  return !(charClass(m.src.charCodeAt(s)) & UPPER) && !locative.hasSpan(m.src, s, k) && !particles.hasSpan(m.src, s, k);
+}
+
+/**
  * Whether one mention of the chosen place stands as a place: not inside a person's name, and, for a
  * name that is an everyday word, not the first word of a sentence ("Reading a report …") unless a
  * locative word or the dateline puts it there.
  */
 export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
   const a = around(m);
-  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran; a weak person
+  // "Tehran said" is the government speaking (actors.ts), not a person named Tehran (nor is "Shanghai
+  // said": see resolvePlace); a weak person
   // reading yields to the article's, which made the name this place.
-  if ((a.person && !a.weak && !(ie.capital && a.speaker)) || (ie.minor && a.inName)) return false;
+  if ((a.person && !a.weak && !(a.speaker && (ie.capital || (!ie.minor && !personNames.has(key))))) || (ie.minor && a.inName)) return false;
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
@@ -481,8 +504,10 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   }
   if (!possible) return -1;
   const ar = mentions.map(around);
-  // "Tehran said": after a capital a speech verb is its government speaking (actors.ts), not a person.
-  if (capital) for (const a of ar) if (a.speaker) a.person = false;
+  // "Tehran said", "Shanghai said": after a capital, or a city or province that needs no support and
+  // is no person's name too (nameRisk: "Houston said"), a speech verb is the place's government
+  // speaking, not a person.
+  if (capital || (!allMinor && !personNames.has(t.key))) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
   // read so once ("said Bruce Ivins … Ivins"): a name means one thing in an article. A weak reading
   // (a capitalised sentence opener before the name) does not decide for the other mentions.

@@ -169,6 +169,18 @@ describe('people and names that contain a place', () => {
     expect(r.regions).not.toContain('industry');
     expect(ids('The mayor of Reading said flooding in England had eased.').regions).toContain('reading');
   });
+  it('reads a city that speaks as its government, unless the article names a firm after it ("Toyota Motor Corp … Toyota said")', () => {
+    expect(ids('Shanghai said it would ease the lockdown.').regions).toContain('shanghai');
+    // An institution of the city is no firm named after it.
+    expect(ids('The Shanghai Stock Exchange fell in China. Shanghai said it would ease the lockdown.').regions).toContain('shanghai');
+    const firm = tagText({ text: 'Toyota Motor Corp will recall 10,000 cars in Japan. Toyota said the fault was minor.' });
+    expect(firm.regions.find((t) => t.id === 'toyota')).toBeUndefined();
+    expect(firm.regions.map((t) => t.id)).toContain('JP');
+    // A place name that is also a person's stays a person when it speaks.
+    expect(ids('Houston said he would run again.').regions).not.toContain('houston');
+    // "in" before the name, even across a line break, places the speaker there.
+    expect(ids('A spokesman for the Bundesbank in\nFrankfurt said the Frankfurt Stock Exchange was calm. Frankfurt Trust Co disagreed.').regions).toContain('frankfurt-am-main');
+  });
   it('never reads past the end of a sentence for an organisation\'s word, only past the full stop of an abbreviation', () => {
     expect(region('The samples were tested in Ames, Iowa. White House Press Secretary Tony Snow spoke.', 'us-ia')!.mentions.map((m) => m.text)).toEqual(['Iowa']);
     expect(region('Flights were cut to Mexico. Continental Airlines said so.', 'MX')!.mentions.map((m) => m.text)).toEqual(['Mexico']);
