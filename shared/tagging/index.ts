@@ -8,7 +8,7 @@ import { readDateline, type Dateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, opensFirmName, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { speaksAlone, placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
+import { clusterHolds, clusterSupport, speaksAlone, placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -188,6 +188,21 @@ function settleSmallPlaces(a: Article): Map<string, number> | undefined {
   // no addition can support keeps the first round's answer (no place) without being read again.
   // (Each is set again all the same: two targets of one key keep the order of their answers.)
   if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, untouchedBySupport(t, places, g) ? -1 : resolveSmall(a, places, t, at));
+  // A third round for the names only each other can support ("Lake Forest", "Glenview": suburbs, the state unnamed).
+  const still = open.filter(([t]) => settled.get(t.key)! < 0);
+  const pairs = still.length >= 2 ? clusterSupport(still.map(([t]) => t), places, g) : undefined;
+  if (pairs) {
+    const members = new Set(pairs.flat());
+    const read = new Map<AliasTarget, number>();
+    for (const [t, at] of still) if (members.has(t)) read.set(t, resolveSmall(a, places, t, at));
+    // A name stands only beside a partner read as a place near it: "Merrill Lynch" is no town, so it
+    // supports no "Rothschild".
+    for (const [x, y] of pairs) {
+      const i = read.get(x)!;
+      const j = read.get(y)!;
+      if (i >= 0 && j >= 0 && clusterHolds(g, i, j)) settled.set(x.key, i).set(y.key, j);
+    }
+  }
   return settled;
 }
 

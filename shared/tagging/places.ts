@@ -430,6 +430,61 @@ function nearAny(ctx: PlaceContext, lat: number, lon: number): boolean {
   return false;
 }
 
+/** Most candidate pairs two names may have for a meeting of theirs to count (Lake Forest × Glenview: 2; Franklin × Clinton: hundreds). */
+const CLUSTER_PAIRS = rules.places.cluster.maxPairs;
+/** How close two such candidates must lie. */
+const CLUSTER_KM = rules.places.cluster.km;
+
+/**
+ * Small places that nothing in the article supports but each other: two names of few candidates each,
+ * one candidate of each within CLUSTER_KM of one of the other ("residents of Lake Forest and Highland
+ * Park met in Glenview": suburbs of one city, the state never named). By chance two such names rarely
+ * meet; names that many towns share (Franklin, Clinton) or that are everyday words never count. The
+ * meeting candidates' points go into the context, so resolvePlace reads them as places named nearby
+ * (its person and sentence readings still apply); returns the pairs of names that met. The caller
+ * keeps a name only when its partner is read as a place too (clusterHolds).
+ */
+export function clusterSupport(ts: AliasTarget[], ctx: PlaceContext, g: Gazetteer): [AliasTarget, AliasTarget][] | undefined {
+  let out: [AliasTarget, AliasTarget][] | undefined;
+  const few = ts.filter((t) => t.entries.length <= CLUSTER_PAIRS && !everyday.has(t.key));
+  for (let i = 0; i < few.length; i++) {
+    const a = few[i]!;
+    const sa = supportFor(a, g);
+    for (let j = i + 1; j < few.length; j++) {
+      const b = few[j]!;
+      if (a.key === b.key || a.entries.length * b.entries.length > CLUSTER_PAIRS) continue;
+      const sb = supportFor(b, g);
+      let met = false;
+      for (let x = 0; x < a.entries.length; x++) {
+        const la = sa.lat[x]!;
+        if (la !== la || sa.flags[x]! & COMMON) continue;
+        for (let y = 0; y < b.entries.length; y++) {
+          const lb = sb.lat[y]!;
+          if (lb !== lb || sb.flags[y]! & COMMON || Math.abs(la - lb) > CLUSTER_KM / 111) continue;
+          const d = km(la, sa.lon[x]!, lb, sb.lon[y]!);
+          if (d <= 0.5 || d > CLUSTER_KM) continue;
+          ctx.points.push(la, sa.lon[x]!, lb, sb.lon[y]!);
+          met = true;
+        }
+      }
+      if (met) (out ??= []).push([a, b]);
+    }
+  }
+  return out;
+}
+
+/** True when the places two names that met were read as lie within CLUSTER_KM of each other. */
+export function clusterHolds(g: Gazetteer, i: number, j: number): boolean {
+  const x = g.entries[i]!.entry;
+  const y = g.entries[j]!.entry;
+  return x.lat !== undefined && y.lat !== undefined && km(x.lat, x.lon!, y.lat, y.lon!) <= CLUSTER_KM;
+}
+
+function supportFor(t: AliasTarget, g: Gazetteer): Support {
+  const f = facts(t, g);
+  return (f.support ??= supportOf(t, g, f.cityUnits));
+}
+
 /**
  * True when resolvePlace must answer -1 whatever the mentions' words: every candidate is a place that
  * needs support, and none can have the support the article's context could give (its subdivision or

@@ -26,6 +26,14 @@ describe('small places need support in the article', () => {
     expect(ids('Esperance was quiet on Tuesday.').regions.filter((id) => id.startsWith('esperance'))).toEqual([]);
     expect(ids('Esperance, in Western Australia, was quiet on Tuesday.').regions).toContain('esperance-au');
   });
+  it('reads two small places that only each other support as places when few towns share their names and they lie close', () => {
+    const suburbs = ids('Residents of Highland Park met at the Glenview library on Tuesday.').regions;
+    expect(suburbs).toEqual(expect.arrayContaining(['highland-park', 'glenview', 'us-il']));
+    // Names that many towns share meet somewhere by chance, and say nothing.
+    expect(ids('Franklin and Clinton met on Tuesday.').regions).toEqual([]);
+    // A partner that is no place here ("Merrill Lynch") supports nothing.
+    expect(ids('Merrill Lynch and L.F. Rothschild, Unterberg, Towbin Inc managed the offering.').regions).not.toContain('rothschild');
+  });
   it('reads Reading near Berkshire as the town, but not "Reading a report"', () => {
     expect(ids('The minister flew to Reading in England for the talks.').regions).toContain('reading');
     expect(ids('Reading a report from England, the minister frowned.').regions).not.toContain('reading');
