@@ -455,12 +455,15 @@ export function clusterSupport(ts: AliasTarget[], ctx: PlaceContext, g: Gazettee
       if (a.key === b.key || a.entries.length * b.entries.length > CLUSTER_PAIRS) continue;
       const sb = supportFor(b, g);
       let met = false;
+      // A name of everyday words counts when it has several ("Winter Haven"): capitalised mid-sentence, it is a name.
+      const wordA = !a.key.includes(' ');
+      const wordB = !b.key.includes(' ');
       for (let x = 0; x < a.entries.length; x++) {
         const la = sa.lat[x]!;
-        if (la !== la || sa.flags[x]! & COMMON) continue;
+        if (la !== la || (wordA && sa.flags[x]! & COMMON)) continue;
         for (let y = 0; y < b.entries.length; y++) {
           const lb = sb.lat[y]!;
-          if (lb !== lb || sb.flags[y]! & COMMON || Math.abs(la - lb) > CLUSTER_KM / 111) continue;
+          if (lb !== lb || (wordB && sb.flags[y]! & COMMON) || Math.abs(la - lb) > CLUSTER_KM / 111) continue;
           const d = km(la, sa.lon[x]!, lb, sb.lon[y]!);
           if (d <= 0.5 || d > CLUSTER_KM) continue;
           ctx.points.push(la, sa.lon[x]!, lb, sb.lon[y]!);

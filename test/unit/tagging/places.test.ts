@@ -29,6 +29,9 @@ describe('small places need support in the article', () => {
   it('reads two small places that only each other support as places when few towns share their names and they lie close', () => {
     const suburbs = ids('Residents of Highland Park met at the Glenview library on Tuesday.').regions;
     expect(suburbs).toEqual(expect.arrayContaining(['highland-park', 'glenview', 'us-il']));
+    // A county and its towns, as local news names them; a name of several everyday words is a name ("Winter Haven").
+    expect(ids('Deputies in Polk County arrested a Lakeland man, 34, of Winter Haven.').regions).toEqual(expect.arrayContaining(['us-fl-polk-county', 'lakeland', 'winter-haven']));
+    expect(ids('Washington County officials said Hagerstown residents should boil water.').regions).toEqual(expect.arrayContaining(['us-md-washington-county', 'hagerstown']));
     // Names that many towns share meet somewhere by chance, and say nothing.
     expect(ids('Franklin and Clinton met on Tuesday.').regions).toEqual([]);
     // A partner that is no place here ("Merrill Lynch") supports nothing.
