@@ -8,7 +8,7 @@ import { readDateline, type Dateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, opensFirmName, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { clusterHolds, clusterSupport, speaksAlone, placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
+import { clusterHolds, clusterSupport, sentenceStart, speaksAlone, placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -188,8 +188,13 @@ function settleSmallPlaces(a: Article): Map<string, number> | undefined {
   // no addition can support keeps the first round's answer (no place) without being read again.
   // (Each is set again all the same: two targets of one key keep the order of their answers.)
   if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, untouchedBySupport(t, places, g) ? -1 : resolveSmall(a, places, t, at));
-  // A third round for the names only each other can support ("Lake Forest", "Glenview": suburbs, the state unnamed).
-  const still = open.filter(([t]) => settled.get(t.key)! < 0);
+  // A third round for the names only each other can support ("Highland Park", "Glenview": suburbs, the
+  // state unnamed), in an article that names no city or subdivision for certain and settled none:
+  // where it names one, its support reaches the small places that belong with it (a country named,
+  // "U.S. officials", says too little). Only names written as names count: mid-sentence, or of
+  // several words ("Than" opening a sentence is no town).
+  if (places.points.length > 0 || open.length < minors.size) return settled;
+  const still = open.filter(([t, at]) => t.key.includes(' ') || at.some((q) => midSentence(a, found[q]!)));
   const pairs = still.length >= 2 ? clusterSupport(still.map(([t]) => t), places, g) : undefined;
   if (pairs) {
     const members = new Set(pairs.flat());
@@ -230,6 +235,11 @@ function alone(a: Article, at: number[]): boolean {
 }
 
 /** The mentions at found[at], with their neighbouring matches, for the place rules. */
+/** True when the match does not open its field's sentence (a capital there says nothing). */
+function midSentence(a: Article, f: Found): boolean {
+  return !sentenceStart(f.field === 'title' ? a.title : a.text, f.start);
+}
+
 function mentionsOf(a: Article, at: number[]): PlaceMention[] {
   const found = a.found;
   return at.map((q): PlaceMention => {

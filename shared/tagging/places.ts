@@ -178,7 +178,7 @@ function wordAfter(src: string, pos: number): { start: number; end: number } | u
 }
 
 /** True at the start of the text, a line, a sentence or a quotation: a capital there says nothing. */
-function sentenceStart(src: string, start: number): boolean {
+export function sentenceStart(src: string, start: number): boolean {
   let k = start;
   while (k > 0 && (src.charCodeAt(k - 1) === 32 || src.charCodeAt(k - 1) === 160)) k--;
   if (k === 0) return true;
@@ -445,36 +445,64 @@ const CLUSTER_KM = rules.places.cluster.km;
  * keeps a name only when its partner is read as a place too (clusterHolds).
  */
 export function clusterSupport(ts: AliasTarget[], ctx: PlaceContext, g: Gazetteer): [AliasTarget, AliasTarget][] | undefined {
+  // Every candidate point of the names that may take part, swept in order of latitude: a pair is
+  // looked at only when the two lie within CLUSTER_KM in latitude (most candidates of an article lie
+  // continents apart, and a name against every other would cost n² candidate products).
+  let n = 0;
+  for (const t of ts) if (t.entries.length <= CLUSTER_PAIRS && !everyday.has(t.key)) n += t.entries.length;
+  if (n < 2) return undefined;
+  if (clusterLat.length < n) {
+    clusterLat = new Float64Array(n * 2);
+    clusterLon = new Float64Array(n * 2);
+    clusterOf = new Int32Array(n * 2);
+  }
+  const few: AliasTarget[] = [];
+  let m = 0;
+  for (const t of ts) {
+    if (t.entries.length > CLUSTER_PAIRS || everyday.has(t.key)) continue;
+    const s = supportFor(t, g);
+    // A name of everyday words counts when it has several ("Winter Haven"): capitalised mid-sentence, it is a name.
+    const oneWord = !t.key.includes(' ');
+    for (let c = 0; c < t.entries.length; c++) {
+      const la = s.lat[c]!;
+      if (la !== la || (oneWord && s.flags[c]! & COMMON)) continue;
+      clusterLat[m] = la;
+      clusterLon[m] = s.lon[c]!;
+      clusterOf[m++] = few.length;
+    }
+    few.push(t);
+  }
+  const order = Array.from({ length: m }, (_, k) => k).sort((x, y) => clusterLat[x]! - clusterLat[y]!);
   let out: [AliasTarget, AliasTarget][] | undefined;
-  const few = ts.filter((t) => t.entries.length <= CLUSTER_PAIRS && !everyday.has(t.key));
-  for (let i = 0; i < few.length; i++) {
-    const a = few[i]!;
-    const sa = supportFor(a, g);
-    for (let j = i + 1; j < few.length; j++) {
-      const b = few[j]!;
+  let seen: Set<number> | undefined;
+  for (let p = 0; p < m; p++) {
+    const i = order[p]!;
+    for (let q = p + 1; q < m; q++) {
+      const j = order[q]!;
+      if (clusterLat[j]! - clusterLat[i]! > CLUSTER_DEG) break;
+      const ta = clusterOf[i]!;
+      const tb = clusterOf[j]!;
+      if (ta === tb) continue;
+      const a = few[ta]!;
+      const b = few[tb]!;
       if (a.key === b.key || a.entries.length * b.entries.length > CLUSTER_PAIRS) continue;
-      const sb = supportFor(b, g);
-      let met = false;
-      // A name of everyday words counts when it has several ("Winter Haven"): capitalised mid-sentence, it is a name.
-      const wordA = !a.key.includes(' ');
-      const wordB = !b.key.includes(' ');
-      for (let x = 0; x < a.entries.length; x++) {
-        const la = sa.lat[x]!;
-        if (la !== la || (wordA && sa.flags[x]! & COMMON)) continue;
-        for (let y = 0; y < b.entries.length; y++) {
-          const lb = sb.lat[y]!;
-          if (lb !== lb || (wordB && sb.flags[y]! & COMMON) || Math.abs(la - lb) > CLUSTER_KM / 111) continue;
-          const d = km(la, sa.lon[x]!, lb, sb.lon[y]!);
-          if (d <= 0.5 || d > CLUSTER_KM) continue;
-          ctx.points.push(la, sa.lon[x]!, lb, sb.lon[y]!);
-          met = true;
-        }
-      }
-      if (met) (out ??= []).push([a, b]);
+      const d = km(clusterLat[i]!, clusterLon[i]!, clusterLat[j]!, clusterLon[j]!);
+      if (d <= 0.5 || d > CLUSTER_KM) continue;
+      ctx.points.push(clusterLat[i]!, clusterLon[i]!, clusterLat[j]!, clusterLon[j]!);
+      const pair = Math.min(ta, tb) * few.length + Math.max(ta, tb);
+      if ((seen ??= new Set()).has(pair)) continue;
+      seen.add(pair);
+      (out ??= []).push(ta < tb ? [a, b] : [b, a]);
     }
   }
   return out;
 }
+
+/** Latitude span of CLUSTER_KM. */
+const CLUSTER_DEG = CLUSTER_KM / 111;
+let clusterLat = new Float64Array(64);
+let clusterLon = new Float64Array(64);
+let clusterOf = new Int32Array(64);
 
 /** True when the places two names that met were read as lie within CLUSTER_KM of each other. */
 export function clusterHolds(g: Gazetteer, i: number, j: number): boolean {
