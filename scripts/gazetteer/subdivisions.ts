@@ -78,7 +78,9 @@ export function addSubdivisions(b: Builder): SubdivisionCodes {
   }
 
   // 2. A curated region of the same country whose name is within two edits of the package's is that
-  //    subdivision ("Donetsk Oblast" and "Donetska oblast").
+  //    subdivision ("Donetsk Oblast" and "Donetska oblast"), as is one whose short name the package's
+  //    makes an adjective of ("Kharkiv Oblast" and "Kharkivska oblast", "Sumy" and "Sumska", "Rivne"
+  //    and "Rivnenska": the Slavic "-ska", "-skaya" of a unit named after its city).
   const curated = b.entries.filter((e) => (e.kind === 'r' || e.kind === 'y') && e.country);
   const byCountry = new Map<string, BuiltEntry[]>();
   for (const e of curated) byCountry.set(e.country, [...(byCountry.get(e.country) ?? []), e]);
@@ -88,7 +90,7 @@ export function addSubdivisions(b: Builder): SubdivisionCodes {
     if (codes.has(k)) continue;
     const names = [s.name, short(s.name)].filter((n): n is string => !!n).map(aliasKey);
     const same = (byCountry.get(s.countryCode) ?? []).find((e) =>
-      [e.name, ...e.aliases].some((a) => names.some((n) => Math.abs(n.length - aliasKey(a).length) <= 2 && distance(n, aliasKey(a)) <= (n.length >= 8 ? 2 : 0))));
+      [e.name, ...e.aliases].some((a) => names.some((n) => (Math.abs(n.length - aliasKey(a).length) <= 2 && distance(n, aliasKey(a)) <= (n.length >= 8 ? 2 : 0)) || (e.kind === 'r' && adjectiveOf(n, short(a) ?? a)))));
     if (same) {
       codes.set(k, same.id);
       place(same, s);
@@ -112,4 +114,16 @@ export function addSubdivisions(b: Builder): SubdivisionCodes {
     place(e, s);
   }
   return codes;
+}
+
+/**
+ * True when `pkg` (an alias key) is the adjective of `name` that Slavic units named after their city
+ * take: the name, or the name without its final vowel, then "ska", "nska", "skaya", "skyi", "skiy"
+ * ("kharkivska" of Kharkiv, "sumska" of Sumy, "rivnenska" of Rivne).
+ */
+function adjectiveOf(pkg: string, name: string): boolean {
+  const key = aliasKey(name);
+  if (key.length < 4) return false;
+  const stems = /[aeiouy]$/.test(key) ? [key, key.slice(0, -1)] : [key];
+  return stems.some((st) => pkg.startsWith(st) && /^n?s'?k(?:a|aya|yi|iy|y)$/.test(pkg.slice(st.length)));
 }
