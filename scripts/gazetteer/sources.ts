@@ -44,6 +44,8 @@ export interface BuiltEntry {
   inflect?: [number, string][];
   /** Indices of aliases that count only where the article also names the entry otherwise (actors.ts). */
   short?: number[];
+  /** The package town whose point the entry takes when nothing else gives one (coordinates.ts). */
+  seat?: [string, string];
 }
 
 /** An entry as the curated data files write it. */
@@ -62,6 +64,8 @@ export interface CuratedEntry {
   pop?: number;
   minor?: boolean;
   common?: boolean;
+  /** For a curated area no package places and no place under it locates: its main town, by the package's name, and country ("Sokhumi", "GE"). */
+  seat?: [string, string];
 }
 
 /** Reads one curated data file of shared/tagging/data. */
@@ -95,6 +99,7 @@ export class Builder {
       id: e.id, name: e.name, kind: KIND_CODES[kind] ?? kind, country: e.country ?? '', wikidata: e.wikidata ?? '', parents, aliases, demonyms, roles,
       lat: e.lat ?? NaN, lon: e.lon ?? NaN, pop: e.pop ?? 0, minor: e.minor ?? false, common: e.common ?? false,
     };
+    if (e.seat) built.seat = e.seat;
     this.entries.push(built);
     this.byId.set(built.id, built);
     return built;

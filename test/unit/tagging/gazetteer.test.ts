@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getTagEntry, resolveTag, suggestTags } from '../../../shared/tagging';
+import { getTagEntry, resolveTag, suggestTags, tagText } from '../../../shared/tagging';
 import { buildGazetteer, encodeEntry, OUTPUT, serialise, type BuiltEntry } from '../../../scripts/build-gazetteer';
 import { allEntries, dataFileIndex, gazetteer, GazetteerMissingError, gazetteerPath, TownIndex, withTownIndex } from '../../../shared/tagging/gazetteer';
 import { FIRST_BITS, hashKey, KIND_CODES, MULTI_BITS, tokenKey, tokens } from '../../../shared/tagging/chars';
@@ -100,6 +100,25 @@ describe('the generated gazetteer', { timeout: 120_000 }, () => {
     expect(g.byId.get('pokrovsk')?.entry.parents).toEqual(['donetsk-oblast']);
     expect(g.byId.get('truro')?.entry).toMatchObject({ country: 'GB', parents: ['england'] });
     expect(g.byId.get('gb-con')?.entry).toMatchObject({ name: 'Cornwall', kind: 'region', country: 'GB' });
+  });
+  it('gives the curated places of the conflicts it watches coordinates, and links front-line towns to the curated oblasts', () => {
+    const g = gazetteer();
+    // Contested areas no package places take their seat's point; oblasts the package names as adjectives ("Kharkivska") are matched.
+    for (const id of ['abkhazia', 'south-ossetia', 'transnistria', 'nagorno-karabakh', 'west-bank', 'golan-heights', 'kharkiv-oblast', 'lviv-oblast', 'kherson-oblast', 'chernivtsi-oblast', 'avdiivka', 'kramatorsk', 'severodonetsk'])
+      expect(typeof g.byId.get(id)?.entry.lat, id).toBe('number');
+    const ua = allEntries().filter((e) => e.entry.country === 'UA' && (e.entry.kind === 'region' || e.entry.kind === 'city') && !e.entry.id.startsWith('ua-'));
+    expect(ua.filter((e) => e.entry.lat === undefined).map((e) => e.entry.id)).toEqual([]);
+    // No package duplicate of a curated oblast is left for towns to link to.
+    expect(allEntries().filter((e) => e.entry.id.startsWith('ua-') && e.entry.kind === 'region').map((e) => e.entry.id)).toEqual([]);
+    // GeoNames' "Kupjansk" under its oblast, found by the spelling the news uses.
+    expect(g.byId.get('kupjansk')?.entry.parents).toEqual(['kharkiv-oblast']);
+    const war = tagText({ text: 'Russian forces attacked Kupiansk, Izium, Sloviansk and Lysychansk in Ukraine.' }).regions;
+    expect(war.filter((t) => t.mentions.length && t.kind === 'city').map((t) => [t.mentions[0]!.text, t.parents![0]])).toEqual([
+      ['Kupiansk', 'kharkiv-oblast'], ['Izium', 'kharkiv-oblast'], ['Sloviansk', 'donetsk-oblast'], ['Lysychansk', 'luhansk-oblast'],
+    ]);
+    // A curated city no longer answers for its neighbours: Sloviansk and Irpin are towns of their own.
+    expect(g.byId.get('sloviansk')?.entry).toMatchObject({ kind: 'city', parents: ['donetsk-oblast'] });
+    expect(g.byId.get('irpin')?.entry).toMatchObject({ kind: 'city', parents: ['kyiv-oblast'] });
   });
   it('is one compact file kept out of the JavaScript bundles (6 MB of text and a 2.5 MB town index: well under 10 MB)', () => {
     expect(fs.statSync(OUTPUT).size).toBeLessThan(10 * 1024 * 1024);
