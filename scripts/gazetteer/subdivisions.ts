@@ -89,8 +89,12 @@ export function addSubdivisions(b: Builder): SubdivisionCodes {
     const k = `${s.countryCode}|${s.isoCode}`;
     if (codes.has(k)) continue;
     const names = [s.name, short(s.name)].filter((n): n is string => !!n).map(aliasKey);
-    const same = (byCountry.get(s.countryCode) ?? []).find((e) =>
-      [e.name, ...e.aliases].some((a) => names.some((n) => (Math.abs(n.length - aliasKey(a).length) <= 2 && distance(n, aliasKey(a)) <= (n.length >= 8 ? 2 : 0)) || (e.kind === 'r' && adjectiveOf(n, short(a) ?? a)))));
+    // A region first: the unit named after its city ("Zaporizka oblast") is the oblast, not the city;
+    // a curated city only for a city that is a unit itself (Kyiv, Sevastopol).
+    const fits = (e: BuiltEntry) =>
+      [e.name, ...e.aliases].some((a) => names.some((n) => (Math.abs(n.length - aliasKey(a).length) <= 2 && distance(n, aliasKey(a)) <= (n.length >= 8 ? 2 : 0)) || (e.kind === 'r' && adjectiveOf(n, short(a) ?? a))));
+    const candidates = byCountry.get(s.countryCode) ?? [];
+    const same = candidates.find((e) => e.kind === 'r' && fits(e)) ?? candidates.find((e) => e.kind !== 'r' && fits(e));
     if (same) {
       codes.set(k, same.id);
       place(same, s);
