@@ -84,7 +84,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   // A durable claim: the pending put and the sent update, each the size of the claim (≈ 2 KB).
   writeUnitsPerAlert: 4,
   // Measured on the demo feeds by test/integration/cost/trend-footprint.test.ts: 14.1 counted feed by feed (a local pass), 14.1 in batches of one
-  // article (13.0 / 13.1 before 3 December 2026, when an oblast's capital became a city under its oblast: one scope more for such articles).
+  // article (13.0 / 13.1 on the morning of 3 December 2026; 13.9 after that day's tagger rounds, 14.1 once an oblast's capital became a city
+  // under its oblast: the demo articles name a few more places, each a trend scope).
   trendWriteUnitsPerArticle: 14,
   trendReadUnitsPerBatch: 3,
   articleStoredKb: 7.3,
