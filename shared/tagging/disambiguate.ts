@@ -27,7 +27,8 @@ const of = new KeySet(['of']);
 const compass = new KeySet(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'North', 'South', 'East', 'West']);
 /** Capitalised words read after a place for an organisation's word ("Franklin Elementary School": three). */
 const ORG_WORDS_AFTER = 3;
-const nameRisk = new Set(rules.nameRisk.aliases.map(tokenKey));
+/** Place names that are also persons' names (Jordan, Houston): read with the person rules here and in places.ts. */
+export const nameRisk = new Set(rules.nameRisk.aliases.map(tokenKey));
 const neighbourOk = new KeySet(rules.nameRisk.neighbourOk);
 /** Ambiguous names by key ("georgia"), with their candidates, the default first (it wins ties). */
 export const ambiguous = new Map<string, AmbiguityRule>(
@@ -220,13 +221,13 @@ function inFirmName(text: string, end: number): boolean {
     const gap = j;
     while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 160)) j++;
     if (j === gap || j >= text.length) return false;
-    if (text.charCodeAt(j) === 38 || (text.charCodeAt(j) === 97 && and.hasSpan(text, j, wordAt(text, j)!.end))) {
+    const w = wordAt(text, j);
+    if (text.charCodeAt(j) === 38 || (w && and.hasSpan(text, w.start, w.end))) {
       if (joined || comma) return false;
       joined = true;
-      k = text.charCodeAt(j) === 38 ? j + 1 : wordAt(text, j)!.end;
+      k = w ? w.end : j + 1;
       continue;
     }
-    const w = wordAt(text, j);
     if (!w) return false;
     // The firm's word may be in capitals ("PLC", "LLC"); the names before it are capitalised words.
     if (joined && charClass(text.charCodeAt(w.start)) & UPPER && firmEnd.hasSpan(text, w.start, w.end)) return true;

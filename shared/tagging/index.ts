@@ -234,12 +234,12 @@ function alone(a: Article, at: number[]): boolean {
   return true;
 }
 
-/** The mentions at found[at], with their neighbouring matches, for the place rules. */
 /** True when the match does not open its field's sentence (a capital there says nothing). */
 function midSentence(a: Article, f: Found): boolean {
   return !sentenceStart(f.field === 'title' ? a.title : a.text, f.start);
 }
 
+/** The mentions at found[at], with their neighbouring matches, for the place rules. */
 function mentionsOf(a: Article, at: number[]): PlaceMention[] {
   const found = a.found;
   return at.map((q): PlaceMention => {

@@ -11,6 +11,7 @@
 // The rules' words are in data/rules.json (`places`).
 import { charClass, KeySet, phraseKey, tokenKey, tokens, UPPER, WORD } from './chars';
 import { ancestors, type Gazetteer, type IndexedEntry } from './gazetteer';
+import { nameRisk } from './disambiguate';
 import type { AliasTarget, Found } from './matcher';
 import rules from './data/rules.json';
 
@@ -18,8 +19,6 @@ const locative = new KeySet(rules.places.locativeBefore);
 const personBefore = new KeySet(rules.places.personBefore);
 const personAfter = new KeySet(rules.places.personAfter);
 const speechAfter = new KeySet(rules.places.speechAfter);
-/** Place names that are also persons' names (rules.nameRisk): "Houston said" may be a person. */
-const personNames = new Set(rules.nameRisk.aliases.map(tokenKey));
 const particles = new KeySet(rules.places.nameParticles);
 /** Capitalised words that may follow a place without making it part of another name ("Kent County", "Paris Airport"). */
 const everydayAfter = new KeySet(rules.places.after);
@@ -119,7 +118,7 @@ export function supportFrom(ctx: PlaceContext, g: Gazetteer, i: number): void {
  */
 export function untouchedBySupport(t: AliasTarget, ctx: PlaceContext, g: Gazetteer): boolean {
   const f = facts(t, g);
-  const s = (f.support ??= supportOf(t, g, f.cityUnits));
+  const s = supportFor(t, g, f);
   const added = ctx.added;
   const m = ctx.mark;
   for (let k = 0; k < s.any.length; k++) if (added[s.any[k]!] === m) return false;
@@ -276,11 +275,16 @@ export function speaksAlone(m: PlaceMention): boolean {
   const nw = wordAfter(m.src, m.end);
   if (!nw || !speechAfter.hasSpan(m.src, nw.start, nw.end)) return false;
   let k = m.start;
-  while (k > 0 && /\s/.test(m.src[k - 1]!)) k--;
+  while (k > 0 && isSpace(m.src.charCodeAt(k - 1))) k--;
   let s = k;
   while (s > 0 && charClass(m.src.charCodeAt(s - 1)) & WORD) s--;
   if (s === k) return true; // the start of the text, or after punctuation
   return !(charClass(m.src.charCodeAt(s)) & UPPER) && !locative.hasSpan(m.src, s, k) && !particles.hasSpan(m.src, s, k);
+}
+
+/** Space, no-break space, tab or a line break. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 160 || c === 10 || c === 13 || c === 9;
 }
 
 /**
@@ -293,7 +297,7 @@ export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): 
   // "Tehran said" is the government speaking (actors.ts), not a person named Tehran (nor is "Shanghai
   // said": see resolvePlace); a weak person
   // reading yields to the article's, which made the name this place.
-  if ((a.person && !a.weak && !(a.speaker && (ie.capital || (!ie.minor && !personNames.has(key))))) || (ie.minor && a.inName)) return false;
+  if ((a.person && !a.weak && !(a.speaker && (ie.capital || (!ie.minor && !nameRisk.has(key))))) || (ie.minor && a.inName)) return false;
   return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
 }
 
@@ -448,18 +452,18 @@ export function clusterSupport(ts: AliasTarget[], ctx: PlaceContext, g: Gazettee
   // Every candidate point of the names that may take part, swept in order of latitude: a pair is
   // looked at only when the two lie within CLUSTER_KM in latitude (most candidates of an article lie
   // continents apart, and a name against every other would cost n² candidate products).
+  const few = ts.filter((t) => t.entries.length <= CLUSTER_PAIRS && !everyday.has(t.key));
   let n = 0;
-  for (const t of ts) if (t.entries.length <= CLUSTER_PAIRS && !everyday.has(t.key)) n += t.entries.length;
+  for (const t of few) n += t.entries.length;
   if (n < 2) return undefined;
   if (clusterLat.length < n) {
     clusterLat = new Float64Array(n * 2);
     clusterLon = new Float64Array(n * 2);
     clusterOf = new Int32Array(n * 2);
   }
-  const few: AliasTarget[] = [];
   let m = 0;
-  for (const t of ts) {
-    if (t.entries.length > CLUSTER_PAIRS || everyday.has(t.key)) continue;
+  for (let ti = 0; ti < few.length; ti++) {
+    const t = few[ti]!;
     const s = supportFor(t, g);
     // A name of everyday words counts when it has several ("Winter Haven"): capitalised mid-sentence, it is a name.
     const oneWord = !t.key.includes(' ');
@@ -468,9 +472,8 @@ export function clusterSupport(ts: AliasTarget[], ctx: PlaceContext, g: Gazettee
       if (la !== la || (oneWord && s.flags[c]! & COMMON)) continue;
       clusterLat[m] = la;
       clusterLon[m] = s.lon[c]!;
-      clusterOf[m++] = few.length;
+      clusterOf[m++] = ti;
     }
-    few.push(t);
   }
   const order = Array.from({ length: m }, (_, k) => k).sort((x, y) => clusterLat[x]! - clusterLat[y]!);
   let out: [AliasTarget, AliasTarget][] | undefined;
@@ -511,8 +514,8 @@ export function clusterHolds(g: Gazetteer, i: number, j: number): boolean {
   return x.lat !== undefined && y.lat !== undefined && km(x.lat, x.lon!, y.lat, y.lon!) <= CLUSTER_KM;
 }
 
-function supportFor(t: AliasTarget, g: Gazetteer): Support {
-  const f = facts(t, g);
+/** What could support a candidate of the name (its NameFacts' support, made on first need). */
+function supportFor(t: AliasTarget, g: Gazetteer, f: NameFacts = facts(t, g)): Support {
   return (f.support ??= supportOf(t, g, f.cityUnits));
 }
 
@@ -526,7 +529,7 @@ function supportFor(t: AliasTarget, g: Gazetteer): Support {
 export function surelyUnsupported(t: AliasTarget, ctx: PlaceContext, g: Gazetteer): boolean {
   const f = facts(t, g);
   if (!f.allMinor) return false;
-  const s = (f.support ??= supportOf(t, g, f.cityUnits));
+  const s = supportFor(t, g, f);
   if (namesAny(ctx, s.any)) return false;
   for (let c = 0; c < s.lat.length; c++) {
     const la = s.lat[c]!;
@@ -552,7 +555,7 @@ let evidence = new Uint8Array(64);
 export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: PlaceContext, g: Gazetteer): number {
   const f = facts(t, g);
   const { allMinor, capital } = f;
-  const s = (f.support ??= supportOf(t, g, f.cityUnits));
+  const s = supportFor(t, g, f);
   const dateline = mentions.some((m) => m.dateline);
   const isCalendar = calendar.has(t.key);
   const everydayKey = everyday.has(t.key);
@@ -593,7 +596,7 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
   // "Tehran said", "Shanghai said": after a capital, or a city or province that needs no support and
   // is no person's name too (nameRisk: "Houston said"), a speech verb is the place's government
   // speaking, not a person.
-  if (capital || (!allMinor && !personNames.has(t.key))) for (const a of ar) if (a.speaker) a.person = false;
+  if (capital || (!allMinor && !nameRisk.has(t.key))) for (const a of ar) if (a.speaker) a.person = false;
   // A name read as a person's at every mention is not a place here; nor is a name of small places
   // read so once ("said Bruce Ivins … Ivins"): a name means one thing in an article. A weak reading
   // (a capitalised sentence opener before the name) does not decide for the other mentions.
