@@ -46,6 +46,12 @@ export function shortName(name: string, country: string, honorifics: CitiesExtra
   return honorifics.generic.includes(head) ? undefined : rest;
 }
 
+/** Directions in the languages subdivisions are named in ("Ouest", "Nord", "Centro"), beside subdivisions-extra.json's English ones. */
+const FOREIGN_DIRECTIONS = ['far', 'nord', 'sud', 'ouest', 'est', 'centre', 'norte', 'sur', 'oeste', 'este', 'centro'];
+
+/** A subdivision of this many thousand people whose names no other place shares stands alone. */
+const STANDS_ALONE_THOUSANDS = 1000;
+
 /** Another town of an alternate's name within this distance makes the alternate that town's name. */
 const NEIGHBOUR_KM = 50;
 
@@ -202,6 +208,14 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
     const x = box.get(c.country) ?? [lat, lat, lon, lon];
     box.set(c.country, [Math.min(x[0], lat), Math.max(x[1], lat), Math.min(x[2], lon), Math.max(x[3], lon)]);
   }
+  // A name with a word of its own: not only type words and directions ("Northern District", "Far
+  // North", "Ouest", "Central Department" are said of many places).
+  const sx = readData<{ typeWords: string[]; genericWords: string[] }>('subdivisions-extra.json');
+  const plainWords = new Set([...sx.typeWords, ...sx.genericWords, ...FOREIGN_DIRECTIONS].flatMap((w) => aliasKey(w).split(' ')));
+  const distinctive = (name: string) => aliasKey(name).split(' ').some((w) => w.length >= 4 && !plainWords.has(w) && !isCommonWord(w));
+  // How many entries go by each name: a unit whose every name is its own alone may stand alone.
+  const uses = new Map<string, number>();
+  for (const x of b.entries) for (const k of new Set([x.name, ...x.aliases].map(aliasKey))) uses.set(k, (uses.get(k) ?? 0) + 1);
   for (const id of new Set(codes.values())) {
     const e = b.byId.get(id);
     if (!e) continue;
@@ -239,9 +253,12 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
     // A unit no city links to (a county, a municipality) and one named by an everyday word need support.
     // Outside the US, Canada and Australia (whose states stood alone before), a subdivision needs
     // support too: "Piedmont" in a US company's name is not Italy's region unless the article says so.
+    // A large unit whose every name is its own and no word stands alone as the news writes it
+    // ("Amhara", "North Kivu", "Rakhine", "Balochistan": a region of a million people or more that no
+    // town, person or other unit shares a name with); "Piedmont" is also a dozen US towns.
     if (e.kind === 'r' && e.id.startsWith(`${e.country.toLowerCase()}-`) && !/^(us|ca|au)-/.test(e.id)) {
       e.common = e.aliases.some((a) => isCommonWord(a) || isFrequentName(a));
-      e.minor = true;
+      e.minor = !(e.pop >= STANDS_ALONE_THOUSANDS && !e.common && [e.name, ...e.aliases].every((a) => uses.get(aliasKey(a)) === 1 && distinctive(a)));
     }
   }
 }

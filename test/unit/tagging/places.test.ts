@@ -22,6 +22,11 @@ describe('small places need support in the article', () => {
     // A small town so named still needs support, as every small place does.
     expect(ids('Tixtla was quiet.').regions).not.toContain('tixtla-de-guerrero');
   });
+  it('reads a large subdivision whose every name is its own without support, but not one named by generic words or sharing a name', () => {
+    for (const [text, id] of [['Clashes in Amhara killed 20 people.', 'et-am'], ['Gunmen attacked a bus in Balochistan.', 'pk-ba'], ['Floods hit Maharashtra.', 'in-mh']]) expect(ids(text).regions, text).toContain(id);
+    expect(ids('A judge in the Northern District ruled on Tuesday.').regions).not.toContain('il-z'); // a US federal court as often as Israel's district
+    expect(ids('Piedmont Airlines said fares would rise.').regions).not.toContain('it-21'); // a dozen US towns are Piedmont too
+  });
   it('does not read a small place that nothing in the article supports', () => {
     expect(ids('Esperance was quiet on Tuesday.').regions.filter((id) => id.startsWith('esperance'))).toEqual([]);
     expect(ids('Esperance, in Western Australia, was quiet on Tuesday.').regions).toContain('esperance-au');
