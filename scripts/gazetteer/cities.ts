@@ -46,9 +46,6 @@ export function shortName(name: string, country: string, honorifics: CitiesExtra
   return honorifics.generic.includes(head) ? undefined : rest;
 }
 
-/** Directions in the languages subdivisions are named in ("Ouest", "Nord", "Centro"), beside subdivisions-extra.json's English ones. */
-const FOREIGN_DIRECTIONS = ['far', 'nord', 'sud', 'ouest', 'est', 'centre', 'norte', 'sur', 'oeste', 'este', 'centro'];
-
 /** A subdivision of this many thousand people whose names no other place shares stands alone. */
 const STANDS_ALONE_THOUSANDS = 1000;
 
@@ -210,8 +207,8 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
   }
   // A name with a word of its own: not only type words and directions ("Northern District", "Far
   // North", "Ouest", "Central Department" are said of many places).
-  const sx = readData<{ typeWords: string[]; genericWords: string[] }>('subdivisions-extra.json');
-  const plainWords = new Set([...sx.typeWords, ...sx.genericWords, ...FOREIGN_DIRECTIONS].flatMap((w) => aliasKey(w).split(' ')));
+  const sx = readData<{ typeWords: string[]; genericWords: string[]; foreignDirections: string[] }>('subdivisions-extra.json');
+  const plainWords = new Set([...sx.typeWords, ...sx.genericWords, ...sx.foreignDirections].flatMap((w) => aliasKey(w).split(' ')));
   const distinctive = (name: string) => aliasKey(name).split(' ').some((w) => w.length >= 4 && !plainWords.has(w) && !isCommonWord(w));
   // How many entries go by each name: a unit whose every name is its own alone may stand alone.
   const uses = new Map<string, number>();
