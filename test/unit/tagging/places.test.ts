@@ -88,6 +88,17 @@ describe('which country supports a town', () => {
   });
 });
 
+describe('contested areas', () => {
+  it('reads the contested islands and the Essequibo by every name the parties use, and Scarborough Shoal is no Scarborough', () => {
+    expect(ids('Chinese ships massed near the Spratlys and the Paracel Islands.').regions).toEqual(expect.arrayContaining(['spratly-islands', 'paracel-islands', 'south-china-sea']));
+    expect(ids('Patrols neared the Diaoyu Islands.').regions).toContain('senkaku-islands');
+    const shoal = ids('A coast guard vessel blocked Scarborough Shoal.').regions;
+    expect(shoal).toContain('scarborough-shoal');
+    expect(shoal.filter((id) => id.startsWith('scarborough') && id !== 'scarborough-shoal')).toEqual([]);
+    expect(ids('Venezuela renewed its claim to the Essequibo.').regions).toEqual(expect.arrayContaining(['essequibo', 'GY']));
+  });
+});
+
 describe('names as the news spells them, from GeoNames\' alternate names', () => {
   it('reads the towns of current conflicts by their usual English spelling once their country or area is named', () => {
     expect(ids('Israeli forces raided Jenin in the occupied West Bank on Tuesday.').regions).toContain('janin');
