@@ -250,9 +250,9 @@ function placeSubdivisions(b: Builder, codes: SubdivisionCodes, members: Map<str
     // A unit no city links to (a county, a municipality) and one named by an everyday word need support.
     // Outside the US, Canada and Australia (whose states stood alone before), a subdivision needs
     // support too: "Piedmont" in a US company's name is not Italy's region unless the article says so.
-    // A large unit whose every name is its own and no word stands alone as the news writes it
-    // ("Amhara", "North Kivu", "Rakhine", "Balochistan": a region of a million people or more that no
-    // town, person or other unit shares a name with); "Piedmont" is also a dozen US towns.
+    // A large unit whose every name is its own stands alone as the news writes it ("Amhara",
+    // "Balochistan", "Maharashtra": a million people or more in its towns, no name another entry
+    // shares, a word beside type words and directions); "Piedmont" is also a dozen US towns.
     if (e.kind === 'r' && e.id.startsWith(`${e.country.toLowerCase()}-`) && !/^(us|ca|au)-/.test(e.id)) {
       e.common = e.aliases.some((a) => isCommonWord(a) || isFrequentName(a));
       e.minor = !(e.pop >= STANDS_ALONE_THOUSANDS && !e.common && [e.name, ...e.aliases].every((a) => uses.get(aliasKey(a)) === 1 && distinctive(a)));
