@@ -74,6 +74,11 @@ function prevWord(text: string, start: number): { start: number; end: number } |
 }
 
 /** True for a capitalised word in running text ("Michael"), false for ALL-CAPS (titles, datelines). */
+/** True when the character at `i` is a capital letter (false past the end). */
+function capitalisedAt(text: string, i: number): boolean {
+  return i < text.length && (charClass(text.charCodeAt(i)) & UPPER) !== 0;
+}
+
 function capitalised(text: string, w: { start: number; end: number }): boolean {
   if (!(charClass(text.charCodeAt(w.start)) & UPPER)) return false;
   for (let i = w.start + 1; i < w.end; i++) if (!(charClass(text.charCodeAt(i)) & UPPER) && charClass(text.charCodeAt(i)) & WORD) return true;
@@ -118,6 +123,9 @@ function keep(g: Gazetteer, text: string, m: Found, prevEnd: number, nextStart: 
     if (nw && notPlaceAfter.hasSpan(text, nw.start, nw.end)) return false;
     // "Hewlett-Packard", "Hydro-Quebec": one word of a hyphenated name.
     if (!titleCase && inCompound(g, text, m, prevEnd, nextStart)) return false;
+    // "the University of Calgary", "Union of Concerned Scientists": a town named by an organisation's
+    // head word, before "of" and a capitalised word, is that head word.
+    if (nw && orgBeforeOf.hasSpan(text, m.start, m.end) && of.hasSpan(text, nw.start, nw.end) && nw.start === m.end + 1 && text.charCodeAt(nw.start) === 111 && capitalisedAt(text, nw.end + 1)) return false;
   }
   // "Michael Jordan", "Chad Smith", "Whitney Houston": a capitalised neighbour that is neither a
   // place nor a title makes a one-word place name part of a person's name.

@@ -219,6 +219,11 @@ describe('people and names that contain a place', () => {
     expect(mentioned('Pro-Moscow groups rallied in Saint-Denis.')).toEqual(expect.arrayContaining(['moscow', 'saint-denis']));
     expect(mentioned('Fighting went on.', 'Moscow-Backed Rebels Seize Town')).toContain('moscow');
   });
+  it('reads a town named by an organisation\'s head word before "of" as that word ("the University of Toronto"), and the town elsewhere', () => {
+    expect(ids('A specialist at the University of Toronto said Ontario reported cases.').regions.filter((id) => id.startsWith('university'))).toEqual([]);
+    expect(ids('Flooding hit Union, New Jersey, on Monday.').regions).toContain('union');
+    expect(ids('Troops entered King of Prussia, Pennsylvania.').regions).toContain('king-of-prussia'); // a town's own name with "of" stays
+  });
   it('reads "of" after a capitalised word as part of a name, not as a place\'s locative ("Department of Energy"; "the mayor of Reading")', () => {
     const r = ids('Officials at the U.S. Department of Energy and the Office of Industry in Washington said.');
     expect(r.regions).not.toContain('energy');
