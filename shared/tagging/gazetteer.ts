@@ -128,6 +128,8 @@ export interface TownNames {
   first: Int32Array;
   /** Its number of words (at most 255). */
   words: Uint8Array;
+  /** TownIndex.prefixes: the bit set of the names' proper prefixes of two words or more. */
+  prefixes: Uint8Array;
   maxTokens: number;
 }
 
@@ -149,6 +151,12 @@ export class TownIndex {
    * rules out most word sequences with one bit test, before making their key.
    */
   readonly multiWord = new Uint8Array(MULTI_BITS >> 3);
+  /**
+   * Bit set (MULTI_BITS) of the hashes of every proper prefix of two words or more of a town's name
+   * ("rio grande" of "rio grande city"): the scan stops reading the words after a capitalised word
+   * once no longer name can start with those it has read ("The government said …" after "The").
+   */
+  prefixes: Uint8Array = new Uint8Array(MULTI_BITS >> 3);
   // Names by the hash of their whole key: open addressing over pairs (hash, first name of its chain
   // + 1; 0 = empty slot), one array so that a probe is one memory access. A name is a line and which
   // of its aliases (-1: the line's name); a chain runs from the last name added to the first.
@@ -207,7 +215,7 @@ export class TownIndex {
   /** The names added, in order, in arrays of their exact length. */
   saved(): TownNames {
     const n = this.names;
-    return { line: this.nameLine.slice(0, n), alias: this.nameAlias.slice(0, n), hash: this.nameHash.slice(0, n), first: this.nameFirst.slice(0, n), words: this.nameWords.slice(0, n), maxTokens: this.maxTokens };
+    return { line: this.nameLine.slice(0, n), alias: this.nameAlias.slice(0, n), hash: this.nameHash.slice(0, n), first: this.nameFirst.slice(0, n), words: this.nameWords.slice(0, n), prefixes: this.prefixes, maxTokens: this.maxTokens };
   }
 
   /**
@@ -226,6 +234,7 @@ export class TownIndex {
     t.nameHash = names.hash;
     t.nameFirst = names.first;
     t.nameWords = names.words;
+    t.prefixes = names.prefixes;
     t.nameNext = new Int32Array(n);
     t.names = n;
     t.maxTokens = names.maxTokens;
@@ -259,6 +268,12 @@ export class TownIndex {
     while (firsts[2 * j + 1] !== 0 && firsts[2 * j] !== f) j = (j + 1) & fm;
     firsts[2 * j] = f;
     if (firsts[2 * j + 1]! < w) firsts[2 * j + 1] = w;
+  }
+
+  /** Marks the hash of a proper prefix (two words or more) of a town's name. */
+  addPrefix(hash: number): void {
+    const b = hash & (MULTI_BITS - 1);
+    this.prefixes[b >> 3]! |= 1 << (b & 7);
   }
 
   /** The most words of a town name whose first word's key has hash `firstHash` (hashKey), or 0: none starts so. */
@@ -488,12 +503,13 @@ function indexText(bytes: Buffer, textEnd: number): TextIndex {
 // names need not be found and hashed again (about 170 ms of a cold start), only put in their tables.
 // Layout: a block of little-endian 32-bit words — count (lines), names, most words of a name, others;
 // starts[count + 1]; others[]; the names' lines[], key hashes[], first-word hashes[]; their alias
-// numbers as 16-bit words and word counts as bytes, each run padded to 4 bytes — then a 16-byte
+// numbers as 16-bit words and word counts as bytes, each run padded to 4 bytes; the bit set of the
+// names' prefixes (TownIndex.prefixes, 512 KB; format version 2) — then a 16-byte
 // footer: the text's length, the block's length, the format version, the magic number. x86-64 and
 // Lambda's arm64 are both little-endian; a file whose footer does not describe its own size (an
 // older file, a text edited by hand) is indexed from its text instead.
 const INDEX_MAGIC = 0x4e4d5449; // "NMTI"
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 const FOOTER_BYTES = 16;
 
 /** The data file's text followed by its precomputed index (scripts/build-gazetteer.ts writes this). */
@@ -502,7 +518,7 @@ export function withTownIndex(text: Buffer): Buffer {
   const n = names.line.length;
   const pad = (bytes: number) => (bytes + 3) & ~3;
   const words = [starts.length - 1, n, names.maxTokens, others.length];
-  const block = Buffer.alloc(4 * (words.length + starts.length + others.length + 3 * n) + pad(2 * n) + pad(n));
+  const block = Buffer.alloc(4 * (words.length + starts.length + others.length + 3 * n) + pad(2 * n) + pad(n) + names.prefixes.byteLength);
   let at = 0;
   const put = (a: ArrayLike<number> & { byteLength: number; buffer: ArrayBufferLike; byteOffset: number }, bytes: number) => {
     Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(block, at);
@@ -513,6 +529,7 @@ export function withTownIndex(text: Buffer): Buffer {
   for (const a of [starts, others, names.line, names.hash, names.first]) put(a, a.byteLength);
   put(names.alias, pad(names.alias.byteLength));
   put(names.words, pad(names.words.byteLength));
+  put(names.prefixes, names.prefixes.byteLength);
   const footer = Buffer.alloc(FOOTER_BYTES);
   footer.writeUInt32LE(text.length, 0);
   footer.writeUInt32LE(block.length, 4);
@@ -545,8 +562,9 @@ function readTownIndex(bytes: Buffer): TextIndex | undefined {
   const first = ints(n!);
   const alias = take((b) => new Int16Array(b), 2 * n!, (2 * n! + 3) & ~3);
   const words = take((b) => new Uint8Array(b), n!, (n! + 3) & ~3);
+  const prefixes = take((b) => new Uint8Array(b), MULTI_BITS >> 3);
   if (at !== f || starts[count!] !== textEnd) return undefined;
-  return { starts, others: otherLines, names: { line, hash, first, alias, words, maxTokens: maxTokens! }, precomputed: true };
+  return { starts, others: otherLines, names: { line, hash, first, alias, words, prefixes, maxTokens: maxTokens! }, precomputed: true };
 }
 
 /**
@@ -616,7 +634,10 @@ function townLine(b: string, at: number, end: number): number {
 /** Indexes a town line's one name, text b[at, f1), hashed where it stands (its UTF-8 decoded on the way). */
 function indexTown(towns: TownIndex, bytes: Buffer, b: string, at: number, f1: number, index: number): void {
   if (hashUtf8Name(b, at, f1)) {
-    if (HASHED.words > 0) towns.add(HASHED.hash, HASHED.first, HASHED.words, index, -1);
+    if (HASHED.words > 0) {
+      towns.add(HASHED.hash, HASHED.first, HASHED.words, index, -1);
+      for (let p = 0; p < HASHED.prefixCount; p++) towns.addPrefix(PREFIXES[p]!);
+    }
   } else indexKey(towns, nameKeyOf(bytes.toString('utf8', at, f1)), index, -1);
 }
 
@@ -626,10 +647,14 @@ function indexKey(towns: TownIndex, key: string, line: number, alias: number): v
   const sp = key.indexOf(' ');
   const words = sp < 0 ? 1 : key.split(' ').length;
   towns.add(hashKey(key), hashKey(sp < 0 ? key : key.slice(0, sp)), words, line, alias);
+  // Its proper prefixes of two words or more ("rio grande" of "rio grande city").
+  for (let at = key.indexOf(' ', sp + 1); sp >= 0 && at > 0; at = key.indexOf(' ', at + 1)) towns.addPrefix(hashKey(key.slice(0, at)));
 }
 
-/** What hashUtf8Name worked out: the key's hash, its first word's hash, and its number of words. */
-const HASHED = { hash: 0, first: 0, words: 0 };
+/** What hashUtf8Name worked out: the key's hash, its first word's hash, its number of words, and how many proper prefixes of two words or more it hashed (in PREFIXES). */
+const HASHED = { hash: 0, first: 0, words: 0, prefixCount: 0 };
+/** The hashes of those prefixes (a name of more words than this leaves its longer prefixes out: none has). */
+const PREFIXES = new Int32Array(64);
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 
@@ -652,6 +677,7 @@ function hashUtf8Name(b: string, start: number, end: number): boolean {
   let h = 0x811c9dc5;
   let first = 0;
   let words = 0;
+  let prefixCount = 0;
   let inWord = false;
   let wordLen = 0;
   for (let k = start; k < end; k++) {
@@ -680,6 +706,7 @@ function hashUtf8Name(b: string, start: number, end: number): boolean {
     }
     if (!inWord) {
       if (words === 1) first = h;
+      if (words >= 2 && prefixCount < PREFIXES.length) PREFIXES[prefixCount++] = h >>> 0;
       if (words > 0) h = Math.imul(h ^ 32, 0x01000193);
       words++;
       inWord = true;
@@ -696,6 +723,7 @@ function hashUtf8Name(b: string, start: number, end: number): boolean {
   HASHED.hash = h >>> 0;
   HASHED.first = (words === 1 ? h : first) >>> 0;
   HASHED.words = words;
+  HASHED.prefixCount = prefixCount;
   return true;
 }
 

@@ -723,6 +723,7 @@ function townLonger(m: Matcher, text: string, i: number, j: number, hash: number
   // hash of the key each run of words makes (-1: a character whose key needs tokenKey).
   const ends = ENDS;
   const hashes = HASHES;
+  const prefixes = m.g.towns.prefixes;
   ends[0] = j;
   let count = 1;
   let h = hash;
@@ -743,6 +744,8 @@ function townLonger(m: Matcher, text: string, i: number, j: number, hash: number
     hashes[count] = h;
     ends[count++] = q;
     e = q;
+    // No longer town name starts with the words read so far ("The government …"): read no further.
+    if (h >= 0 && count < most && !(prefixes[(h & (MULTI_BITS - 1)) >> 3]! & (1 << (h & 7)))) break;
   }
   const filter = m.g.towns.multiWord;
   for (let w = count - 1; w >= (withOne ? 0 : 1); w--) {
