@@ -125,7 +125,7 @@ function keep(g: Gazetteer, text: string, m: Found, prevEnd: number, nextStart: 
     if (!titleCase && inCompound(g, text, m, prevEnd, nextStart)) return false;
     // "the University of Calgary", "Union of Concerned Scientists": a town named by an organisation's
     // head word, before "of" and a capitalised word, is that head word.
-    if (nw && orgBeforeOf.hasSpan(text, m.start, m.end) && of.hasSpan(text, nw.start, nw.end) && nw.start === m.end + 1 && text.charCodeAt(nw.start) === 111 && capitalisedAt(text, nw.end + 1)) return false;
+    if (nw && nw.start === m.end + 1 && nw.end - nw.start === 2 && text.charCodeAt(nw.start) === 111 && text.charCodeAt(nw.start + 1) === 102 && capitalisedAt(text, nw.end + 1) && orgBeforeOf.hasSpan(text, m.start, m.end)) return false;
   }
   // "Michael Jordan", "Chad Smith", "Whitney Houston": a capitalised neighbour that is neither a
   // place nor a title makes a one-word place name part of a person's name.
