@@ -8,7 +8,7 @@ import { readDateline, type Dateline } from './dateline';
 import { ambiguous, contextOf, cueWords, dropNonNames, markOrganisations, opensFirmName, resolveShared, type Context } from './disambiguate';
 import { ancestors, gazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
 import { compileMatcher, makeFound, makeTarget, scan, type AliasTarget, type Found, type Matcher } from './matcher';
-import { clusterHolds, clusterSupport, sentenceStart, speaksAlone, placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
+import { clusterHolds, clusterSupport, sentenceStart, speaksAlone, placeContext, placeMentionOk, resolvePlace, qualifierGap, supportFrom, surelyUnsupported, townsOnly, unitsInLists, untouchedBySupport, type PlaceContext, type PlaceMention } from './places';
 import type { JsonBytes } from './json';
 import { tagsOf, writeScored } from './render';
 import { scoreFound, type Scored } from './score';
@@ -298,7 +298,7 @@ function dropFirmCities(a: Article): void {
     if (t.demonym || !t.placeOnly || firms?.has(t)) continue;
     const src = f.field === 'title' ? title : text;
     // The cheap test first: most places matched are no city, or a capital.
-    if (!t.entries.every((i) => g.entries[i]?.entry.kind === 'city' && !g.entries[i]!.capital) || !speaksAlone({ src, start: f.start, end: f.end, dateline: false })) continue;
+    if (!townsOnly(t, g) || !speaksAlone({ src, start: f.start, end: f.end, dateline: false })) continue;
     const name = src.slice(f.start, f.end);
     if (opensFirmAnywhere(title, name) || opensFirmAnywhere(text, name)) (firms ??= new Set()).add(t);
   }

@@ -369,6 +369,8 @@ export interface NameFacts {
   allMinor: boolean;
   /** Some candidate is a capital. */
   capital: boolean;
+  /** Every candidate is a city, none a capital (index.ts dropFirmCities reads it for every place matched). */
+  townsOnly: boolean;
   /** Units named after one of their own cities (Tokyo, Lagos, Beijing): the city when the name stands alone. */
   cityUnits: Set<number>;
   /** What could support a candidate in an article (made on first need: surelyUnsupported). */
@@ -376,12 +378,17 @@ export interface NameFacts {
 }
 
 /** The facts of a target's candidates, kept on the target (its candidate list is fixed once the matcher is compiled). */
+/** True when every candidate of the name is a city and none a capital ("Toyota", "Hartford"; not "Shanghai"). */
+export function townsOnly(t: AliasTarget, g: Gazetteer): boolean {
+  return facts(t, g).townsOnly;
+}
+
 function facts(t: AliasTarget, g: Gazetteer): NameFacts {
   let f = t.facts;
   if (f) return f;
   const cityUnits = new Set<number>();
   for (const i of t.entries) if (g.entries[i]!.entry.kind === 'city') for (const a of ancestors(g, g.entries[i]!, 'place')) cityUnits.add(a);
-  f = { allMinor: t.entries.every((i) => g.entries[i]!.minor), capital: t.entries.some((i) => g.entries[i]!.capital), cityUnits };
+  f = { allMinor: t.entries.every((i) => g.entries[i]!.minor), capital: t.entries.some((i) => g.entries[i]!.capital), townsOnly: t.entries.every((i) => g.entries[i]!.entry.kind === 'city' && !g.entries[i]!.capital), cityUnits };
   t.facts = f;
   return f;
 }
