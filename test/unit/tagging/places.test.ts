@@ -26,7 +26,7 @@ describe('small places need support in the article', () => {
     const alone: [string, string][] = [['Clashes in Amhara killed 20 people.', 'et-am'], ['Gunmen attacked a bus in Balochistan.', 'pk-ba'], ['Floods hit Maharashtra.', 'in-mh']];
     for (const [text, id] of alone) expect(ids(text).regions, text).toContain(id);
     expect(ids('A judge in the Northern District ruled on Tuesday.').regions).not.toContain('il-z'); // a US federal court as often as Israel's district
-    expect(ids('Piedmont Airlines said fares would rise.').regions).not.toContain('it-21'); // a dozen US towns are Piedmont too
+    expect(ids('Piedmont was quiet on Tuesday.').regions).not.toContain('it-21'); // a dozen US towns are Piedmont too
   });
   it('does not read a small place that nothing in the article supports', () => {
     expect(ids('Esperance was quiet on Tuesday.').regions.filter((id) => id.startsWith('esperance'))).toEqual([]);
