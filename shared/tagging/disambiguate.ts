@@ -73,12 +73,12 @@ function prevWord(text: string, start: number): { start: number; end: number } |
   return { start: s, end: k };
 }
 
-/** True for a capitalised word in running text ("Michael"), false for ALL-CAPS (titles, datelines). */
 /** True when the character at `i` is a capital letter (false past the end). */
 function capitalisedAt(text: string, i: number): boolean {
   return i < text.length && (charClass(text.charCodeAt(i)) & UPPER) !== 0;
 }
 
+/** True for a capitalised word in running text ("Michael"), false for ALL-CAPS (titles, datelines). */
 function capitalised(text: string, w: { start: number; end: number }): boolean {
   if (!(charClass(text.charCodeAt(w.start)) & UPPER)) return false;
   for (let i = w.start + 1; i < w.end; i++) if (!(charClass(text.charCodeAt(i)) & UPPER) && charClass(text.charCodeAt(i)) & WORD) return true;

@@ -377,12 +377,12 @@ export interface NameFacts {
   support?: Support;
 }
 
-/** The facts of a target's candidates, kept on the target (its candidate list is fixed once the matcher is compiled). */
 /** True when every candidate of the name is a city and none a capital ("Toyota", "Hartford"; not "Shanghai"). */
 export function townsOnly(t: AliasTarget, g: Gazetteer): boolean {
   return facts(t, g).townsOnly;
 }
 
+/** The facts of a target's candidates, kept on the target (its candidate list is fixed once the matcher is compiled). */
 function facts(t: AliasTarget, g: Gazetteer): NameFacts {
   let f = t.facts;
   if (f) return f;
