@@ -247,7 +247,7 @@ function mentionsOf(a: Article, at: number[]): PlaceMention[] {
     const nx = q + 1 < found.length ? found[q + 1] : undefined;
     const pv = q > 0 ? found[q - 1] : undefined;
     // Every field present, in one order: mentions of one shape keep the place rules' reads monomorphic.
-    return { src: x.field === 'title' ? a.title : a.text, start: x.start, end: x.end, dateline: inDateline(a, x), next: nx && nx.field === x.field ? nx : undefined, prev: pv && pv.field === x.field ? pv : undefined };
+    return { src: x.field === 'title' ? a.title : a.text, start: x.start, end: x.end, dateline: inDateline(a, x), next: nx && nx.field === x.field ? nx : undefined, prev: pv && pv.field === x.field ? pv : undefined, match: x };
   });
 }
 
@@ -274,7 +274,7 @@ function resolveMatches(a: Article, settled: Map<string, number> | undefined, ma
           settled.set(t.key, e);
         }
         f.entry = e;
-        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(a, f), next: undefined, prev: undefined })) f.entry = -1;
+        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(a, f), next: undefined, prev: undefined, match: f })) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;

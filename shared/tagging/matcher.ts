@@ -57,6 +57,8 @@ export interface Found {
   dateline: boolean;
   /** Inside an organisation's name or a currency ("US Department of Agriculture", "US$"): an actor, not a place. */
   org?: boolean;
+  /** What the words around the match say, read once by the place rules (places.ts `around`); -1 until then. */
+  around: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export function makeTarget(entries: number[], demonym: boolean, alias: string, k
 
 /** A match with every field present, in one order (one object shape for all matches: see makeTarget). */
 export function makeFound(start: number, end: number, target: AliasTarget, field: 'title' | 'text', entry: number, dateline: boolean): Found {
-  return { start, end, target, field, entry, dateline, org: undefined };
+  return { start, end, target, field, entry, dateline, org: undefined, around: -1 };
 }
 
 /**

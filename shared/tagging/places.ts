@@ -152,6 +152,8 @@ export interface PlaceMention {
   next?: Found;
   /** The match before it in the same field, if any (the place it qualifies). */
   prev?: Found;
+  /** The match this mention is, where the reading of its words is kept (undefined: read each time). */
+  match?: Found;
 }
 
 /** Great-circle distance in km. */
@@ -208,24 +210,30 @@ function afterInitials(src: string, start: number): boolean {
   return src.charCodeAt(k - 3) === 46 && !!(charClass(src.charCodeAt(k - 4)) & UPPER);
 }
 
-/** What the words around one mention say. */
-interface Around {
-  locative: boolean;
-  initial: boolean;
-  person: boolean;
-  /** The person reading rests on the speech verb after the name alone ("Paisley said"). */
-  speaker: boolean;
-  /**
-   * The person reading rests only on a capitalised word before the name that opens the sentence ("Four
-   * Guerrero state police"): any word has a capital there, so it says little, and it yields to the
-   * article's other mentions of the name.
-   */
-  weak: boolean;
-  /** Part of a longer name ("West Nile virus"), for a name of small places only. */
-  inName: boolean;
+/**
+ * What the words around one mention say, as bits of one number (a mention is read once, and no object
+ * is made for it): a locative word before it; it opens a sentence; a person's name (PERSON); the person
+ * reading rests on the speech verb after the name alone ("Paisley said": SPEAKER); the person reading
+ * rests only on a capitalised word before the name that opens the sentence ("Four Guerrero state
+ * police": WEAK — any word has a capital there, so it says little, and it yields to the article's other
+ * mentions of the name); part of a longer name ("West Nile virus": IN_NAME, for small places only).
+ */
+const LOCATIVE = 1;
+const INITIAL = 2;
+const PERSON = 4;
+const SPEAKER = 8;
+const WEAK = 16;
+const IN_NAME = 32;
+
+/** around(m), kept on the mention's match: resolvePlace and placeMentionOk read the same mentions. */
+function aroundOf(m: PlaceMention): number {
+  const f = m.match;
+  if (!f) return around(m);
+  if (f.around < 0) f.around = around(m);
+  return f.around;
 }
 
-function around(m: PlaceMention): Around {
+function around(m: PlaceMention): number {
   const pw = wordBefore(m.src, m.start);
   const nw = wordAfter(m.src, m.end);
   const initial = sentenceStart(m.src, m.start);
@@ -258,7 +266,7 @@ function around(m: PlaceMention): Around {
   let inName = false;
   if (nw && nw.start === m.end + 1 && charClass(m.src.charCodeAt(nw.start)) & UPPER && !locative.hasSpan(m.src, nw.start, nw.end) && !everydayAfter.hasSpan(m.src, nw.start, nw.end)) inName = true;
   if (!m.dateline && m.end - m.start >= 2 && allCaps(m.src, m.start, m.end) && !allCaps(m.src, Math.max(0, m.start - 40), Math.min(m.src.length, m.end + 40))) inName = true;
-  return { locative: loc, initial, person, speaker: speaker && person, weak, inName };
+  return (loc ? LOCATIVE : 0) | (initial ? INITIAL : 0) | (person ? PERSON : 0) | (speaker && person ? SPEAKER : 0) | (weak ? WEAK : 0) | (inName ? IN_NAME : 0);
 }
 
 /** True when no letter of src[start, end) is lower case. */
@@ -299,12 +307,12 @@ function isSpace(c: number): boolean {
  * locative word or the dateline puts it there.
  */
 export function placeMentionOk(ie: IndexedEntry, key: string, m: PlaceMention): boolean {
-  const a = around(m);
+  const a = aroundOf(m);
   // "Tehran said" is the government speaking (actors.ts), not a person named Tehran (nor is "Shanghai
   // said": see resolvePlace); a weak person
   // reading yields to the article's, which made the name this place.
-  if ((a.person && !a.weak && !(a.speaker && (ie.capital || (!ie.minor && !nameRisk.has(key))))) || (ie.minor && a.inName)) return false;
-  return !(ie.common || everyday.has(key)) || m.dateline || a.locative || !a.initial;
+  if ((a & PERSON && !(a & WEAK) && !(a & SPEAKER && (ie.capital || (!ie.minor && !nameRisk.has(key))))) || (ie.minor && a & IN_NAME)) return false;
+  return !(ie.common || everyday.has(key)) || m.dateline || (a & LOCATIVE) !== 0 || !(a & INITIAL);
 }
 
 /** What may stand between a place and the larger place that qualifies it: "Pandi, Bulacan", "Bulacan in Central Luzon". */
@@ -620,18 +628,30 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     if (sub || near || qualified || dateline || country || (!(fl & MINOR) && !(fl & COMMON || everydayKey))) possible = true;
   }
   if (!possible) return -1;
-  const ar = mentions.map(around);
   // "Tehran said", "Shanghai said": after a capital, or a city or province that needs no support and
   // is no person's name too (nameRisk: "Houston said"), a speech verb is the place's government
   // speaking, not a person.
-  if (capital || (!allMinor && !nameRisk.has(t.key))) for (const a of ar) if (a.speaker) a.person = false;
+  const speakerPlace = capital || (!allMinor && !nameRisk.has(t.key));
   // A name read as a person's at every mention is not a place here; nor is a name of small places
   // read so once ("said Bruce Ivins … Ivins"): a name means one thing in an article. A weak reading
   // (a capitalised sentence opener before the name) does not decide for the other mentions.
-  if (ar.every((a) => a.person) || (allMinor && ar.some((a) => a.person && !a.weak))) return -1;
-  if (allMinor && ar.every((a) => a.inName)) return -1;
-  const anyLocative = ar.some((a, i) => a.locative && !a.person && !(allMinor && a.inName) && (!a.initial || mentions[i]!.dateline));
-  const anyMidSentence = ar.some((a) => !a.initial && !a.person && !(allMinor && a.inName));
+  let allPerson = true;
+  let allInName = true;
+  let anyLocative = false;
+  let anyMidSentence = false;
+  for (let k = 0; k < mentions.length; k++) {
+    let a = aroundOf(mentions[k]!);
+    if (speakerPlace && a & SPEAKER) a &= ~PERSON;
+    const person = (a & PERSON) !== 0;
+    const inName = (a & IN_NAME) !== 0;
+    if (!person) allPerson = false;
+    else if (allMinor && !(a & WEAK)) return -1;
+    if (!inName) allInName = false;
+    if (person || (allMinor && inName)) continue;
+    if (a & LOCATIVE && (!(a & INITIAL) || mentions[k]!.dateline)) anyLocative = true;
+    if (!(a & INITIAL)) anyMidSentence = true;
+  }
+  if (allPerson || (allMinor && allInName)) return -1;
   let best = -1;
   let bestScore = -Infinity;
   for (let c = 0; c < n; c++) {
