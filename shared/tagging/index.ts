@@ -165,41 +165,45 @@ function inDateline(a: Article, x: Found): boolean {
  */
 function settleSmallPlaces(a: Article): Map<string, number> | undefined {
   const { g, found } = a;
-  let minors: Map<AliasTarget, number[]> | undefined; // each minor target's matches, in text order
+  // Each minor target once, in the order of its first match, with its matches in text order (t.at).
+  const mark = ++articles;
+  let minors: AliasTarget[] | undefined;
   for (let q = 0; q < found.length; q++) {
     const t = found[q]!.target;
-    if (!t.minor || ambiguous.has(t.key)) continue;
-    minors ??= new Map();
-    const list = minors.get(t);
-    if (list) list.push(q);
-    else minors.set(t, [q]);
+    if (!t.minor) continue;
+    if (t.mark === mark) t.at!.push(q);
+    else if (!(t.ruled ??= ambiguous.has(t.key))) {
+      t.mark = mark;
+      t.at = [q];
+      (minors ??= []).push(t);
+    }
   }
   if (!minors) return undefined;
   const places = placeContext(found, g);
   const settled = new Map<string, number>();
-  const open: [AliasTarget, number[]][] = [];
-  for (const [t, at] of minors) {
-    const e = resolveSmall(a, places, t, at);
+  const open: AliasTarget[] = [];
+  for (const t of minors) {
+    const e = resolveSmall(a, places, t, t.at!);
     settled.set(t.key, e);
     if (e >= 0) supportFrom(places, g, e);
-    else open.push([t, at]);
+    else open.push(t);
   }
   // A second round when the first settled some: what they add may support the others. A name that
   // no addition can support keeps the first round's answer (no place) without being read again.
   // (Each is set again all the same: two targets of one key keep the order of their answers.)
-  if (open.length && open.length < minors.size) for (const [t, at] of open) settled.set(t.key, untouchedBySupport(t, places, g) ? -1 : resolveSmall(a, places, t, at));
+  if (open.length && open.length < minors.length) for (const t of open) settled.set(t.key, untouchedBySupport(t, places, g) ? -1 : resolveSmall(a, places, t, t.at!));
   // A third round for the names only each other can support ("Highland Park", "Glenview": suburbs, the
   // state unnamed), in an article that names no city or subdivision for certain and settled none:
   // where it names one, its support reaches the small places that belong with it (a country named,
   // "U.S. officials", says too little). Only names written as names count: mid-sentence, or of
   // several words ("Than" opening a sentence is no town).
-  if (places.points.length > 0 || open.length < minors.size) return settled;
-  const still = open.filter(([t, at]) => t.key.includes(' ') || at.some((q) => midSentence(a, found[q]!)));
-  const pairs = still.length >= 2 ? clusterSupport(still.map(([t]) => t), places, g) : undefined;
+  if (places.points.length > 0 || open.length < minors.length) return settled;
+  const still = open.filter((t) => t.key.includes(' ') || t.at!.some((q) => midSentence(a, found[q]!)));
+  const pairs = still.length >= 2 ? clusterSupport(still, places, g) : undefined;
   if (pairs) {
     const members = new Set(pairs.flat());
     const read = new Map<AliasTarget, number>();
-    for (const [t, at] of still) if (members.has(t)) read.set(t, resolveSmall(a, places, t, at));
+    for (const t of still) if (members.has(t)) read.set(t, resolveSmall(a, places, t, t.at!));
     // A name stands only beside a partner read as a place near it: "Merrill Lynch" is no town, so it
     // supports no "Rothschild".
     for (const [x, y] of pairs) {
@@ -210,6 +214,9 @@ function settleSmallPlaces(a: Article): Map<string, number> | undefined {
   }
   return settled;
 }
+
+/** Articles settled so far: the mark of the current one in its targets' scratch (AliasTarget.mark). */
+let articles = 0;
 
 /** The place a small or shared place name (target t, matched at found[at]) stands for, or -1. */
 function resolveSmall(a: Article, places: PlaceContext, t: AliasTarget, at: number[]): number {

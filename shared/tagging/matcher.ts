@@ -33,6 +33,14 @@ export interface AliasTarget {
   needsFull?: boolean;
   /** What the place rules work out once per name from its candidates (places.ts), made on first need. */
   facts?: NameFacts;
+  /** An ambiguity rule of data/rules.json settles the name (index.ts), worked out on first need. */
+  ruled?: boolean;
+  /**
+   * Scratch of the article being tagged (index.ts settleSmallPlaces; tagging is synchronous): `at`
+   * lists the indices of this name's matches in the article whose number is `mark`.
+   */
+  mark: number;
+  at: number[] | undefined;
 }
 
 /**
@@ -66,7 +74,7 @@ export interface Found {
  * (names, towns, blocking phrases, cue words), and objects of one shape keep those reads monomorphic.
  */
 export function makeTarget(entries: number[], demonym: boolean, alias: string, key: string, placeOnly: boolean): AliasTarget {
-  return { entries, demonym, exact: undefined, block: undefined, alias, key, placeOnly, minor: undefined, needsFull: undefined, facts: undefined };
+  return { entries, demonym, exact: undefined, block: undefined, alias, key, placeOnly, minor: undefined, needsFull: undefined, facts: undefined, ruled: undefined, mark: 0, at: undefined };
 }
 
 /** A match with every field present, in one order (one object shape for all matches: see makeTarget). */
