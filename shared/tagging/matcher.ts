@@ -50,6 +50,11 @@ export interface AliasTarget {
 interface Node {
   key: string;
   next?: NodeTable;
+  /**
+   * Bit (h & 31) set for the hash h of every child's key: most names are followed by no word that
+   * goes on with them, and one bit test says so without reading the child table.
+   */
+  nextBits: number;
   /** Another child of the same parent whose key has the same hash. */
   sibling?: Node;
   target?: AliasTarget;
@@ -263,7 +268,7 @@ function child(map: NodeTable, key: string): Node {
   const h = hashKey(key);
   let n = map.get(h);
   for (let c = n; c; c = c.sibling) if (c.key === key) return c;
-  const made: Node = { key };
+  const made: Node = { key, next: undefined, nextBits: 0, sibling: undefined, target: undefined };
   if (n) {
     while (n.sibling) n = n.sibling;
     n.sibling = made;
@@ -327,6 +332,7 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     for (let q = 0; q < keys.length; q++) {
       const k = keys[q]!;
       key = q ? `${key} ${k}` : k;
+      if (node) node.nextBits |= 1 << (hashKey(k) & 31);
       node = child(map, k);
       if (q < keys.length - 1) map = node.next ??= new HashSlots<Node>();
     }
@@ -690,7 +696,9 @@ function matchFrom(node: Node, text: string, i: number, j: number, field: 'title
     if (k === tokEnd || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
     let e = k + 1;
     while (e < n && charClass(text.charCodeAt(e)) & WORD) e++;
-    const next = lookup(node.next, text, k, e);
+    const h = hashSpan(text, k, e);
+    if (h >= 0 && !(node.nextBits & (1 << (h & 31)))) break;
+    const next = lookup(node.next, text, k, e, h);
     if (!next) break;
     node = next;
     tokStart = k;
