@@ -55,6 +55,10 @@ interface Node {
    * goes on with them, and one bit test says so without reading the child table.
    */
   nextBits: number;
+  /** The one child, when there is one only (most names of several words go on in one way): no table read. */
+  one: Node | undefined;
+  /** The hash of that child's key. */
+  oneHash: number;
   /** Another child of the same parent whose key has the same hash. */
   sibling?: Node;
   target?: AliasTarget;
@@ -268,7 +272,7 @@ function child(map: NodeTable, key: string): Node {
   const h = hashKey(key);
   let n = map.get(h);
   for (let c = n; c; c = c.sibling) if (c.key === key) return c;
-  const made: Node = { key, next: undefined, nextBits: 0, sibling: undefined, target: undefined };
+  const made: Node = { key, next: undefined, nextBits: 0, one: undefined, oneHash: 0, sibling: undefined, target: undefined };
   if (n) {
     while (n.sibling) n = n.sibling;
     n.sibling = made;
@@ -332,8 +336,15 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
     for (let q = 0; q < keys.length; q++) {
       const k = keys[q]!;
       key = q ? `${key} ${k}` : k;
-      if (node) node.nextBits |= 1 << (hashKey(k) & 31);
+      const parent = node;
       node = child(map, k);
+      if (parent) {
+        const h = hashKey(k);
+        parent.nextBits |= 1 << (h & 31);
+        const only = map.size === 1 ? map.get(h) : undefined;
+        parent.one = only && !only.sibling ? only : undefined;
+        parent.oneHash = h | 0;
+      }
       if (q < keys.length - 1) map = node.next ??= new HashSlots<Node>();
     }
     return node;
@@ -698,7 +709,8 @@ function matchFrom(node: Node, text: string, i: number, j: number, field: 'title
     while (e < n && charClass(text.charCodeAt(e)) & WORD) e++;
     const h = hashSpan(text, k, e);
     if (h >= 0 && !(node.nextBits & (1 << (h & 31)))) break;
-    const next = lookup(node.next, text, k, e, h);
+    const one = node.one;
+    const next = one && h >= 0 ? ((h | 0) === node.oneHash && spanEquals(text, k, e, one.key) ? one : undefined) : lookup(node.next, text, k, e, h);
     if (!next) break;
     node = next;
     tokStart = k;
