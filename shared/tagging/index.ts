@@ -281,7 +281,7 @@ function resolveMatches(a: Article, settled: Map<string, number> | undefined, ma
           settled.set(t.key, e);
         }
         f.entry = e;
-        if (e >= 0 && t.minor && !ambiguous.has(t.key) && !placeMentionOk(g.entries[e]!, t.key, { src: f.field === 'title' ? title : text, start: f.start, end: f.end, dateline: inDateline(a, f), next: undefined, prev: undefined, match: f })) f.entry = -1;
+        if (e >= 0 && t.minor && !(t.ruled ??= ambiguous.has(t.key)) && !placeMentionOk(g.entries[e]!, t.key, mentionAt(a, f))) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;
@@ -289,6 +289,19 @@ function resolveMatches(a: Article, settled: Map<string, number> | undefined, ma
   found.length = w;
   markOrganisations(found, title, text); // "Kenya Red Cross": for the small places kept
   dropUnsupported(found, { title, text }); // "RSF" alone may be Reporters Without Borders
+}
+
+/** One mention, read by placeMentionOk and not kept: the same object is filled in each time. */
+const MENTION: PlaceMention = { src: '', start: 0, end: 0, dateline: false, next: undefined, prev: undefined, match: undefined };
+
+/** The match f as a mention without its neighbours (the scratch MENTION, valid until the next call). */
+function mentionAt(a: Article, f: Found): PlaceMention {
+  MENTION.src = f.field === 'title' ? a.title : a.text;
+  MENTION.start = f.start;
+  MENTION.end = f.end;
+  MENTION.dateline = inDateline(a, f);
+  MENTION.match = f;
+  return MENTION;
 }
 
 /**
