@@ -437,8 +437,9 @@ function supportOf(t: AliasTarget, g: Gazetteer, cityUnits: Set<number>): Suppor
       const k = g.entries[a]!.entry.kind;
       if (k === 'region' || k === 'city') up.push(a);
     }
-    const cc = ie.entry.country;
-    const cs = cc ? [cc, ...(FORMER[cc] ?? [])].map(indexOf).filter((x): x is number => x !== undefined) : [];
+    const cc = ie.entry.country ?? '';
+    let cs = countryLists.get(cc);
+    if (!cs) countryLists.set(cc, (cs = cc ? [cc, ...(FORMER[cc] ?? [])].map(indexOf).filter((x): x is number => x !== undefined) : []));
     sub.push(up);
     country.push(cs);
     for (const a of up) any.add(a);
@@ -451,6 +452,12 @@ function supportOf(t: AliasTarget, g: Gazetteer, cityUnits: Set<number>): Suppor
   }
   return { any: [...any], sub, country, lat, lon, flags };
 }
+
+/**
+ * A candidate's country and the countries it was part of, one list per country shared by every name
+ * (resolvePlace reads a list once for a run of candidates of one country: the 30 Washington Counties).
+ */
+const countryLists = new Map<string, number[]>();
 
 /** True when `ctx` names one of the entries `list`. */
 function namesAny(ctx: PlaceContext, list: number[]): boolean {
@@ -604,6 +611,8 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     if (gaps) (gapsAt ??= []).push(k, gaps);
   }
   let possible = false;
+  let lastList: number[] | undefined;
+  let lastNamed = false;
   for (let c = 0; c < n; c++) {
     const fl = s.flags[c]!;
     if (fl & CITY_UNIT) {
@@ -612,7 +621,12 @@ export function resolvePlace(t: AliasTarget, mentions: PlaceMention[], ctx: Plac
     }
     const sub = namesAny(ctx, s.sub[c]!);
     // Its country, or the country it was part of ("Malakal" in a 2008 report that names Sudan).
-    const country = namesAny(ctx, s.country[c]!);
+    const cl = s.country[c]!;
+    if (cl !== lastList) {
+      lastList = cl;
+      lastNamed = namesAny(ctx, cl);
+    }
+    const country = lastNamed;
     const la = s.lat[c]!;
     const near = la === la && nearAny(ctx, la, s.lon[c]!);
     let qualified = false;
