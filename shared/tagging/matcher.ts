@@ -196,14 +196,34 @@ interface Word {
   town: string | undefined;
   /** Another word whose key has the same hash. */
   sibling: Word | undefined;
+  /** The key packed in a number (packedKey) when it is one to six letters a–z, else -1. */
+  packed: number;
+}
+
+/**
+ * A key of one to six letters a–z as a number (five bits a letter, the first letter highest), -1 for
+ * any other key: the scan packs a token's letters as it hashes them, and finds a short word in the
+ * table by comparing numbers instead of reading the word's key string.
+ */
+function packedKey(key: string): number {
+  if (key.length > 6) return -1;
+  let p = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 97 || c > 122) return -1;
+    p = p * 32 + (c - 96);
+  }
+  return key.length ? p : -1;
 }
 
 /** Words kept at most (about 5 MB): past that, a new word is worked out each time it is met. */
 const MAX_WORDS = 1 << 16;
 
 /** The Word of the capitalised token [i, j) whose key has hash `h` (unsigned), worked out on first sight. */
-function wordAt(m: Matcher, text: string, i: number, j: number, h: number): Word {
-  for (let c = m.words.get(h); c; c = c.sibling) if (spanEquals(text, i, j, c.key)) return c;
+function wordAt(m: Matcher, text: string, i: number, j: number, h: number, packed: number): Word {
+  // `packed`: the token's letters as packedKey packs its key, when the scan saw only a–z (else -1:
+  // compared as text; a token with a letter beyond ASCII may still have a short a–z key).
+  for (let c = m.words.get(h); c; c = c.sibling) if (packed >= 0 ? c.packed === packed : spanEquals(text, i, j, c.key)) return c;
   // The filters first: a word no alias or town name starts with needs no lookup.
   const b = h & (FILTER_BITS - 1);
   const node = m.firsts[b >> 3]! & (1 << (b & 7)) ? rootNode(m, text, i, j, h) : undefined;
@@ -214,7 +234,8 @@ function wordAt(m: Matcher, text: string, i: number, j: number, h: number): Word
     const o = towns.oneWordKeys(h);
     town = o === undefined ? undefined : typeof o === 'string' ? (spanEquals(text, i, j, o) ? o : undefined) : o.find((k) => spanEquals(text, i, j, k));
   }
-  const word: Word = { key: tokenKey(text.slice(i, j)), node, most, town, sibling: undefined };
+  const key = tokenKey(text.slice(i, j));
+  const word: Word = { key, node, most, town, sibling: undefined, packed: packedKey(key) };
   if (m.words.size < MAX_WORDS) {
     word.sibling = m.words.get(h); // a word of another key with the same hash stays findable behind it
     m.words.set(h, word);
@@ -553,13 +574,18 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     const f0 = c < 128 ? c + 32 : fold(c);
     let hashed = f0 >= 0;
     let h = f0 > 0 ? Math.imul(0x811c9dc5 ^ f0, 0x01000193) : 0x811c9dc5;
+    // The key's letters packed as packedKey does, while they are a–z (-1 once one is not, or past six).
+    let packed = f0 >= 97 && f0 <= 122 ? f0 - 96 : -1;
     for (; j < n; j++) {
       const d = text.charCodeAt(j);
       if (d < 128) {
         if (!(ASCII[d]! & WORD)) break;
-        h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+        const l = d >= 65 && d <= 90 ? d + 32 : d;
+        h = Math.imul(h ^ l, 0x01000193);
+        packed = packed >= 0 && l >= 97 && l <= 122 && j - i < 6 ? packed * 32 + (l - 96) : -1;
       } else {
         if (!(charClass(d) & WORD)) break;
+        packed = -1;
         const f = fold(d);
         if (f < 0) hashed = false;
         else if (f) h = Math.imul(h ^ f, 0x01000193);
@@ -579,7 +605,7 @@ export function scan(m: Matcher, text: string, field: 'title' | 'text', out: Fou
     }
     // What the trie and the town index say of the word (a rare word whose key cannot be hashed in
     // place is looked up the slow way each time).
-    const w = hashed ? wordAt(m, text, i, j, full) : undefined;
+    const w = hashed ? wordAt(m, text, i, j, full, packed) : undefined;
     const node = w ? w.node : rootNode(m, text, i, j, -1);
     const most = w ? w.most : m.g.towns.mostWords(hashKey(tokenKey(text.slice(i, j))));
     if (node || most) {

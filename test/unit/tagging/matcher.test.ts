@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import rules from '../../../shared/tagging/data/rules.json';
 import { cueWords } from '../../../shared/tagging/disambiguate';
 import { gazetteer } from '../../../shared/tagging/gazetteer';
+import { hashSpan } from '../../../shared/tagging/chars';
 import { compileAll, compileMatcher, scan, type Found, type Matcher } from '../../../shared/tagging/matcher';
 
 /** A matcher made as the tagger makes its own (shared/tagging/index.ts). */
@@ -56,5 +57,22 @@ describe('the trie, compiled a first word at a time', () => {
     expect(compiled).toBeGreaterThan(0);
     expect(compiled).toBeLessThan(10);
     expect(m.pending.size).toBe(before);
+  });
+
+  it('keeps one entry per capitalised word in its word table, read again whatever its letters', () => {
+    const m = build();
+    // Plain words, an acronym, a word with a digit, and words whose key loses its accents ("Köln" is
+    // "koln"): each is found again in the table the next time, not added once more.
+    const text = 'Porter and Washington, NATO and the G20, Köln, Zürich and Évian, Porter again.';
+    found(m, text);
+    found(m, text);
+    found(m, text.toUpperCase());
+    for (const [w] of text.matchAll(/\p{Lu}[\p{L}\p{N}]*/gu)) {
+      const at = text.indexOf(w);
+      const h = hashSpan(text, at, at + w.length);
+      let copies = 0;
+      for (let c = m.words.get(h); c; c = c.sibling) if (c.key === w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')) copies++;
+      expect(copies, w).toBe(1);
+    }
   });
 });
