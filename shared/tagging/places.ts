@@ -410,9 +410,9 @@ interface Support {
   any: number[];
   sub: number[][];
   country: number[][];
-  lat: Float64Array;
-  lon: Float64Array;
-  flags: Uint8Array;
+  lat: number[];
+  lon: number[];
+  flags: number[];
 }
 
 /** Support flags of a candidate: it needs support; its name is an everyday word; it is a unit named after one of the name's cities. */
@@ -425,9 +425,11 @@ function supportOf(t: AliasTarget, g: Gazetteer, cityUnits: Set<number>): Suppor
   const n = t.entries.length;
   const sub: number[][] = [];
   const country: number[][] = [];
-  const lat = new Float64Array(n).fill(NaN);
-  const lon = new Float64Array(n).fill(NaN);
-  const flags = new Uint8Array(n);
+  // Plain arrays (of doubles, of small integers): made for every name on first sight, where three
+  // typed arrays a name cost more to make than they save in reading.
+  const lat: number[] = [];
+  const lon: number[] = [];
+  const flags: number[] = [];
   const indexOf = (id: string) => g.byId.get(id)?.index;
   for (let c = 0; c < n; c++) {
     const i = t.entries[c]!;
@@ -444,11 +446,9 @@ function supportOf(t: AliasTarget, g: Gazetteer, cityUnits: Set<number>): Suppor
     country.push(cs);
     for (const a of up) any.add(a);
     for (const a of cs) any.add(a);
-    if (ie.entry.lat !== undefined) {
-      lat[c] = ie.entry.lat;
-      lon[c] = ie.entry.lon!;
-    }
-    flags[c] = (ie.minor ? MINOR : 0) | (ie.common ? COMMON : 0) | (cityUnits.has(i) ? CITY_UNIT : 0);
+    lat.push(ie.entry.lat ?? NaN);
+    lon.push(ie.entry.lat === undefined ? NaN : ie.entry.lon!);
+    flags.push((ie.minor ? MINOR : 0) | (ie.common ? COMMON : 0) | (cityUnits.has(i) ? CITY_UNIT : 0));
   }
   return { any: [...any], sub, country, lat, lon, flags };
 }
