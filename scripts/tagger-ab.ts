@@ -2,11 +2,14 @@
 // Runs on a 2-core VM move 10–15% within an hour, so two builds timed one after the other say little;
 // here both taggers are bundled (esbuild), loaded into one process and given the same articles in
 // alternating passes, so each pair of passes meets the same moment of the machine. The process is
-// run twice, each build loaded first once (the build loaded second reads about 4% faster), and the
-// answer is the geometric mean of the two median ratios. Prints µs an article and this tree / base.
-// Steady only: start-up and the engine's warm-up are what `npm run bench -- tagging` adds.
+// run in pairs, each build loaded first once (the build loaded second reads about 4% faster), and the
+// answer is the geometric mean of the median ratios. One process may also compile a tagger
+// differently from the next (the engine optimises on another thread, as the timing falls), so two
+// pairs of processes run by default and the spread of their ratios is printed: a difference smaller
+// than that spread is noise. Prints µs an article and this tree / base. Steady only: start-up and
+// the engine's warm-up are what `npm run bench -- tagging` adds.
 //
-//   npx tsx scripts/tagger-ab.ts <base commit> [articles.jsonl] [--passes 16]
+//   npx tsx scripts/tagger-ab.ts <base commit> [articles.jsonl] [--passes 16] [--runs 2]
 //
 // Without a file, the bench's generated corpus (bench/tagging.bench.ts, 3,000 articles of 5 KB).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,9 +25,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const passesAt = args.indexOf('--passes');
 const passes = passesAt >= 0 ? Number(args.splice(passesAt, 2)[1]) : 16;
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 2;
 const [base, file] = args;
-if (!base || !Number.isInteger(passes) || passes < 2) {
-  console.error('usage: npx tsx scripts/tagger-ab.ts <base commit> [articles.jsonl] [--passes N]');
+if (!base || !Number.isInteger(passes) || passes < 2 || !Number.isInteger(runs) || runs < 1) {
+  console.error('usage: npx tsx scripts/tagger-ab.ts <base commit> [articles.jsonl] [--passes N] [--runs N]');
   process.exit(2);
 }
 
@@ -78,7 +83,7 @@ try {
   fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify({ base: path.join(baseTree, 'shared/tagging/data/gazetteer.generated.txt'), head: path.join(root, 'shared/tagging/data/gazetteer.generated.txt') }));
   fs.writeFileSync(path.join(dir, 'run.mjs'), RUNNER);
   const ratios: number[] = [];
-  for (const first of ['base', 'head']) {
+  for (let run = 0; run < runs; run++) for (const first of ['base', 'head']) {
     // The inlining budget the CLI sets (cli/bin.mjs), so that the engine compiles the tagger as there.
     const p = spawnSync(process.execPath, ['--max-inlined-bytecode-size-cumulative=300', path.join(dir, 'run.mjs'), dir, input, first, String(passes)], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (p.status !== 0) throw new Error(p.stderr.trim());
@@ -86,8 +91,10 @@ try {
     console.log(`${first} loaded first: base ${r.base.toFixed(1)} µs an article, this tree ${r.head.toFixed(1)} µs, median ratio ${r.ratio.toFixed(3)}`);
     ratios.push(r.ratio);
   }
-  const g = Math.sqrt(ratios[0]! * ratios[1]!);
-  console.log(`this tree / ${base}: ${g.toFixed(3)} (${g < 1 ? `${((1 - g) * 100).toFixed(1)}% faster` : `${((g - 1) * 100).toFixed(1)}% slower`}; differences under about 2% are noise)`);
+  const g = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
+  // Each pair of processes (both load orders) gives one estimate; their spread is the noise.
+  const pairs = Array.from({ length: runs }, (_, k) => Math.sqrt(ratios[2 * k]! * ratios[2 * k + 1]!));
+  console.log(`this tree / ${base}: ${g.toFixed(3)} (${g < 1 ? `${((1 - g) * 100).toFixed(1)}% faster` : `${((g - 1) * 100).toFixed(1)}% slower`}); pairs of processes ${pairs.map((x) => x.toFixed(3)).join(', ')}`);
 } finally {
   spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', baseTree], { stdio: 'ignore' });
   fs.rmSync(dir, { recursive: true, force: true });

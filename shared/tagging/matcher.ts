@@ -4,7 +4,7 @@
 // each such token it follows the trie as far as the text allows and keeps the longest alias, so
 // "Guinea-Bissau", "New Mexico" and "Normandy format" win over "Guinea", "Mexico" and "Normandy".
 import { arabicLiForm, arabicProclitics, CjkNames, isArabicScript, isHangul, isHanKana, isHanKanaName, koreanParticles } from './caseless';
-import { charClass, FIRST_BITS, fold, hashKey, hashSpan, hashSpanFrom, KeySet, MULTI_BITS, letters, LOWER, spanEquals, phraseKey, tokenKey, tokens, UPPER, WORD } from './chars';
+import { charClass, FIRST_BITS, fold, hashKey, hashSpan, KeySet, MULTI_BITS, letters, LOWER, spanEquals, phraseKey, tokenKey, tokens, UPPER, WORD } from './chars';
 import type { Gazetteer, IndexedEntry } from './gazetteer';
 import type { NameFacts } from './places';
 
@@ -731,9 +731,8 @@ function matchFrom(node: Node, text: string, i: number, j: number, field: 'title
       else break;
     }
     if (k === tokEnd || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
-    let e = k + 1;
-    while (e < n && charClass(text.charCodeAt(e)) & WORD) e++;
-    const h = hashSpan(text, k, e);
+    const e = hashWord(text, k, 0x811c9dc5);
+    const h = wordHash;
     if (h >= 0 && !(node.nextBits & (1 << (h & 31)))) break;
     const one = node.one;
     const next = one && h >= 0 ? ((h | 0) === node.oneHash && spanEquals(text, k, e, one.key) ? one : undefined) : lookup(node.next, text, k, e, h);
@@ -794,9 +793,8 @@ function townLonger(m: Matcher, text: string, i: number, j: number, hash: number
       else break;
     }
     if (k === e || k >= n || !(charClass(text.charCodeAt(k)) & WORD)) break;
-    let q = k + 1;
-    while (q < n && charClass(text.charCodeAt(q)) & WORD) q++;
-    if (h >= 0) h = hashSpanFrom(Math.imul(h ^ 32, 0x01000193), text, k, q);
+    const q = hashWord(text, k, h >= 0 ? Math.imul(h ^ 32, 0x01000193) : 0x811c9dc5);
+    if (h >= 0) h = wordHash;
     hashes[count] = h;
     ends[count++] = q;
     e = q;
@@ -814,6 +812,34 @@ function townLonger(m: Matcher, text: string, i: number, j: number, hash: number
     if (got === end) return end;
   }
   return trieEnd;
+}
+
+/** The key hash of the word hashWord read last (hashSpan's value: -1 when a character's key needs tokenKey). */
+let wordHash = -1;
+
+/**
+ * Reads the word that starts at `k` (a word character) and returns its end, hashing its key on the way
+ * from the hash state `h` into wordHash (hashSpanFrom's value): one pass over the word where finding
+ * its end and then hashing it took two.
+ */
+function hashWord(text: string, k: number, h: number): number {
+  const n = text.length;
+  let e = k;
+  let hashed = true;
+  for (; e < n; e++) {
+    const c = text.charCodeAt(e);
+    if (c < 128) {
+      if (!(ASCII[c]! & WORD)) break;
+      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    } else {
+      if (!(charClass(c) & WORD)) break;
+      const f = fold(c);
+      if (f < 0) hashed = false;
+      else if (f) h = Math.imul(h ^ f, 0x01000193);
+    }
+  }
+  wordHash = hashed ? h >>> 0 : -1;
+  return e;
 }
 
 /** Scratch of townLonger (token ends and key hashes of a run of words): no allocation per capitalised word. */
