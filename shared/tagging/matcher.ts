@@ -672,7 +672,10 @@ function affixMatch(m: Matcher, text: string, i: number, j: number, field: 'titl
 }
 
 /** Lower-case words that open names: al-Qaeda, el-Sisi, von der Leyen, bin Salman, sub-Saharan. */
-const PARTICLES = new KeySet(['al', 'el', 'ad', 'von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'bin', 'ibn', 'sub']);
+const PARTICLE_WORDS = ['al', 'el', 'ad', 'von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'bin', 'ibn', 'sub'];
+const PARTICLES = new KeySet(PARTICLE_WORDS);
+/** Bit (c - 97) set for the first letter c of every particle: "the", "of", "to" are ruled out before the set. */
+const PARTICLE_FIRST = PARTICLE_WORDS.reduce((bits, w) => bits | (1 << (w.charCodeAt(0) - 97)), 0);
 
 /** Start of the lower-case particles (one or two) right before the token at `i`, or -1. */
 function particleStart(text: string, i: number, floor: number): number {
@@ -683,7 +686,7 @@ function particleStart(text: string, i: number, floor: number): number {
     if (sep !== 45 && sep !== 32) break; // "al-Qaeda", "von der Leyen"
     let s = k - 1;
     while (s > floor && k - s <= 4 && isLowerAscii(text.charCodeAt(s - 1))) s--; // particles have at most 3 letters
-    if (s === k - 1 || k - 1 - s > 3 || !PARTICLES.hasSpan(text, s, k - 1)) break;
+    if (s === k - 1 || k - 1 - s > 3 || !(PARTICLE_FIRST & (1 << (text.charCodeAt(s) - 97))) || !PARTICLES.hasSpan(text, s, k - 1)) break;
     if (s > 0 && charClass(text.charCodeAt(s - 1)) & WORD) break;
     start = s;
     k = s;
