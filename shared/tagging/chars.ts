@@ -189,10 +189,18 @@ export class KeySet {
    * rules ask of almost every word beside a name), and one bit test answers them without the Map.
    */
   private readonly bits = new Int32Array(256);
+  /**
+   * 1 for each ASCII character that starts a key: a word whose first letter starts none is answered
+   * before it is hashed (a key starts with the key of the word's first character, which for an ASCII
+   * letter is that letter in lower case).
+   */
+  private readonly firsts = new Uint8Array(128);
   private readonly keys: Set<string>;
   constructor(words: Iterable<string>) {
     this.keys = new Set([...words].map(tokenKey));
     for (const k of this.keys) {
+      const c = k.charCodeAt(0);
+      if (c < 128) this.firsts[c] = 1;
       const full = hashKey(k);
       this.bits[(full >>> 5) & 255]! |= 1 << (full & 31);
       const h = full & SMI;
@@ -203,6 +211,8 @@ export class KeySet {
   }
   /** True when the word text[start, end) is in the set (case-insensitive, accents folded). */
   hasSpan(text: string, start: number, end: number): boolean {
+    const c = text.charCodeAt(start);
+    if (end > start && c < 128 && !this.firsts[c >= 65 && c <= 90 ? c + 32 : c]) return false;
     const h = hashSpan(text, start, end);
     if (h < 0) return this.keys.has(tokenKey(text.slice(start, end)));
     if (!(this.bits[(h >>> 5) & 255]! & (1 << (h & 31)))) return false;

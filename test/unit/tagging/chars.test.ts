@@ -39,6 +39,13 @@ describe('token keys read in place', () => {
     expect(spanEquals(word, 0, word.length, tokenKey(word))).toBe(true);
     expect(new KeySet([word]).hasSpan(word, 0, word.length)).toBe(true);
   });
+  it('finds a word in a set of words whatever its case and accents, and only a word of the set', () => {
+    const set = new KeySet(['of', 'Über', 'G7', 'état', 'near']);
+    const text = 'OF über Uber G7 ÉTAT Etat NEAR Near ne or 7G';
+    const words = [...text.matchAll(/\S+/g)].map((m) => [m[0], set.hasSpan(text, m.index!, m.index! + m[0].length)]);
+    expect(words).toEqual([['OF', true], ['über', true], ['Uber', true], ['G7', true], ['ÉTAT', true], ['Etat', true], ['NEAR', true], ['Near', true], ['ne', false], ['or', false], ['7G', false]]);
+    expect(set.hasSpan(text, 3, 3)).toBe(false); // an empty span
+  });
   it('tells apart keys that differ only in length', () => {
     expect(spanEquals('Kyiv', 0, 4, 'kyi')).toBe(false);
     expect(spanEquals('Kyi', 0, 3, 'kyiv')).toBe(false);
