@@ -172,7 +172,7 @@ function settleSmallPlaces(a: Article): Map<string, number> | undefined {
     const t = found[q]!.target;
     if (!t.minor) continue;
     if (t.mark === mark) t.at!.push(q);
-    else if (!(t.ruled ??= ambiguous.has(t.key))) {
+    else if (!ruled(t)) {
       t.mark = mark;
       t.at = [q];
       (minors ??= []).push(t);
@@ -213,6 +213,11 @@ function settleSmallPlaces(a: Article): Map<string, number> | undefined {
     }
   }
   return settled;
+}
+
+/** True when an ambiguity rule of data/rules.json settles the name (worked out once per target). */
+function ruled(t: AliasTarget): boolean {
+  return (t.ruled ??= ambiguous.has(t.key));
 }
 
 /** Articles settled so far: the mark of the current one in its targets' scratch (AliasTarget.mark). */
@@ -281,7 +286,7 @@ function resolveMatches(a: Article, settled: Map<string, number> | undefined, ma
           settled.set(t.key, e);
         }
         f.entry = e;
-        if (e >= 0 && t.minor && !(t.ruled ??= ambiguous.has(t.key)) && !placeMentionOk(g.entries[e]!, t.key, mentionAt(a, f))) f.entry = -1;
+        if (e >= 0 && t.minor && !ruled(t) && !placeMentionOk(g.entries[e]!, t.key, mentionAt(a, f))) f.entry = -1;
       }
     }
     if (f.entry >= 0) found[w++] = f;

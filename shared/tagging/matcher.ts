@@ -288,9 +288,8 @@ function firstKeyHash(phrase: string): number {
   return h >= 0 ? h : hashKey(tokenKey(phrase.slice(i, j)));
 }
 
-/** The child of `map` for `key`, made when missing. */
-function child(map: NodeTable, key: string): Node {
-  const h = hashKey(key);
+/** The child of `map` for `key` (`h`: hashKey(key)), made when missing. */
+function child(map: NodeTable, key: string, h: number): Node {
   let n = map.get(h);
   for (let c = n; c; c = c.sibling) if (c.key === key) return c;
   const made: Node = { key, next: undefined, nextBits: 0, one: undefined, oneHash: 0, sibling: undefined, target: undefined };
@@ -358,9 +357,9 @@ export function compileMatcher(g: Gazetteer, blockPhrases: string[], shared: Map
       const k = keys[q]!;
       key = q ? `${key} ${k}` : k;
       const parent = node;
-      node = child(map, k);
+      const h = hashKey(k);
+      node = child(map, k, h);
       if (parent) {
-        const h = hashKey(k);
         parent.nextBits |= 1 << (h & 31);
         const only = map.size === 1 ? map.get(h) : undefined;
         parent.one = only && !only.sibling ? only : undefined;
